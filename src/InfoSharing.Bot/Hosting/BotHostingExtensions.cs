@@ -1,3 +1,11 @@
+using InfoSharing.Bot.Approvals;
+using InfoSharing.Bot.Auth;
+using InfoSharing.Bot.Connector;
+using InfoSharing.Bot.Records;
+using InfoSharing.Bot.Routing;
+using InfoSharing.Bot.Storage;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
 namespace InfoSharing.Bot.Hosting;
 
 /// <summary>The composition root: what the host is made of, in the order a turn uses it.</summary>
@@ -5,11 +13,65 @@ public static class BotHostingExtensions
 {
     public static WebApplicationBuilder AddInfoSharingBot(this WebApplicationBuilder builder)
     {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddOptions<BotOptions>().Bind(configuration.GetSection(BotOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddProblemDetails();
+
+        // token checks (inbound) and token acquisition (outbound)
+        services.AddBotAuthentication(configuration);
+
+        // storage
+        services.AddBotStorage(configuration, builder.Environment);
+        services.AddScoped<ConversationReferenceStore>();
+        services.AddScoped<ActivityDeduplicator>();
+        services.AddScoped<UnitOfWork>();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<RequestReferences>();
+
+        // the turn
+        services.AddScoped<TurnProcessor>();
+        services.AddScoped<TurnRouter>();
+        services.AddScoped<TurnReplies>();
+        services.AddScoped<ConversationEventsHandler>();
+        services.AddScoped<PractitionerHandler>();
+        services.AddScoped<ChannelCommandHandler>();
+        services.AddScoped<RecordsSummary>();
+
+        // approvals
+        services.AddOptions<ApprovalOptions>().Bind(configuration.GetSection(ApprovalOptions.SectionName)).ValidateOnStart();
+        services.AddScoped<ApproverChannelStore>();
+        services.AddScoped<ApproverDirectory>();
+        services.AddScoped<ApproverRegistration>();
+        services.AddScoped<ApprovalRecords>();
+        services.AddScoped<ApprovalService>();
+        services.AddScoped<MoreInformationService>();
+
+        // outbound: one typed connector client, and the outbox of sends that must not be lost
+        services.AddConnector(configuration);
+        services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.SectionName));
+        services.AddSingleton<OutboxSignal>();
+        services.AddScoped<Outbox>();
+        services.AddScoped<IOutboxDispatcher, ApprovalDelivery>();
+        services.AddSingleton<OutboxProcessor>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxProcessor>());
+        services.AddHostedService<MaintenanceService>();
+
+        builder.AddBotTelemetry();
         return builder;
     }
 
     public static WebApplication MapInfoSharingBot(this WebApplication app)
     {
+        ArgumentNullException.ThrowIfNull(app);
+        app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None).GetAwaiter().GetResult();
+
+        app.MapMessagesEndpoint();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
         return app;
     }
 }

@@ -1,0 +1,20 @@
+namespace InfoSharing.Bot.Approvals;
+
+/// <summary>Everything the approval card shows, read from the decision record.</summary>
+public sealed record ApprovalCardModel
+{
+    public required Guid RequestId { get; init; }
+    public required ApprovalSummary Summary { get; init; }
+    public required string Status { get; init; }
+    public required IReadOnlyList<ApprovalActionView> History { get; init; }
+    public string? DecidedBy { get; init; }
+    public DateTime? DecidedAtUtc { get; init; }
+    public string? DecisionReasonTitle { get; init; }
+    public string? Conditions { get; init; }
+
+    /// <summary>A send that kept failing (e.g. the practitioner could not be told), shown to approvers.</summary>
+    public string? DeliveryProblem { get; init; }
+
+    /// <summary>Teams user ids (29:…) that get the automatic user-specific refresh (max 60).</summary>
+    public IReadOnlyList<string> RefreshUserIds { get; init; } = [];
+}

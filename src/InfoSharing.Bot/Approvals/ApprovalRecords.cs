@@ -1,0 +1,69 @@
+using System.Text.Json;
+using InfoSharing.Bot.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace InfoSharing.Bot.Approvals;
+
+/// <summary>Reads a request and its approver actions into what the approval card shows.</summary>
+public sealed class ApprovalRecords(BotDbContext db)
+{
+    public Task<InfoRequestRow?> FindAsync(Guid requestId, CancellationToken cancellationToken) =>
+        db.Requests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == requestId, cancellationToken);
+
+    public Task<List<ApprovalActionRow>> ActionsAsync(Guid requestId, CancellationToken cancellationToken) =>
+        db.ApprovalActions.AsNoTracking().Where(a => a.RequestId == requestId).OrderBy(a => a.Id).ToListAsync(cancellationToken);
+
+    public async Task<ApprovalCardModel> ModelAsync(InfoRequestRow request, IReadOnlyList<string>? refreshUserIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var actions = await ActionsAsync(request.Id, cancellationToken);
+        return Model(request, actions, refreshUserIds ?? []);
+    }
+
+    public static ApprovalCardModel Model(InfoRequestRow request, IReadOnlyList<ApprovalActionRow> actions, IReadOnlyList<string> refreshUserIds)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(actions);
+        var decision = actions.LastOrDefault(a => a.Action is ApprovalVerbs.Approve or ApprovalVerbs.Decline);
+        return new ApprovalCardModel
+        {
+            RequestId = request.Id,
+            Summary = Summary(request),
+            Status = request.Status,
+            History = [.. actions.Select(a => new ApprovalActionView(a.ActorName ?? "someone", Describe(a.Action), a.At, DeclineReasons.Title(a.ReasonCode), a.Conditions))],
+            DecidedBy = request.DecidedByName,
+            DecidedAtUtc = request.DecidedAt,
+            DecisionReasonTitle = DeclineReasons.Title(decision?.ReasonCode),
+            Conditions = decision?.Conditions,
+            DeliveryProblem = request.DeliveryProblem,
+            RefreshUserIds = refreshUserIds,
+        };
+    }
+
+    public static ApprovalSummary Summary(InfoRequestRow request) =>
+        JsonSerializer.Deserialize(request.SummaryJson, ApprovalsJsonContext.Default.ApprovalSummary)
+        ?? throw new InvalidOperationException($"request {request.Reference} has no summary");
+
+    public static ApprovalDetail Detail(InfoRequestRow request) =>
+        JsonSerializer.Deserialize(request.DetailJson, ApprovalsJsonContext.Default.ApprovalDetail) ?? new ApprovalDetail { Sections = [] };
+
+    private static string Describe(string action) => action switch
+    {
+        ApprovalVerbs.Approve => "approved",
+        ApprovalActionKinds.PartialApproval => "approved (another approver kind must also approve)",
+        ApprovalVerbs.Decline => "declined",
+        ApprovalVerbs.MoreInfo => "asked the practitioner for more information",
+        ApprovalVerbs.Conflict => "declared a conflict of interest",
+        ApprovalActionKinds.Answered => "answered the approvers' question",
+        ApprovalActionKinds.Submitted => "submitted the request",
+        _ => action,
+    };
+}
+
+/// <summary>Action names recorded besides the card verbs.</summary>
+public static class ApprovalActionKinds
+{
+    public const string PartialApproval = "approve-partial";
+    public const string Answered = "answered";
+    public const string Submitted = "submitted";
+}

@@ -1,0 +1,14 @@
+namespace InfoSharing.Bot.Approvals;
+
+/// <summary>The verbs on the approval card (Action.Execute <c>verb</c>, or <c>data.verb</c> in the Action.Submit fallback).</summary>
+public static class ApprovalVerbs
+{
+    public const string Approve = "approve";
+    public const string Decline = "decline";
+    public const string MoreInfo = "moreInfo";
+    public const string Conflict = "conflict";
+    public const string Details = "details";
+    public const string Refresh = "refresh";
+
+    public static bool IsKnown(string? verb) => verb is Approve or Decline or MoreInfo or Conflict or Details or Refresh;
+}

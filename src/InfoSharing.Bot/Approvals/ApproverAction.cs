@@ -1,0 +1,22 @@
+using System.Text.Json.Nodes;
+
+namespace InfoSharing.Bot.Approvals;
+
+/// <summary>A validated click on the approval card.</summary>
+public sealed record ApproverAction
+{
+    public required string Verb { get; init; }
+    public required Guid RequestId { get; init; }
+    public string? Conditions { get; init; }
+    public string? ReasonCode { get; init; }
+    public string? Reason { get; init; }
+    public bool Reconsider { get; init; } = true;
+    public string? Question { get; init; }
+    public string? Note { get; init; }
+
+    /// <summary>True for an automatic <c>refresh</c> invoke (trigger automatic): show, never change.</summary>
+    public bool Automatic { get; init; }
+
+    /// <summary>Every input as sent, to re-show the card with the values kept after an error.</summary>
+    public JsonObject Inputs { get; init; } = [];
+}

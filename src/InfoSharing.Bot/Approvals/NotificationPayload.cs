@@ -1,0 +1,16 @@
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+
+namespace InfoSharing.Bot.Approvals;
+
+/// <summary>The stored body of a notify / thread-reply outbox row: text and optionally a card.</summary>
+public sealed record NotificationPayload
+{
+    [JsonPropertyName("text")] public string? Text { get; init; }
+    [JsonPropertyName("card")] public JsonObject? Card { get; init; }
+    [JsonPropertyName("alert")] public bool Alert { get; init; }
+}
+
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(NotificationPayload))]
+public sealed partial class NotificationJsonContext : JsonSerializerContext;

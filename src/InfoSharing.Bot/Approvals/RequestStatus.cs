@@ -1,0 +1,22 @@
+namespace InfoSharing.Bot.Approvals;
+
+/// <summary>Request statuses as stored (ordinal strings).</summary>
+public static class RequestStatus
+{
+    public const string Pending = "pending";
+    public const string MoreInfoRequested = "more-info-requested";
+    public const string Approved = "approved";
+    public const string Declined = "declined";
+
+    public static bool IsDecided(string status) =>
+        string.Equals(status, Approved, StringComparison.Ordinal) || string.Equals(status, Declined, StringComparison.Ordinal);
+
+    public static string Title(string status) => status switch
+    {
+        Pending => "Awaiting decision",
+        MoreInfoRequested => "More information requested",
+        Approved => "Approved",
+        Declined => "Declined",
+        _ => status,
+    };
+}

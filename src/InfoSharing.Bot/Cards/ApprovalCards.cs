@@ -1,0 +1,293 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using InfoSharing.Bot.Approvals;
+
+namespace InfoSharing.Bot.Cards;
+
+/// <summary>
+/// The approval card in the approvers' channel (domain.md §7), as pure functions. The shared card carries no free
+/// text about the person; the detail view (user-specific, audited) carries the answers. Buttons are Action.Execute
+/// with an Action.Submit fallback carrying the same data plus <c>verb</c> (protocol.md §5.4).
+/// </summary>
+public static class ApprovalCards
+{
+    private static readonly TimeZoneInfo UkZone = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+
+    /// <summary>The card everyone in the channel sees.</summary>
+    public static JsonObject Channel(ApprovalCardModel model, IReadOnlyDictionary<string, string>? errors = null, JsonObject? inputs = null, string? banner = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var body = Header(model, banner);
+        body.Add(Facts(model.Summary));
+        AddHistory(body, model);
+        var card = Card(body);
+        if (!RequestStatus.IsDecided(model.Status))
+        {
+            card["actions"] = Actions(model, errors ?? new Dictionary<string, string>(), inputs ?? []);
+            if (model.RefreshUserIds.Count > 0)
+            {
+                card["refresh"] = new JsonObject
+                {
+                    ["action"] = new JsonObject
+                    {
+                        ["type"] = "Action.Execute",
+                        ["title"] = "Show details",
+                        ["verb"] = ApprovalVerbs.Refresh,
+                        ["data"] = new JsonObject { ["requestId"] = model.RequestId.ToString() },
+                    },
+                    ["userIds"] = new JsonArray([.. model.RefreshUserIds.Take(60).Select(id => (JsonNode?)JsonValue.Create(id))]),
+                };
+            }
+        }
+
+        return card;
+    }
+
+    /// <summary>The approver's own view: the shared card plus every answer. Sent only in an invoke response.</summary>
+    public static JsonObject Detail(ApprovalCardModel model, ApprovalDetail detail)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(detail);
+        var card = Channel(model, banner: "Full details: visible only to you, and recorded in the audit trail.");
+        card.Remove("refresh");
+        var body = (JsonArray)card["body"]!;
+        foreach (var section in detail.Sections)
+        {
+            body.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = section.Title, ["weight"] = "Bolder", ["separator"] = true, ["wrap"] = true });
+            body.Add(new JsonObject
+            {
+                ["type"] = "FactSet",
+                ["facts"] = new JsonArray([.. section.Items.Select(i => (JsonNode?)new JsonObject { ["title"] = i.Label, ["value"] = i.Value })]),
+            });
+        }
+
+        return card;
+    }
+
+    public static string FormatUk(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), UkZone)
+            .ToString("d MMM yyyy, HH:mm", CultureInfo.InvariantCulture) + " (UK time)";
+
+    private static JsonArray Header(ApprovalCardModel model, string? banner)
+    {
+        var s = model.Summary;
+        var body = new JsonArray
+        {
+            new JsonObject { ["type"] = "TextBlock", ["text"] = $"Information sharing request {s.Reference}", ["size"] = "Medium", ["weight"] = "Bolder", ["wrap"] = true },
+            new JsonObject
+            {
+                ["type"] = "TextBlock",
+                ["text"] = StatusLine(model),
+                ["color"] = model.Status switch { RequestStatus.Approved => "Good", RequestStatus.Declined => "Attention", _ => "Accent" },
+                ["weight"] = "Bolder",
+                ["wrap"] = true,
+            },
+        };
+        if (banner is not null)
+        {
+            body.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = banner, ["isSubtle"] = true, ["wrap"] = true });
+        }
+
+        if (model.DeliveryProblem is not null)
+        {
+            body.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = $"⚠ {model.DeliveryProblem}", ["color"] = "Warning", ["wrap"] = true });
+        }
+
+        foreach (var warning in s.Warnings)
+        {
+            body.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = $"⚠ {warning}", ["color"] = "Warning", ["wrap"] = true, ["spacing"] = "Small" });
+        }
+
+        return body;
+    }
+
+    private static string StatusLine(ApprovalCardModel model) => model.Status switch
+    {
+        RequestStatus.Approved => $"Approved by {model.DecidedBy} on {FormatUk(model.DecidedAtUtc ?? default)}"
+                                  + (model.Conditions is null ? string.Empty : " with conditions"),
+        RequestStatus.Declined => $"Declined by {model.DecidedBy} on {FormatUk(model.DecidedAtUtc ?? default)}"
+                                  + (model.DecisionReasonTitle is null ? string.Empty : $": {model.DecisionReasonTitle}"),
+        RequestStatus.MoreInfoRequested => "More information requested from the practitioner",
+        _ => RequiredLine(model.Summary),
+    };
+
+    private static string RequiredLine(ApprovalSummary s)
+    {
+        var required = ApprovalRules.Required(s.RequiresDpo, s.RequiresPreventLead);
+        return required == ApproverKind.None ? "Awaiting an approver's decision" : $"Awaiting a decision by {ApprovalRules.Describe(required)}";
+    }
+
+    private static JsonObject Facts(ApprovalSummary s)
+    {
+        var categories = string.Join(", ", s.Categories.Select(c =>
+            c.Title + (c.SpecialCategory ? " [SC]" : string.Empty) + (c.CriminalOffence ? " [CO]" : string.Empty)));
+        return new JsonObject
+        {
+            ["type"] = "FactSet",
+            ["facts"] = new JsonArray
+            {
+                Fact("Case reference", s.CaseReference),
+                Fact("Matter", s.MatterType),
+                Fact("Urgency", s.Deadline is null ? s.Urgency : $"{s.Urgency} (by {s.Deadline})"),
+                Fact("Requested by", s.RequesterName),
+                Fact("Information", categories),
+                Fact("Recipient", s.RecipientType),
+                Fact("Purposes", string.Join(", ", s.Purposes)),
+                Fact("Legal basis", s.LegalBasis),
+                Fact("Consent", s.ConsentStatus),
+                Fact("Policy version", s.PolicyVersion),
+            },
+        };
+    }
+
+    private static JsonObject Fact(string title, string value) => new() { ["title"] = title, ["value"] = value };
+
+    private static void AddHistory(JsonArray body, ApprovalCardModel model)
+    {
+        if (model.History.Count == 0)
+        {
+            return;
+        }
+
+        body.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = "History", ["weight"] = "Bolder", ["separator"] = true, ["wrap"] = true });
+        foreach (var h in model.History)
+        {
+            var line = $"{FormatUk(h.AtUtc)}: {h.ActorName}: {h.Action}" + (h.ReasonTitle is null ? string.Empty : $" ({h.ReasonTitle})");
+            body.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = line, ["isSubtle"] = true, ["wrap"] = true, ["spacing"] = "None" });
+        }
+    }
+
+    private static JsonArray Actions(ApprovalCardModel model, IReadOnlyDictionary<string, string> errors, JsonObject inputs)
+    {
+        var id = model.RequestId.ToString();
+        string? Value(string name) => inputs.TryGetPropertyValue(name, out var v) && v is JsonValue jv && jv.TryGetValue<string>(out var s) ? s : null;
+
+        var approve = ShowCard("Approve", "positive", [
+            TextInput("conditions", "Conditions (optional)", Value("conditions"), multiline: true, required: false, errors),
+        ], Execute("Confirm approval", ApprovalVerbs.Approve, id, "positive"));
+
+        var decline = ShowCard("Decline", "destructive", [
+            new JsonObject
+            {
+                ["type"] = "Input.ChoiceSet",
+                ["id"] = "declineReasonCode",
+                ["label"] = "Reason code",
+                ["isRequired"] = true,
+                ["errorMessage"] = "Choose a reason code.",
+                ["value"] = Value("declineReasonCode"),
+                ["choices"] = new JsonArray([.. DeclineReasons.All.Select(r => (JsonNode?)new JsonObject { ["title"] = r.Title, ["value"] = r.Id })]),
+            },
+            ErrorText("declineReasonCode", errors),
+            TextInput("declineReason", "Reason (at least 30 characters; recorded, not shown in the channel)", Value("declineReason"), multiline: true, required: true, errors),
+            new JsonObject
+            {
+                ["type"] = "Input.Toggle",
+                ["id"] = "reconsider",
+                ["title"] = "Reconsider if new information arrives",
+                ["label"] = "Reconsider",
+                ["value"] = Value("reconsider") ?? "true",
+                ["valueOn"] = "true",
+                ["valueOff"] = "false",
+            },
+        ], Execute("Confirm decline", ApprovalVerbs.Decline, id, "destructive"));
+
+        var moreInfo = ShowCard("Ask for more information", null, [
+            TextInput("question", "Question for the practitioner", Value("question"), multiline: true, required: true, errors),
+        ], Execute("Send question", ApprovalVerbs.MoreInfo, id, null));
+
+        var conflict = ShowCard("Declare a conflict", null, [
+            TextInput("conflictNote", "Note (optional; e.g. who should decide instead)", Value("conflictNote"), multiline: false, required: false, errors),
+        ], Execute("Declare conflict", ApprovalVerbs.Conflict, id, null));
+
+        return [approve, decline, moreInfo, conflict, Execute("Details", ApprovalVerbs.Details, id, null)];
+    }
+
+    private static JsonObject ShowCard(string title, string? style, JsonNode?[] inputs, JsonObject confirm)
+    {
+        var action = new JsonObject
+        {
+            ["type"] = "Action.ShowCard",
+            ["title"] = title,
+            ["card"] = new JsonObject
+            {
+                ["type"] = "AdaptiveCard",
+                ["body"] = new JsonArray([.. inputs.Where(i => i is not null)]),
+                ["actions"] = new JsonArray { confirm },
+            },
+        };
+        if (style is not null)
+        {
+            action["style"] = style;
+        }
+
+        return action;
+    }
+
+    private static JsonObject Execute(string title, string verb, string requestId, string? style)
+    {
+        var action = new JsonObject
+        {
+            ["type"] = "Action.Execute",
+            ["title"] = title,
+            ["verb"] = verb,
+            ["data"] = new JsonObject { ["requestId"] = requestId },
+            ["fallback"] = new JsonObject
+            {
+                ["type"] = "Action.Submit",
+                ["title"] = title,
+                ["data"] = new JsonObject { ["requestId"] = requestId, ["verb"] = verb },
+            },
+        };
+        if (style is not null)
+        {
+            action["style"] = style;
+        }
+
+        return action;
+    }
+
+    private static JsonObject TextInput(string id, string label, string? value, bool multiline, bool required, IReadOnlyDictionary<string, string> errors)
+    {
+        var input = new JsonObject
+        {
+            ["type"] = "Input.Text",
+            ["id"] = id,
+            ["label"] = label,
+            ["isMultiline"] = multiline,
+            ["maxLength"] = ApprovalRules.MaxTextLength,
+        };
+        if (required)
+        {
+            input["isRequired"] = true;
+            input["errorMessage"] = "This is required.";
+        }
+
+        if (value is not null)
+        {
+            input["value"] = value;
+        }
+
+        if (errors.TryGetValue(id, out var error))
+        {
+            input["errorMessage"] = error;
+        }
+
+        return errors.ContainsKey(id)
+            ? new JsonObject { ["type"] = "Container", ["items"] = new JsonArray { input, ErrorText(id, errors) } }
+            : input;
+    }
+
+    private static JsonObject? ErrorText(string id, IReadOnlyDictionary<string, string> errors) =>
+        errors.TryGetValue(id, out var error)
+            ? new JsonObject { ["type"] = "TextBlock", ["text"] = error, ["color"] = "Attention", ["wrap"] = true, ["spacing"] = "None" }
+            : null;
+
+    private static JsonObject Card(JsonArray body) => new()
+    {
+        ["type"] = "AdaptiveCard",
+        ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
+        ["version"] = "1.5",
+        ["msteams"] = new JsonObject { ["width"] = "Full" },
+        ["body"] = body,
+    };
+}

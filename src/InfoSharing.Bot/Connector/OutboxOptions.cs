@@ -1,0 +1,17 @@
+namespace InfoSharing.Bot.Connector;
+
+/// <summary>Section <c>Outbox</c>.</summary>
+public sealed class OutboxOptions
+{
+    public const string SectionName = "Outbox";
+
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
+    public int MaxAttempts { get; set; } = 8;
+    public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromSeconds(2);
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(5);
+    public int BatchSize { get; set; } = 16;
+
+    /// <summary>Process the outbox in this instance (turn off on instances that should only take turns).</summary>
+    public bool Enabled { get; set; } = true;
+}

@@ -1,0 +1,194 @@
+using InfoSharing.Bot.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace InfoSharing.Bot.Connector;
+
+/// <summary>
+/// Sends the outbox in the background. Rows are claimed with a compare-and-set lease, so several instances
+/// sharing one database never send a row twice; 429/5xx are retried with backoff; a post whose outcome is
+/// unknown (timeout, or a crash while it was in flight) is never re-sent but marked for attention; a send the
+/// connector refuses for good (403 not in roster, 404) is marked failed. Either way the dispatcher records it.
+/// </summary>
+public sealed partial class OutboxProcessor(
+    IServiceScopeFactory scopes,
+    OutboxSignal signal,
+    TimeProvider time,
+    IOptions<OutboxOptions> options,
+    ILogger<OutboxProcessor> logger) : BackgroundService
+{
+    private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.Enabled)
+        {
+            return;
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var processed = await RunOnceAsync(stoppingToken);
+                if (processed == 0)
+                {
+                    await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                Log.LoopFailed(logger, ex);
+                await Task.Delay(options.Value.PollInterval, time, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>Claims and sends what is due now; returns how many rows it handled.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var o = options.Value;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
+        var dispatcher = scope.ServiceProvider.GetRequiredService<IOutboxDispatcher>();
+        var now = time.GetUtcNow().UtcDateTime;
+        var due = await db.Outbox.AsNoTracking()
+            .Where(r => r.Status == OutboxStatus.Pending && r.NextAttemptAt <= now && (r.LockedUntil == null || r.LockedUntil < now))
+            .OrderBy(r => r.CreatedAt)
+            .Take(o.BatchSize)
+            .ToListAsync(cancellationToken);
+
+        var handled = 0;
+        foreach (var candidate in due)
+        {
+            now = time.GetUtcNow().UtcDateTime;
+            var leaseUntil = now + o.Lease;
+            var claimed = await db.Outbox
+                .Where(r => r.Id == candidate.Id && r.Status == OutboxStatus.Pending && (r.LockedUntil == null || r.LockedUntil < now))
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(r => r.LockedUntil, leaseUntil)
+                    .SetProperty(r => r.LockOwner, _owner)
+                    .SetProperty(r => r.Attempts, r => r.Attempts + 1), cancellationToken);
+            if (claimed != 1)
+            {
+                continue; // another instance has it
+            }
+
+            handled++;
+            var row = await db.Outbox.AsNoTracking().FirstAsync(r => r.Id == candidate.Id, cancellationToken);
+            if (candidate.LockedUntil is not null && !OutboxOperations.IsIdempotent(row.Operation))
+            {
+                // The previous holder's lease ran out mid-send (a crash): the post may have been accepted.
+                await GiveUpAsync(db, dispatcher, row, OutboxStatus.Unknown, "interrupted while sending; it may or may not have been delivered", cancellationToken);
+                continue;
+            }
+
+            await SendAsync(db, dispatcher, row, cancellationToken);
+        }
+
+        return handled;
+    }
+
+    private async Task SendAsync(BotDbContext db, IOutboxDispatcher dispatcher, OutboxMessageRow row, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var result = await dispatcher.DispatchAsync(row, cancellationToken);
+            var now = time.GetUtcNow().UtcDateTime;
+            if (result.Sent)
+            {
+                await db.Outbox.Where(r => r.Id == row.Id).ExecuteUpdateAsync(s => s
+                    .SetProperty(r => r.Status, OutboxStatus.Sent)
+                    .SetProperty(r => r.CompletedAt, now)
+                    .SetProperty(r => r.LockedUntil, (DateTime?)null)
+                    .SetProperty(r => r.ResultConversationId, result.ConversationId)
+                    .SetProperty(r => r.ResultActivityId, result.ActivityId), CancellationToken.None);
+                Log.Sent(logger, row.Operation, row.Purpose);
+            }
+            else
+            {
+                // Waiting for something outside the outbox (e.g. an approvers' channel): not an attempt.
+                await db.Outbox.Where(r => r.Id == row.Id).ExecuteUpdateAsync(s => s
+                    .SetProperty(r => r.LockedUntil, (DateTime?)null)
+                    .SetProperty(r => r.Attempts, r => r.Attempts - 1)
+                    .SetProperty(r => r.LastError, result.WaitReason)
+                    .SetProperty(r => r.NextAttemptAt, now + options.Value.PollInterval * 15), CancellationToken.None);
+            }
+        }
+        catch (ConnectorException ex)
+        {
+            var retryable = ex.Kind is ConnectorFailureKind.Throttled or ConnectorFailureKind.Transient
+                            || (ex.Kind is ConnectorFailureKind.OutcomeUnknown && OutboxOperations.IsIdempotent(row.Operation));
+            if (ex.Kind is ConnectorFailureKind.OutcomeUnknown && !retryable)
+            {
+                await GiveUpAsync(db, dispatcher, row, OutboxStatus.Unknown, $"{ex.Kind}: the connector did not answer; not re-sent to avoid a duplicate", cancellationToken);
+            }
+            else if (!retryable || row.Attempts >= options.Value.MaxAttempts)
+            {
+                await GiveUpAsync(db, dispatcher, row, OutboxStatus.Failed, $"{ex.Kind} ({(int?)ex.StatusCode}) {ex.ErrorCode}".Trim(), cancellationToken);
+            }
+            else
+            {
+                await RetryLaterAsync(db, row, $"{ex.Kind} ({(int?)ex.StatusCode})");
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.DispatchFailed(logger, ex, row.Operation);
+            if (row.Attempts >= options.Value.MaxAttempts)
+            {
+                await GiveUpAsync(db, dispatcher, row, OutboxStatus.Failed, ex.GetType().Name, cancellationToken);
+            }
+            else
+            {
+                await RetryLaterAsync(db, row, ex.GetType().Name);
+            }
+        }
+    }
+
+    private async Task RetryLaterAsync(BotDbContext db, OutboxMessageRow row, string error)
+    {
+        var o = options.Value;
+        var delay = TimeSpan.FromTicks(Math.Min(o.MaxRetryDelay.Ticks, o.FirstRetryDelay.Ticks * (1L << Math.Min(row.Attempts - 1, 20))));
+        var next = time.GetUtcNow().UtcDateTime + delay;
+        await db.Outbox.Where(r => r.Id == row.Id).ExecuteUpdateAsync(s => s
+            .SetProperty(r => r.LockedUntil, (DateTime?)null)
+            .SetProperty(r => r.LastError, error)
+            .SetProperty(r => r.NextAttemptAt, next), CancellationToken.None);
+        Log.WillRetry(logger, row.Operation, error, delay);
+    }
+
+    private async Task GiveUpAsync(BotDbContext db, IOutboxDispatcher dispatcher, OutboxMessageRow row, string status, string error, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        await db.Outbox.Where(r => r.Id == row.Id).ExecuteUpdateAsync(s => s
+            .SetProperty(r => r.Status, status)
+            .SetProperty(r => r.LockedUntil, (DateTime?)null)
+            .SetProperty(r => r.LastError, error)
+            .SetProperty(r => r.CompletedAt, now), CancellationToken.None);
+        Log.GaveUp(logger, row.Operation, status, error);
+        await dispatcher.OnGaveUpAsync(row, status, error, cancellationToken);
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Outbox {Operation} ({Purpose}) sent")]
+        public static partial void Sent(ILogger logger, string operation, string purpose);
+
+        [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "Outbox {Operation} failed ({Error}); retrying in {Delay}")]
+        public static partial void WillRetry(ILogger logger, string operation, string error, TimeSpan delay);
+
+        [LoggerMessage(EventId = 3003, Level = LogLevel.Error, Message = "Outbox {Operation} ended {Status}: {Error}")]
+        public static partial void GaveUp(ILogger logger, string operation, string status, string error);
+
+        [LoggerMessage(EventId = 3004, Level = LogLevel.Error, Message = "Outbox {Operation} dispatch threw")]
+        public static partial void DispatchFailed(ILogger logger, Exception exception, string operation);
+
+        [LoggerMessage(EventId = 3005, Level = LogLevel.Error, Message = "Outbox loop failed; pausing")]
+        public static partial void LoopFailed(ILogger logger, Exception exception);
+    }
+}

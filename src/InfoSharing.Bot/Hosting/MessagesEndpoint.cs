@@ -1,0 +1,116 @@
+using System.Text.Json;
+using InfoSharing.Bot.Auth;
+using InfoSharing.Bot.Protocol;
+using InfoSharing.Bot.Routing;
+using Microsoft.Extensions.Options;
+
+namespace InfoSharing.Bot.Hosting;
+
+/// <summary>
+/// <c>POST /api/messages</c>: the only code that touches HttpContext for the bot protocol.
+/// Order: size (413) → parse (400) → token (401) → the turn → status and, for an invoke, its body.
+/// </summary>
+public static partial class MessagesEndpoint
+{
+    public static IEndpointRouteBuilder MapMessagesEndpoint(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/api/messages", HandleAsync).DisableAntiforgery();
+        return endpoints;
+    }
+
+    internal static async Task HandleAsync(
+        HttpContext http,
+        IBotAuthenticator authenticator,
+        TurnProcessor processor,
+        IOptions<BotOptions> options,
+        ILogger<TurnProcessor> logger,
+        CancellationToken cancellationToken)
+    {
+        var limit = options.Value.MaxRequestBodyBytes;
+        if (http.Request.ContentLength > limit)
+        {
+            Log.Rejected(logger, StatusCodes.Status413PayloadTooLarge, "body larger than the limit");
+            http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return;
+        }
+
+        var body = await ReadBodyAsync(http.Request.Body, limit, cancellationToken);
+        if (body is null)
+        {
+            Log.Rejected(logger, StatusCodes.Status413PayloadTooLarge, "body larger than the limit");
+            http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return;
+        }
+
+        var activity = Parse(body);
+        if (activity is null)
+        {
+            Log.Rejected(logger, StatusCodes.Status400BadRequest, "body is not an activity");
+            http.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        var auth = await authenticator.AuthenticateAsync(
+            http.Request.Headers.Authorization.Count == 0 ? null : http.Request.Headers.Authorization.ToString(),
+            activity.ChannelId,
+            activity.ServiceUrl,
+            cancellationToken);
+        if (!auth.Succeeded)
+        {
+            Log.Rejected(logger, StatusCodes.Status401Unauthorized, auth.FailureReason ?? "token refused");
+            http.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return;
+        }
+
+        var result = await processor.ProcessAsync(activity, cancellationToken);
+        http.Response.StatusCode = result.StatusCode;
+        if (result.InvokeBody is { } invokeBody)
+        {
+            http.Response.ContentType = "application/json; charset=utf-8";
+            await JsonSerializer.SerializeAsync(http.Response.Body, invokeBody, ProtocolJsonContext.Default.AdaptiveCardInvokeResponse, cancellationToken);
+        }
+    }
+
+    /// <summary>Reads at most <paramref name="limit"/> bytes; null when the body is longer (chunked bodies have no Content-Length).</summary>
+    private static async Task<byte[]?> ReadBodyAsync(Stream body, int limit, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>An activity is a JSON object with a string <c>type</c>; anything else is a 400.</summary>
+    internal static BotActivity? Parse(ReadOnlySpan<byte> body)
+    {
+        try
+        {
+            var activity = JsonSerializer.Deserialize(body, ProtocolJsonContext.Default.BotActivity);
+            return activity is { Type.Length: > 0 } ? activity : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Activity refused with {StatusCode}: {Reason}")]
+        public static partial void Rejected(ILogger logger, int statusCode, string reason);
+    }
+}

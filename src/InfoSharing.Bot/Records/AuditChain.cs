@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using InfoSharing.Bot.Storage;
+
+namespace InfoSharing.Bot.Records;
+
+/// <summary>
+/// The hash chain over the audit trail: each entry's hash covers its own fields and the previous entry's hash,
+/// so a changed, removed or re-ordered row is detected at the first broken link. Pure.
+/// </summary>
+public static class AuditChain
+{
+    public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
+
+    public static string ComputeHash(long sequence, DateTime at, string actor, string action, string subjectType, string? subjectId, string? details, string previousHash)
+    {
+        var canonical = string.Join('\u001f',
+            sequence.ToString(CultureInfo.InvariantCulture),
+            at.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture),
+            actor,
+            action,
+            subjectType,
+            subjectId ?? string.Empty,
+            details ?? string.Empty,
+            previousHash);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+    }
+
+    /// <summary>Checks entries in sequence order; returns the first broken link, or null when the chain is whole.</summary>
+    public static AuditChainBreak? Verify(IEnumerable<AuditEntryRow> entriesInSequenceOrder)
+    {
+        ArgumentNullException.ThrowIfNull(entriesInSequenceOrder);
+        var expectedPrevious = GenesisHash;
+        long expectedSequence = 1;
+        foreach (var e in entriesInSequenceOrder)
+        {
+            if (e.Sequence != expectedSequence)
+            {
+                return new AuditChainBreak(e.Sequence, $"expected entry {expectedSequence} but found {e.Sequence}: an entry is missing or out of order");
+            }
+
+            if (!string.Equals(e.PreviousHash, expectedPrevious, StringComparison.Ordinal))
+            {
+                return new AuditChainBreak(e.Sequence, $"entry {e.Sequence} does not link to entry {e.Sequence - 1}: a previous entry was changed or removed");
+            }
+
+            var actual = ComputeHash(e.Sequence, e.At, e.Actor, e.Action, e.SubjectType, e.SubjectId, e.Details, e.PreviousHash);
+            if (!string.Equals(actual, e.Hash, StringComparison.Ordinal))
+            {
+                return new AuditChainBreak(e.Sequence, $"entry {e.Sequence} was altered after it was written");
+            }
+
+            expectedPrevious = e.Hash;
+            expectedSequence++;
+        }
+
+        return null;
+    }
+}
+
+/// <summary>Where the audit chain breaks and why.</summary>
+public sealed record AuditChainBreak(long Sequence, string Reason);

@@ -1,0 +1,45 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using InfoSharing.Bot.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace InfoSharing.Bot.Records;
+
+/// <summary>
+/// Appends to the audit trail inside the caller's unit of work, so an entry commits with the change it records.
+/// Appends are serialised by <see cref="UnitOfWork"/> (an advisory lock on PostgreSQL, the single writer on SQLite),
+/// and the unique sequence index turns any slip into a retried conflict rather than a fork in the chain.
+/// </summary>
+public sealed class AuditLog(BotDbContext db, TimeProvider time)
+{
+    private AuditEntryRow? _last;
+
+    public async Task AppendAsync(string actor, string action, string subjectType, string? subjectId, JsonObject? details, CancellationToken cancellationToken)
+    {
+        _last ??= await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence).FirstOrDefaultAsync(cancellationToken);
+        var sequence = (_last?.Sequence ?? 0) + 1;
+        var previous = _last?.Hash ?? AuditChain.GenesisHash;
+        var at = TruncateToMicroseconds(time.GetUtcNow().UtcDateTime);
+        var detailText = details?.ToJsonString(JsonSerializerOptions.Default);
+        var entry = new AuditEntryRow
+        {
+            Sequence = sequence,
+            At = at,
+            Actor = actor,
+            Action = action,
+            SubjectType = subjectType,
+            SubjectId = subjectId,
+            Details = detailText,
+            PreviousHash = previous,
+            Hash = AuditChain.ComputeHash(sequence, at, actor, action, subjectType, subjectId, detailText, previous),
+        };
+        db.AuditEntries.Add(entry);
+        _last = entry;
+    }
+
+    /// <summary>Forgets the cached chain head (after a rolled-back attempt).</summary>
+    public void Reset() => _last = null;
+
+    // PostgreSQL keeps microseconds; hash what the database will give back.
+    private static DateTime TruncateToMicroseconds(DateTime t) => new(t.Ticks - (t.Ticks % 10), DateTimeKind.Utc);
+}

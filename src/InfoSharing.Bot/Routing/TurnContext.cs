@@ -1,0 +1,24 @@
+using InfoSharing.Bot.Protocol;
+
+namespace InfoSharing.Bot.Routing;
+
+/// <summary>One inbound activity after authentication, with the text a command parser should read.</summary>
+public sealed record TurnContext
+{
+    public required BotActivity Activity { get; init; }
+
+    /// <summary><c>channelId|conversationId</c>: the key for state, references and dedupe.</summary>
+    public required string ConversationKey { get; init; }
+
+    /// <summary>The message text with the bot's own mention removed, trimmed (protocol.md §5.1).</summary>
+    public string? CommandText { get; init; }
+
+    public bool IsPersonal => Activity.Conversation?.ConversationType is null or "personal";
+
+    public bool IsChannel => string.Equals(Activity.Conversation?.ConversationType, "channel", StringComparison.Ordinal);
+
+    /// <summary>Who acted: the Entra object id when the channel sends one (Teams), else the channel user id (Emulator).</summary>
+    public string ActorId => Activity.From?.AadObjectId ?? Activity.From?.Id ?? "unknown";
+
+    public static string KeyFor(string? channelId, string? conversationId) => $"{channelId}|{conversationId}";
+}

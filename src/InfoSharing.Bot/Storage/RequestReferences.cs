@@ -1,0 +1,26 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+
+namespace InfoSharing.Bot.Storage;
+
+/// <summary>Issues ISR-YYYY-NNNN references, unique under concurrency (a concurrency-checked counter per year).</summary>
+public sealed class RequestReferences(BotDbContext db)
+{
+    /// <summary>Reserves the next number inside the caller's unit of work (the caller's SaveChanges commits it).</summary>
+    public async Task<string> NextAsync(string prefix, DateTime utcNow, CancellationToken cancellationToken)
+    {
+        var year = utcNow.Year;
+        var counter = await db.ReferenceCounters.FirstOrDefaultAsync(c => c.Year == year, cancellationToken);
+        if (counter is null)
+        {
+            counter = new ReferenceCounterRow { Year = year, LastNumber = 0 };
+            db.ReferenceCounters.Add(counter);
+        }
+
+        counter.LastNumber++;
+        return Format(prefix, year, counter.LastNumber);
+    }
+
+    public static string Format(string prefix, int year, int number) =>
+        string.Create(CultureInfo.InvariantCulture, $"{prefix}-{year}-{number:0000}");
+}

@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace InfoSharing.Bot.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>Registers the bot's DbContext for the configured provider, and its readiness check.</summary>
+    public static IServiceCollection AddBotStorage(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddOptions<StorageOptions>()
+            .Bind(configuration.GetSection(StorageOptions.SectionName))
+            .ValidateDataAnnotations()
+            .Validate(o => o.Provider != StorageProvider.PostgreSQL || !string.IsNullOrWhiteSpace(o.PostgresConnectionString),
+                "Storage:PostgresConnectionString is required when Storage:Provider is PostgreSQL.")
+            .ValidateOnStart();
+
+        var options = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        switch (options.Provider)
+        {
+            case StorageProvider.PostgreSQL:
+                services.AddDbContextPool<BotDbContext, PostgresBotDbContext>(o => o
+                    .UseNpgsql(options.PostgresConnectionString, n => n.MigrationsAssembly(typeof(BotDbContext).Assembly.GetName().Name)));
+                break;
+            default:
+                var path = SqliteConnectionString(options, environment.ContentRootPath);
+                services.AddDbContextPool<BotDbContext, SqliteBotDbContext>(o => o.UseSqlite(path));
+                break;
+        }
+
+        services.AddHealthChecks().AddDbContextCheck<BotDbContext>("database", tags: ["ready"]);
+        services.AddSingleton<DatabaseInitializer>();
+        return services;
+    }
+
+    internal static string SqliteConnectionString(StorageOptions options, string contentRoot)
+    {
+        var file = Path.IsPathRooted(options.SqlitePath) ? options.SqlitePath : Path.Combine(contentRoot, options.SqlitePath);
+        var directory = Path.GetDirectoryName(file);
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        // Pooling keeps connections (and their WAL setting) warm; Default Timeout doubles as SQLite's busy timeout.
+        return $"Data Source={file};Pooling=True;Default Timeout=30";
+    }
+}

@@ -1,0 +1,52 @@
+using InfoSharing.Bot.Records;
+using Microsoft.EntityFrameworkCore;
+
+namespace InfoSharing.Bot.Storage;
+
+/// <summary>
+/// Runs a change and its audit entries in one transaction, retrying when another writer won a race
+/// (a concurrency token or a unique index). On PostgreSQL an advisory transaction lock serialises audit
+/// appends across instances; on SQLite the immediate transaction is the single writer.
+/// </summary>
+public sealed partial class UnitOfWork(BotDbContext db, AuditLog audit, ILogger<UnitOfWork> logger)
+{
+    private const long AuditLockKey = 0x15B07_A0D17;
+    private const int MaxAttempts = 8;
+
+    public async Task<T> ExecuteAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        for (var attempt = 1; ; attempt++)
+        {
+            db.ChangeTracker.Clear();
+            audit.Reset();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            try
+            {
+                if (db.Database.IsNpgsql())
+                {
+                    await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({AuditLockKey})", cancellationToken);
+                }
+
+                var result = await work(cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                return result;
+            }
+            catch (DbUpdateException ex) when (attempt < MaxAttempts)
+            {
+                Log.Retrying(logger, attempt, ex.GetType().Name);
+                await transaction.RollbackAsync(CancellationToken.None);
+            }
+        }
+    }
+
+    public Task ExecuteAsync(Func<CancellationToken, Task> work, CancellationToken cancellationToken) =>
+        ExecuteAsync<bool>(async ct => { await work(ct); return true; }, cancellationToken);
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 1101, Level = LogLevel.Debug, Message = "Write lost a race (attempt {Attempt}, {Error}); retrying")]
+        public static partial void Retrying(ILogger logger, int attempt, string error);
+    }
+}
