@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 // Parse + validate Adaptive Card JSON with Microsoft's official renderer package (adaptivecards@3.0.6), in plain node.
 // Usage: node validate-card.js [--max-version 1.5] card1.json|dir [card2.json|dir ...]   (exit 1 if any card has events)
 // A directory stands for every *.json below it (sorted). Copied from the project's shared harness; this copy
