@@ -1,0 +1,279 @@
+// Shared helpers for the Playground end-to-end specs (e2e/*.spec.js). Specs run through
+// e2e/run-in-netns.sh, inside a loopback-only network namespace, with these variables set:
+//   PG_BASE        the Microsoft 365 Agents Playground, e.g. http://127.0.0.1:56150
+//   BOT_BASE       the bot, e.g. http://127.0.0.1:3978
+//   E2E_ARTIFACTS  screenshots go to $E2E_ARTIFACTS/<spec>/NN-step.png
+//   E2E_SPEC       the spec's name (default: its file name without .spec.js)
+// A spec is a plain node script that ends by printing "N passed, N failed" (run() does that) and exits
+// non-zero on failure. What the Playground does and does not do: the project's Playground notes, summarised
+// in the comments below (section numbers refer to them).
+'use strict';
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+
+const ROOT = path.resolve(__dirname, '..');
+const NM = path.join(ROOT, 'tools', 'node_modules');
+const { chromium } = require(path.join(NM, 'playwright-core'));
+const WebSocket = require(path.join(NM, 'ws'));
+
+const PG_BASE = process.env.PG_BASE || 'http://127.0.0.1:56150';
+const BOT_BASE = process.env.BOT_BASE || 'http://127.0.0.1:3978';
+const ARTIFACTS = process.env.E2E_ARTIFACTS || path.join(ROOT, 'artifacts', 'e2e');
+const CHROMIUM = '/usr/bin/chromium'; // Debian's package; never a downloaded browser
+// Flags that keep Chromium from calling out (background networking, component updates, sync, QUIC).
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--disable-default-apps', '--disable-extensions', '--no-default-browser-check', '--metrics-recording-only'];
+const STEP_TIMEOUT_MS = 60_000;
+
+// Bot messages in the chat are .fai-OutputCard (the user's own bubbles are not); a hidden sidebar repeats
+// the last message, so never look up text page-wide. Adaptive Cards render as .ac-adaptiveCard.
+const SEL = { botMessage: '.fai-OutputCard', card: '.ac-adaptiveCard', editor: '[contenteditable="true"]' };
+
+const isLoopbackUrl = u => {
+  const url = new URL(u);
+  return /^(data|blob|about):$/.test(url.protocol) || ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+};
+const slug = s => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'step';
+const sleep = ms => new Promise(r => setTimeout(r, ms));
+const enc = encodeURIComponent;
+
+/** Polls fn until it returns something truthy; throws after ms. */
+async function until(fn, ms = 10_000, what = 'condition') {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
+    await sleep(50);
+  }
+}
+
+// ---- Playground HTTP API (§5): none of it needs auth -------------------------------------------------
+async function http(method, p, body) {
+  const res = await fetch(PG_BASE + p, { method, headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await res.text();
+  let json; try { json = text ? JSON.parse(text) : undefined; } catch { json = undefined; }
+  return { status: res.status, body: json === undefined ? text : json };
+}
+async function ok(method, p, body) {
+  const r = await http(method, p, body);
+  if (r.status < 200 || r.status > 299) throw new Error(`${method} ${p} -> ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
+  return r.body;
+}
+const api = {
+  http, get: p => ok('GET', p), post: (p, b) => ok('POST', p, b ?? {}),
+  ping: () => ok('GET', '/_debug/ping'),
+  /** { tenantId, bot, currentUser, users, personalChat, groupChats, teams } without waiting for the bot */
+  config: async () => (await ok('GET', '/_internal/v1/testConfig')).config,
+  /** installationUpdate(add) + conversationUpdate(membersAdded) to the bot, as the UI does on first open */
+  install: convId => ok('POST', `/_debug/conversation/${enc(convId)}/installation`, {}),
+  /** a message as currentUser (the server ignores any other from); not shown in the UI */
+  message: (convId, text, from = 'user-practitioner') => ok('POST', `/_conversation/v1/conversations/${enc(convId)}/messages`,
+    { from: { id: from }, text, textFormat: 'plain' }),
+  /** Action.Execute as any member: resolves to the bot's invoke response body { type, value } */
+  invoke: ({ from, conversationId, replyToId, verb, data = {}, trigger, name = 'adaptiveCard/action' }) =>
+    ok('POST', '/_conversation/v1/invoke', { name, from: { id: from }, conversation: { id: conversationId }, replyToId,
+      value: { action: { type: 'Action.Execute', verb, data }, ...(trigger ? { trigger } : {}) } }),
+  /** Action.Submit as any member (asynchronous) */
+  submit: ({ from, conversationId, replyToId, value }) =>
+    ok('POST', '/_conversation/v1/submit', { conversation: { id: conversationId }, from: { id: from }, replyToId, value }),
+  template: (convId, type = 'install') => ok('GET', `/_internal/v1/customActivities/template?conversationId=${enc(convId)}&type=${enc(type)}`),
+  /** any raw activity, forwarded unchanged to the bot (any from) */
+  customActivity: activity => ok('POST', '/_internal/v1/customActivities', activity),
+};
+
+/** Tree-item names of the left pane (§2.2): personal, group, and one per team channel ("<team> - <channel>"). */
+function conversations(config) {
+  const t = config.teams[0];
+  return {
+    personal: { id: config.personalChat.id, tree: 'Personal Chat' },
+    group: { id: config.groupChats[0].id, tree: config.groupChats[0].name },
+    channels: Object.fromEntries(t.channels.map(c => [c.name, { id: c.id, tree: `${t.name} - ${c.name}` }])),
+    team: { id: t.id, name: t.name },
+  };
+}
+
+// ---- WebSocket collectors (§5): frames arrive for every client; no history for late joiners -----------
+/** Collects frames of a Playground WebSocket (default: the conversation stream of bot messages). */
+async function collect(p = '/_ws_conversation/v1/conversations/stream') {
+  const ws = new WebSocket(PG_BASE.replace(/^http/, 'ws') + p);
+  const frames = [];
+  ws.on('message', d => { try { frames.push(JSON.parse(d.toString())); } catch { /* not JSON */ } });
+  await new Promise((res, rej) => { ws.once('open', res); ws.once('error', rej); });
+  return {
+    frames,
+    /** first frame matching pred, waiting up to ms */
+    until: (pred, ms = 10_000, what = 'a WebSocket frame') => until(() => frames.find(pred), ms, what),
+    /** createMessage/updateMessage frames of the bot, optionally only in one conversation */
+    botMessages: convId => frames.filter(f => (f.action === 'createMessage' || f.action === 'updateMessage') &&
+      (!convId || f.actionConversationId === convId || (f.message && f.message.postConversationId === convId))),
+    close: () => ws.close(),
+  };
+}
+/** Text of a stream frame's message: its text plus every TextBlock/FactSet text of its cards. */
+function frameText(f) {
+  const out = [];
+  const walk = n => {
+    if (Array.isArray(n)) return n.forEach(walk);
+    if (!n || typeof n !== 'object') return;
+    for (const k of ['text', 'title', 'value']) if (typeof n[k] === 'string') out.push(n[k]);
+    for (const v of Object.values(n)) if (v && typeof v === 'object') walk(v);
+  };
+  if (f.message) { if (f.message.text) out.push(f.message.text); walk(f.message.attachments || []); }
+  return out.join('\n');
+}
+
+// ---- browser ---------------------------------------------------------------------------------------
+/** A fresh Chromium profile (own user-data dir) whose every non-loopback request is aborted and recorded. */
+async function launchProfile(blocked, { rewriteConfig } = {}) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-chromium-'));
+  const ctx = await chromium.launchPersistentContext(dir, {
+    executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1280, height: 900 },
+    locale: 'en-US', timezoneId: 'UTC' });
+  await ctx.route('**/*', r => {
+    const url = r.request().url();
+    if (isLoopbackUrl(url)) return r.continue();
+    blocked.add(new URL(url).origin); // the Playground UI asks a CDN for fonts; it works without them
+    return r.abort();
+  });
+  if (rewriteConfig) await ctx.route('**/_internal/v1/config', rewriteConfig);
+  const page = ctx.pages()[0] || await ctx.newPage();
+  page.setDefaultTimeout(10_000);
+  return { ctx, page, close: async () => { await ctx.close().catch(() => {}); fs.rmSync(dir, { recursive: true, force: true }); } };
+}
+
+/**
+ * §3.2: the UI acts only as config.currentUser; a second profile whose GET /_internal/v1/config is rewritten
+ * acts as another user for Action.Execute / Action.Submit clicks (typed messages still come from the
+ * practitioner). Member lists must be swapped too or the UI crashes. Load it BEFORE the card is posted:
+ * it sees only messages that arrive after it loaded. Approve in a channel or the group chat, not in the
+ * personal chat.
+ */
+function actAs(userId) {
+  return async route => {
+    const res = await route.fetch();
+    const body = await res.json(), c = body.config;
+    const me = c.currentUser, i = c.users.findIndex(u => u.id === userId);
+    if (i < 0) throw new Error(`no user ${userId} in the Playground config`);
+    c.currentUser = c.users[i]; c.users[i] = me;
+    const swap = id => (id === userId ? me.id : id);
+    for (const x of [...c.groupChats, ...c.teams]) x.members = x.members.map(swap);
+    await route.fulfill({ response: res, json: body });
+  };
+}
+
+// ---- page helpers ----------------------------------------------------------------------------------
+const botMessages = page => page.locator(SEL.botMessage);
+const cards = page => page.locator(SEL.card);
+/** Types into the chat's contenteditable editor and presses Enter (personal or group chat). */
+async function send(page, text) {
+  const editor = page.locator(SEL.editor).first();
+  await editor.click();
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+}
+/** Waits for a bot message (scoped to .fai-OutputCard) whose text matches; returns its locator. */
+async function waitForBotText(page, textOrRegex, { timeout = 10_000, after = 0 } = {}) {
+  const msgs = botMessages(page);
+  return until(async () => {
+    const n = await msgs.count();
+    for (let i = n - 1; i >= after; i--) {
+      const t = await msgs.nth(i).innerText().catch(() => '');
+      if (typeof textOrRegex === 'string' ? t.includes(textOrRegex) : textOrRegex.test(t)) return msgs.nth(i);
+    }
+    return null;
+  }, timeout, `a bot message matching ${textOrRegex}`);
+}
+/** Switches the left tree to a conversation by its accessible name (see conversations()). */
+async function openConversation(page, treeName) {
+  await page.getByRole('treeitem', { name: treeName }).click();
+}
+/** §1.5: fill() into a card input can be lost; click + keyboard.type() is reliable. Retype after each re-render. */
+async function typeIntoCardInput(page, input, text) {
+  await input.click();
+  await page.keyboard.type(text);
+}
+/** The newest card containing text. */
+const cardWith = (page, text) => cards(page).filter({ hasText: text }).last();
+
+// ---- suite -----------------------------------------------------------------------------------------
+class Session {
+  constructor(name) {
+    this.name = name;
+    this.dir = path.join(ARTIFACTS, name);
+    fs.rmSync(this.dir, { recursive: true, force: true });
+    fs.mkdirSync(this.dir, { recursive: true });
+    this.passed = 0; this.failed = 0; this.n = 0;
+    this.blocked = new Set();
+    this.profiles = []; this.streams = [];
+  }
+  async open() {
+    const p = await launchProfile(this.blocked);
+    this.profiles.push(p);
+    this.page = p.page;
+    return this;
+  }
+  /** A second browser profile acting as userId (§3.2), with the same loopback-only routing. */
+  async openAs(userId) {
+    const p = await launchProfile(this.blocked, { rewriteConfig: actAs(userId) });
+    this.profiles.push(p);
+    return p.page;
+  }
+  async stream(p) { const s = await collect(p); this.streams.push(s); return s; }
+  async shot(label, page = this.page) {
+    const file = path.join(this.dir, `${String(this.n).padStart(2, '0')}-${slug(label)}.png`);
+    await page.screenshot({ path: file }).catch(e => console.log(`  (screenshot failed: ${e.message.split('\n')[0]})`));
+    return file;
+  }
+  /** Runs one counted step, with a timeout; screenshots every page after it (…-FAILED.png on failure). */
+  async step(name, fn) {
+    this.n++;
+    const t0 = Date.now();
+    let timer;
+    try {
+      await Promise.race([fn(this.page), new Promise((_, rej) => { timer = setTimeout(() => rej(new Error(`step timed out after ${STEP_TIMEOUT_MS} ms`)), STEP_TIMEOUT_MS); })]);
+      this.passed++;
+      console.log(`ok   ${this.n}. ${name} (${Date.now() - t0} ms)`);
+      await this.shotAll(name);
+      return true;
+    } catch (e) {
+      this.failed++;
+      console.log(`FAIL ${this.n}. ${name} (${Date.now() - t0} ms): ${String(e && e.message || e).split('\n')[0]}`);
+      await this.shotAll(`${name}-FAILED`);
+      return false;
+    } finally { clearTimeout(timer); }
+  }
+  async shotAll(label) {
+    const pages = this.profiles.map(p => p.page).filter(p => !p.isClosed());
+    for (let i = 0; i < pages.length; i++) await this.shot(i ? `${label}-user${i + 1}` : label, pages[i]);
+  }
+  async finish() {
+    for (const s of this.streams) s.close();
+    for (const p of this.profiles) await p.close();
+    console.log(`browser requests aborted (not loopback): ${[...this.blocked].join(', ') || 'none'}`);
+    console.log(`screenshots: ${path.relative(process.cwd(), this.dir) || this.dir}/`);
+    console.log(`${this.passed} passed, ${this.failed} failed`);
+    return this.failed ? 1 : 0;
+  }
+}
+
+/** Runs a spec body with a Session; a crash outside a step counts as one failure. Sets the exit code. */
+function run(body, name = process.env.E2E_SPEC || path.basename(require.main.filename, '.spec.js')) {
+  const s = new Session(name);
+  (async () => {
+    try { await s.open(); await body(s); } catch (e) {
+      s.failed++; console.log(`FAIL ${name} crashed: ${e && e.stack || e}`);
+    }
+    process.exitCode = await s.finish();
+  })().catch(e => { console.log(`FAIL ${name}: ${e}`); console.log(`${s.passed} passed, ${s.failed + 1} failed`); process.exitCode = 1; });
+}
+
+module.exports = {
+  PG_BASE, BOT_BASE, ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, SEL,
+  api, conversations, collect, frameText, until, sleep,
+  launchProfile, actAs, botMessages, cards, cardWith, send, waitForBotText, openConversation, typeIntoCardInput,
+  Session, run,
+};
