@@ -25,8 +25,8 @@
 set -uo pipefail
 
 # The environment variable through which the bot takes its SQLite database file (ASP.NET configuration
-# key Storage:Sqlite:DataSource). A fresh file in a temp folder is used for each run.
-DB_ENV_VAR=${DB_ENV_VAR:-Storage__Sqlite__DataSource}
+# key Storage:SqlitePath). A fresh file in a temp folder is used for each run.
+DB_ENV_VAR=${DB_ENV_VAR:-Storage__SqlitePath}
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 CONFIGURATION=${CONFIGURATION:-Release}

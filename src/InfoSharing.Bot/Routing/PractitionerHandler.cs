@@ -1,0 +1,43 @@
+using System.Text.Json.Nodes;
+using InfoSharing.Bot.Approvals;
+using InfoSharing.Bot.Cards;
+
+namespace InfoSharing.Bot.Routing;
+
+/// <summary>
+/// The practitioner's 1:1 chat: answers to an approver's question, the development fallback registration,
+/// and otherwise the request dialog.
+/// </summary>
+public sealed class PractitionerHandler(
+    DialogTurnHandler dialog,
+    MoreInformationService moreInformation,
+    ApproverRegistration registration,
+    TurnReplies replies)
+{
+    public const string RegisterHereCommand = "register approvers here";
+
+    public Task WelcomeAsync(TurnContext turn, CancellationToken cancellationToken) => dialog.WelcomeAsync(turn, cancellationToken);
+
+    public async Task HandleAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        if (turn.Activity.Value is JsonObject value
+            && value["action"] is JsonValue action && action.TryGetValue<string>(out var name)
+            && string.Equals(name, PractitionerCards.AnswerMoreInfoAction, StringComparison.Ordinal))
+        {
+            await moreInformation.AnswerAsync(turn, value, cancellationToken);
+            return;
+        }
+
+        if (string.Equals(turn.CommandText, RegisterHereCommand, StringComparison.OrdinalIgnoreCase))
+        {
+            var outcome = await registration.TryRegisterAsync(turn, ApproverChannelSources.DevelopmentFallback, cancellationToken);
+            await replies.SendAsync(turn, outcome == RegistrationOutcome.Registered
+                ? "Development fallback: this conversation is now the approvers' conversation. Approval cards will be posted here."
+                : "That development fallback is switched off here. Register the approvers' Teams channel instead.", null, cancellationToken);
+            return;
+        }
+
+        await dialog.ContinueAsync(turn, cancellationToken);
+    }
+}
