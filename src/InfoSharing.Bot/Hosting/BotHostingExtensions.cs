@@ -1,6 +1,7 @@
 using InfoSharing.Bot.Approvals;
 using InfoSharing.Bot.Auth;
 using InfoSharing.Bot.Connector;
+using InfoSharing.Bot.Policy;
 using InfoSharing.Bot.Records;
 using InfoSharing.Bot.Routing;
 using InfoSharing.Bot.Storage;
@@ -20,6 +21,10 @@ public static class BotHostingExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddOptions<BotOptions>().Bind(configuration.GetSection(BotOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddProblemDetails();
+
+        // the DPO's policy: lists, rules and texts (validated at start-up)
+        services.AddBotPolicy(configuration, builder.Environment);
+        services.AddScoped<DialogTurnHandler>();
 
         // token checks (inbound) and token acquisition (outbound)
         services.AddBotAuthentication(configuration);
@@ -67,6 +72,7 @@ public static class BotHostingExtensions
     public static WebApplication MapInfoSharingBot(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        _ = app.Services.GetRequiredService<PolicyDocument>(); // an invalid policy file stops start-up here, naming every problem
         app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None).GetAwaiter().GetResult();
 
         app.MapMessagesEndpoint();

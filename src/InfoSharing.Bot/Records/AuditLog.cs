@@ -12,10 +12,17 @@ namespace InfoSharing.Bot.Records;
 /// </summary>
 public sealed class AuditLog(BotDbContext db, TimeProvider time)
 {
+    private const long AuditLockKey = 0x15B07_A0D17;
     private AuditEntryRow? _last;
 
     public async Task AppendAsync(string actor, string action, string subjectType, string? subjectId, JsonObject? details, CancellationToken cancellationToken)
     {
+        if (_last is null && db.Database.IsNpgsql())
+        {
+            // Serialise appends across instances for the rest of this transaction (taken only by writes that audit).
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({AuditLockKey})", cancellationToken);
+        }
+
         _last ??= await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence).FirstOrDefaultAsync(cancellationToken);
         var sequence = (_last?.Sequence ?? 0) + 1;
         var previous = _last?.Hash ?? AuditChain.GenesisHash;

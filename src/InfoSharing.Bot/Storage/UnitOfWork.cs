@@ -6,11 +6,10 @@ namespace InfoSharing.Bot.Storage;
 /// <summary>
 /// Runs a change and its audit entries in one transaction, retrying when another writer won a race
 /// (a concurrency token or a unique index). On PostgreSQL an advisory transaction lock serialises audit
-/// appends across instances; on SQLite the immediate transaction is the single writer.
+/// appends across instances (taken by <see cref="AuditLog"/>); on SQLite the immediate transaction is the single writer.
 /// </summary>
 public sealed partial class UnitOfWork(BotDbContext db, AuditLog audit, ILogger<UnitOfWork> logger)
 {
-    private const long AuditLockKey = 0x15B07_A0D17;
     private const int MaxAttempts = 8;
 
     public async Task<T> ExecuteAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
@@ -23,11 +22,6 @@ public sealed partial class UnitOfWork(BotDbContext db, AuditLog audit, ILogger<
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             try
             {
-                if (db.Database.IsNpgsql())
-                {
-                    await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({AuditLockKey})", cancellationToken);
-                }
-
                 var result = await work(cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);

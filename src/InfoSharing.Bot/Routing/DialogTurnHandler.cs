@@ -1,0 +1,191 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using InfoSharing.Bot.Approvals;
+using InfoSharing.Bot.Cards;
+using InfoSharing.Bot.Connector;
+using InfoSharing.Bot.Dialog;
+using InfoSharing.Bot.Policy;
+using InfoSharing.Bot.Records;
+using InfoSharing.Bot.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace InfoSharing.Bot.Routing;
+
+/// <summary>
+/// The I/O around the pure dialog: load the draft, run <see cref="DialogEngine.Next"/>, save the new state with a
+/// revision check and carry out its effects (a submitted request, its audit entry and the approval card's outbox row)
+/// in one transaction, then send the replies. A lost race re-runs the pure step on the winner's state.
+/// </summary>
+public sealed class DialogTurnHandler(
+    BotDbContext db,
+    PolicyDocument policy,
+    UnitOfWork unitOfWork,
+    AuditLog audit,
+    Outbox outbox,
+    RequestReferences references,
+    TurnReplies replies,
+    TimeProvider time,
+    IOptionsMonitor<ApprovalOptions> approvalOptions)
+{
+    public Task WelcomeAsync(TurnContext turn, CancellationToken cancellationToken) =>
+        replies.SendAsync(turn, null, WelcomeCard.Build(policy.Texts), cancellationToken);
+
+    public async Task ContinueAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var actor = new DialogActor(turn.ActorId, turn.Activity.From?.Name ?? "Practitioner");
+        var input = DialogInput.FromActivity(turn.CommandText, turn.Activity.Value, actor);
+        var (result, submitted) = await unitOfWork.ExecuteAsync(ct => StepAsync(turn, input, ct), cancellationToken);
+        if (submitted.Count > 0)
+        {
+            outbox.Wake();
+        }
+
+        foreach (var reply in result.Replies)
+        {
+            await replies.SendAsync(turn, reply.Text, reply.Card, cancellationToken);
+        }
+
+        foreach (var reference in submitted)
+        {
+            await replies.SendAsync(turn,
+                $"Submitted as **{reference}**. It has been sent to the approvers' channel for a decision; you will be told here when they decide. "
+                + "Do not share until it is approved, unless someone is at immediate risk. Type `my requests` to see its status.",
+                null, cancellationToken);
+        }
+
+        foreach (var effect in result.Effects.OfType<ListMyRequestsEffect>())
+        {
+            await replies.SendAsync(turn, await DescribeRequestsAsync(effect.Requester.ObjectId, cancellationToken), null, cancellationToken);
+        }
+    }
+
+    private async Task<(DialogResult Result, List<string> Submitted)> StepAsync(TurnContext turn, DialogInput input, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var row = await db.DialogStates.AsNoTracking().FirstOrDefaultAsync(d => d.ConversationKey == turn.ConversationKey, ct);
+        var state = row is not null && DialogStateJson.TryDeserialize(row.StateJson, out var loaded) ? loaded : null;
+        var result = DialogEngine.Next(state, input, new DialogContext { Policy = policy, Now = now });
+        await SaveStateAsync(turn, row, result.State, now.UtcDateTime, ct);
+
+        var submitted = new List<string>();
+        foreach (var effect in result.Effects.OfType<SubmitRequestEffect>())
+        {
+            submitted.Add(await SubmitAsync(turn, effect.Submission, now.UtcDateTime, ct));
+        }
+
+        return (result, submitted);
+    }
+
+    private async Task SaveStateAsync(TurnContext turn, DialogStateRow? row, DialogState? state, DateTime now, CancellationToken ct)
+    {
+        if (row is null)
+        {
+            if (state is not null)
+            {
+                db.DialogStates.Add(new DialogStateRow
+                {
+                    ConversationKey = turn.ConversationKey,
+                    UserAadObjectId = turn.ActorId,
+                    DialogVersion = state.DialogVersion,
+                    StateJson = DialogStateJson.Serialize(state),
+                    Revision = 1,
+                    UpdatedAt = now,
+                    ExpiresAt = state.ExpiresAt.UtcDateTime,
+                });
+                await db.SaveChangesAsync(ct); // a concurrent first turn makes this a key violation: the unit of work re-runs
+            }
+
+            return;
+        }
+
+        var revision = row.Revision;
+        var changed = state is null
+            ? await db.DialogStates.Where(d => d.ConversationKey == row.ConversationKey && d.Revision == revision).ExecuteDeleteAsync(ct)
+            : await db.DialogStates.Where(d => d.ConversationKey == row.ConversationKey && d.Revision == revision).ExecuteUpdateAsync(s => s
+                .SetProperty(d => d.StateJson, DialogStateJson.Serialize(state))
+                .SetProperty(d => d.DialogVersion, state.DialogVersion)
+                .SetProperty(d => d.Revision, revision + 1)
+                .SetProperty(d => d.UpdatedAt, now)
+                .SetProperty(d => d.ExpiresAt, state.ExpiresAt.UtcDateTime), ct);
+        if (changed == 0)
+        {
+            throw new DbUpdateConcurrencyException("another turn in this conversation saved first");
+        }
+    }
+
+    private async Task<string> SubmitAsync(TurnContext turn, RequestSubmission submission, DateTime now, CancellationToken ct)
+    {
+        var reference = await references.NextAsync(approvalOptions.CurrentValue.ReferencePrefix, now, ct);
+        var id = Guid.CreateVersion7();
+        db.Requests.Add(new InfoRequestRow
+        {
+            Id = id,
+            Reference = reference,
+            Kind = "request",
+            Status = RequestStatus.Pending,
+            RequesterAadObjectId = submission.Requester.ObjectId,
+            RequesterUserId = turn.Activity.From?.Id,
+            RequesterName = submission.Requester.DisplayName,
+            RequesterConversationKey = turn.ConversationKey,
+            CaseReference = submission.About.CaseReference,
+            MatterType = submission.About.MatterTypeId,
+            SubjectType = submission.About.SubjectTypeId,
+            Urgency = submission.DeadlineId,
+            Deadline = submission.DueByUtc?.UtcDateTime,
+            PolicyVersion = submission.PolicyVersion,
+            RequiresDpo = submission.Routing.DpoRequired,
+            RequiresPreventLead = submission.Routing.PreventLeadRequired,
+            AnswersJson = JsonSerializer.Serialize(submission, DialogJsonContext.Default.RequestSubmission),
+            SummaryJson = JsonSerializer.Serialize(SubmissionRecord.Summary(submission, policy, reference), ApprovalsJsonContext.Default.ApprovalSummary),
+            DetailJson = JsonSerializer.Serialize(SubmissionRecord.Detail(submission, policy), ApprovalsJsonContext.Default.ApprovalDetail),
+            CreatedAt = submission.CreatedAtUtc.UtcDateTime,
+            SubmittedAt = now,
+        });
+        db.ApprovalActions.Add(new ApprovalActionRow
+        {
+            RequestId = id,
+            ActorAadObjectId = submission.Requester.ObjectId,
+            ActorUserId = turn.Activity.From?.Id,
+            ActorName = submission.Requester.DisplayName,
+            ActorRole = "Requester",
+            Action = ApprovalActionKinds.Submitted,
+            At = now,
+        });
+        await audit.AppendAsync(submission.Requester.ObjectId, "submitted", "request", id.ToString(), new JsonObject
+        {
+            ["reference"] = reference,
+            ["policyVersion"] = submission.PolicyVersion,
+            ["dialogVersion"] = submission.DialogVersion,
+            ["requiresDpo"] = submission.Routing.DpoRequired,
+            ["requiresPreventLead"] = submission.Routing.PreventLeadRequired,
+        }, ct);
+        outbox.Enqueue(OutboxOperations.PostApprovalCard, "approval card", id);
+        return reference;
+    }
+
+    private async Task<string> DescribeRequestsAsync(string requester, CancellationToken cancellationToken)
+    {
+        var mine = await db.Requests.AsNoTracking()
+            .Where(r => r.RequesterAadObjectId == requester)
+            .OrderByDescending(r => r.SubmittedAt)
+            .Take(20)
+            .Select(r => new { r.Reference, r.CaseReference, r.Status, r.SubmittedAt })
+            .ToListAsync(cancellationToken);
+        if (mine.Count == 0)
+        {
+            return "You have no submitted requests yet. Type `new request` to start one.";
+        }
+
+        var text = new StringBuilder("**Your requests**\n\n");
+        foreach (var r in mine)
+        {
+            text.Append("- **").Append(r.Reference).Append("** (case ").Append(r.CaseReference).Append("): ")
+                .Append(RequestStatus.Title(r.Status)).Append(", submitted ").Append(ApprovalCards.FormatUk(r.SubmittedAt ?? default)).Append('\n');
+        }
+
+        return text.ToString();
+    }
+}

@@ -1,0 +1,122 @@
+using Microsoft.Extensions.DependencyInjection;
+using System.Text.Json.Nodes;
+using InfoSharing.Bot.Connector;
+using InfoSharing.Bot.Tests.Hosting;
+using Microsoft.EntityFrameworkCore;
+
+namespace InfoSharing.Bot.Tests.Approvals;
+
+/// <summary>The durable outbox against a connector that throttles, fails, hangs or refuses: nothing lost, nothing duplicated.</summary>
+public sealed class OutboxFaultTests
+{
+    private static readonly Dictionary<string, string?> FastConnector = new()
+    {
+        ["Connector:AttemptTimeout"] = "00:00:01",
+        ["Connector:InitialRetryDelay"] = "00:00:00.010",
+    };
+
+    private static async Task<ApprovalScenario> DecidedAsync(params ScriptedFault[] faults)
+    {
+        var s = await ApprovalScenario.StartAsync(settings: FastConnector);
+        foreach (var fault in faults)
+        {
+            s.Channel.Faults.Enqueue(fault);
+        }
+
+        var response = await s.ClickAsync("29:approver", ApprovalScenario.ApproverAad, "approve");
+        response.EnsureSuccessStatusCode();
+        return s;
+    }
+
+    private static int Accepted(ApprovalScenario s, string method, string fragment) =>
+        s.Channel.Calls.Count(c => c.Method == method && c.Path.Contains(fragment, StringComparison.Ordinal) && c.Body is not null);
+
+    [Fact]
+    public async Task Update_ThrottledWith429ThenAccepted_IsSentOnce()
+    {
+        await using var s = await DecidedAsync(new ScriptedFault("PUT", "/activities/", 429, "Throttled", RetryAfterSeconds: 0));
+        await s.WaitUntilAsync(db => db.Outbox.AnyAsync(o => o.Operation == OutboxOperations.UpdateApprovalCard && o.Status == OutboxStatus.Sent));
+        Assert.Equal(2, s.Channel.Calls.Count(c => c.Method == "PUT")); // the 429 and the accepted one
+    }
+
+    [Fact]
+    public async Task Notification_ConnectorAnswers500_IsRetriedByTheOutboxAndDeliveredOnce()
+    {
+        await using var s = await DecidedAsync(new ScriptedFault("POST", "/v3/conversations", 500, "InternalError"));
+        await s.WaitUntilAsync(db => db.Outbox.AnyAsync(o => o.Operation == OutboxOperations.NotifyRequester && o.Status == OutboxStatus.Sent));
+        var row = await s.QueryAsync(db => db.Outbox.AsNoTracking().FirstAsync(o => o.Operation == OutboxOperations.NotifyRequester));
+        Assert.Equal(2, row.Attempts);
+        Assert.Single(s.Channel.Calls, c => c.Text?.Contains("was **approved**", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public async Task Notification_NotInRoster403_IsMarkedFailedAuditedAndShownToApprovers()
+    {
+        await using var s = await DecidedAsync(new ScriptedFault("POST", "/v3/conversations", 403, "BotNotInConversationRoster"));
+        await s.WaitUntilAsync(db => db.Outbox.AnyAsync(o => o.Operation == OutboxOperations.NotifyRequester && o.Status == OutboxStatus.Failed));
+        Assert.True(await s.QueryAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "delivery-failed")));
+        await s.Channel.WaitForAsync(c => c.Method == "PUT" && c.Card!.ToJsonString().Contains("could not be told", StringComparison.Ordinal));
+        Assert.DoesNotContain(s.Channel.Calls, c => c.Text?.Contains("was **approved**", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public async Task Notification_ConnectorHangsPastTheTimeout_IsNotResentAndIsMarkedForAttention()
+    {
+        await using var s = await DecidedAsync(new ScriptedFault("POST", "/v3/conversations", 201, Delay: TimeSpan.FromSeconds(3)));
+        await s.WaitUntilAsync(db => db.Outbox.AnyAsync(o => o.Operation == OutboxOperations.NotifyRequester && o.Status == OutboxStatus.Unknown));
+        Assert.Equal(1, s.Channel.Calls.Count(c => c.Method == "POST" && c.Path.EndsWith("/v3/conversations", StringComparison.Ordinal) && c.Body?["isGroup"]?.GetValue<bool>() == false));
+        Assert.True(await s.QueryAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "delivery-unknown")));
+    }
+
+    [Fact]
+    public async Task HostStoppedBetweenEnqueueAndSend_NextHostSendsItOnce()
+    {
+        var channel = new RecordingChannel();
+        await channel.StartAsync();
+        var db = Path.Combine(Path.GetTempPath(), $"infosharing-restart-{Guid.NewGuid():N}.db");
+        try
+        {
+            var settings = new Dictionary<string, string?> { ["Storage:SqlitePath"] = db, ["Outbox:Enabled"] = "false" };
+            await using (var first = new BotHost(settings))
+            {
+                (await first.PostAsync(Activities.Channel(channel.ServiceUrl, "message", "register approvers", "29:a", ApprovalScenario.ApproverAad))).EnsureSuccessStatusCode();
+                await channel.WaitForAsync(c => c.Text?.Contains("approvers' channel", StringComparison.Ordinal) == true);
+                await ApprovalScenario.SeedAsync(first, Guid.CreateVersion7());
+            }
+
+            Assert.DoesNotContain(channel.Calls, c => c.Method == "POST" && c.Path.EndsWith("/v3/conversations", StringComparison.Ordinal));
+            settings["Outbox:Enabled"] = "true";
+            await using var second = new BotHost(settings);
+            _ = second.Services; // start the host: the outbox resumes
+            await WaitAsync(async () =>
+            {
+                await using var scope = second.Services.CreateAsyncScope();
+                var ctx = scope.ServiceProvider.GetRequiredService<InfoSharing.Bot.Storage.BotDbContext>();
+                return await ctx.Outbox.AnyAsync(o => o.Operation == OutboxOperations.PostApprovalCard && o.Status == OutboxStatus.Sent);
+            });
+            Assert.Single(channel.Calls, c => c.Method == "POST" && c.Path.EndsWith("/v3/conversations", StringComparison.Ordinal));
+        }
+        finally
+        {
+            await channel.DisposeAsync();
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            File.Delete(db);
+        }
+    }
+
+    private static async Task WaitAsync(Func<Task<bool>> condition)
+    {
+        var until = DateTime.UtcNow.AddSeconds(10);
+        while (DateTime.UtcNow < until)
+        {
+            if (await condition())
+            {
+                return;
+            }
+
+            await Task.Delay(25);
+        }
+
+        throw new TimeoutException("condition not reached");
+    }
+}
