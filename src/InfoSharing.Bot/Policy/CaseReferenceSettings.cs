@@ -1,0 +1,13 @@
+namespace InfoSharing.Bot.Policy;
+
+public sealed record CaseReferenceSettings
+{
+    /// <summary>A .NET regular expression the whole case reference must match.</summary>
+    public string Pattern { get; init; } = "";
+
+    /// <summary>An example shown as the placeholder.</summary>
+    public string Example { get; init; } = "";
+
+    /// <summary>The pattern in words, shown when a reference does not match.</summary>
+    public string Description { get; init; } = "";
+}

@@ -1,0 +1,8 @@
+namespace InfoSharing.Bot.Policy;
+
+/// <summary>A plain list item: a stable <see cref="Id"/> (what is stored) and a <see cref="Title"/> (what is shown).</summary>
+public sealed record ChoiceItem
+{
+    public string Id { get; init; } = "";
+    public string Title { get; init; } = "";
+}

@@ -1,0 +1,13 @@
+namespace InfoSharing.Bot.Policy;
+
+public sealed record ConsentStatus
+{
+    public string Id { get; init; } = "";
+    public string Title { get; init; } = "";
+
+    /// <summary>Consent given: who gave it and how are required.</summary>
+    public bool IsGiven { get; init; }
+
+    /// <summary>Refused or not sought: the reasons for sharing without consent are required (§4.5).</summary>
+    public bool RequiresReasons { get; init; }
+}

@@ -1,0 +1,20 @@
+namespace InfoSharing.Bot.Policy;
+
+/// <summary>The ids that cross-checks 2 and 3 of §4.4 refer to. Every id must exist in its list.</summary>
+public sealed record CrossCheckRules
+{
+    /// <summary>Article 9 / criminal-offence conditions that rely on Schedule 1 paragraph 18.</summary>
+    public IReadOnlyList<string> Para18ConditionIds { get; init; } = [];
+
+    /// <summary>Subject types paragraph 18 may be used for (child, adult at risk).</summary>
+    public IReadOnlyList<string> Para18SubjectTypeIds { get; init; } = [];
+
+    /// <summary>At least one of these consent reasons is needed with paragraph 18.</summary>
+    public IReadOnlyList<string> Para18ConsentReasonIds { get; init; } = [];
+
+    /// <summary>Conditions that rely on Schedule 1 paragraph 10.</summary>
+    public IReadOnlyList<string> Para10ConditionIds { get; init; } = [];
+
+    /// <summary>At least one of these consent reasons is needed with paragraph 10.</summary>
+    public IReadOnlyList<string> Para10ConsentReasonIds { get; init; } = [];
+}

@@ -1,0 +1,18 @@
+namespace InfoSharing.Bot.Policy;
+
+/// <summary>A data category (§4.1). SC = special category (Article 9), CO = criminal offence data (Article 10).</summary>
+public sealed record DataCategory
+{
+    public string Id { get; init; } = "";
+    public string Title { get; init; } = "";
+    public bool SpecialCategory { get; init; }
+    public bool CriminalOffence { get; init; }
+
+    /// <summary>May be criminal offence data: the criminal-offence condition is offered but not required.</summary>
+    public bool MayBeCriminalOffence { get; init; }
+
+    public bool RoutesToDpo { get; init; }
+
+    /// <summary>Choosing it requires a short description ("other").</summary>
+    public bool RequiresDetail { get; init; }
+}

@@ -1,0 +1,9 @@
+namespace InfoSharing.Bot.Policy;
+
+public enum DeadlineKind
+{
+    EndOfToday,
+    WithinHours,
+    ByDate,
+    Routine,
+}

@@ -1,0 +1,11 @@
+namespace InfoSharing.Bot.Policy;
+
+public sealed record DeadlineOption
+{
+    public string Id { get; init; } = "";
+    public string Title { get; init; } = "";
+    public DeadlineKind Kind { get; init; }
+
+    /// <summary>For <see cref="DeadlineKind.WithinHours"/>.</summary>
+    public int Hours { get; init; }
+}

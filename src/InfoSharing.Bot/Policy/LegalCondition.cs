@@ -1,0 +1,9 @@
+namespace InfoSharing.Bot.Policy;
+
+/// <summary>An Article 9 condition or a criminal-offence data condition.</summary>
+public sealed record LegalCondition
+{
+    public string Id { get; init; } = "";
+    public string Title { get; init; } = "";
+    public bool IsConsent { get; init; }
+}

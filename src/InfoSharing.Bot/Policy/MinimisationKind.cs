@@ -1,0 +1,8 @@
+namespace InfoSharing.Bot.Policy;
+
+public enum MinimisationKind
+{
+    None,
+    LessInformation,
+    AnonymisedConsultation,
+}

@@ -1,0 +1,9 @@
+namespace InfoSharing.Bot.Policy;
+
+/// <summary>An answer to "could less information, or an anonymised consultation, meet the purpose?".</summary>
+public sealed record MinimisationOption
+{
+    public string Id { get; init; } = "";
+    public string Title { get; init; } = "";
+    public MinimisationKind Kind { get; init; }
+}

@@ -1,0 +1,276 @@
+using System.Text.RegularExpressions;
+
+namespace InfoSharing.Bot.Policy;
+
+/// <summary>Checks a policy document and returns every error at once (empty when valid).</summary>
+public static class PolicyValidator
+{
+    /// <summary>Ids are stored in records and sent as choice values (comma-separated for multi-select): keep them simple.</summary>
+    private static readonly Regex IdShape = new("^[a-z0-9][a-z0-9-]{0,63}$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+    public const int MaxTextLimit = 4000;
+
+    public const int StepCount = 10;
+
+    public static IReadOnlyList<string> Validate(PolicyDocument policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        var errors = new List<string>();
+
+        if (string.IsNullOrWhiteSpace(policy.Version))
+        {
+            errors.Add("version is missing.");
+        }
+
+        if (policy.DraftExpiryDays is < 1 or > 90)
+        {
+            errors.Add($"draftExpiryDays must be between 1 and 90 (it is {policy.DraftExpiryDays}).");
+        }
+
+        CheckRegex(errors, "caseReference.pattern", policy.CaseReference.Pattern);
+        if (string.IsNullOrWhiteSpace(policy.CaseReference.Example))
+        {
+            errors.Add("caseReference.example is missing.");
+        }
+        else if (IsValidRegex(policy.CaseReference.Pattern)
+            && !Regex.IsMatch(policy.CaseReference.Example, policy.CaseReference.Pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))
+        {
+            errors.Add($"caseReference.example '{policy.CaseReference.Example}' does not match caseReference.pattern.");
+        }
+
+        foreach (var (name, limit) in policy.Limits.All())
+        {
+            if (limit.Min < 0 || limit.Max <= 0 || limit.Min > limit.Max || limit.Max > MaxTextLimit)
+            {
+                errors.Add($"limits.{name} must have 0 <= min <= max <= {MaxTextLimit} and max > 0 (it is {limit.Min}-{limit.Max}).");
+            }
+        }
+
+        CheckIdentifierPatterns(errors, policy.IdentifierPatterns);
+        CheckLists(errors, policy.Lists, policy.Organisation);
+        CheckCrossChecks(errors, policy);
+        CheckTexts(errors, policy.Texts);
+        return errors;
+    }
+
+    private static void CheckIdentifierPatterns(List<string> errors, IReadOnlyList<IdentifierPattern> patterns)
+    {
+        if (patterns.Count == 0)
+        {
+            errors.Add("identifierPatterns is empty: cross-check 8 needs at least one pattern.");
+        }
+
+        CheckIds(errors, "identifierPatterns", patterns.Select(p => (p.Id, p.Title)).ToList());
+        foreach (var pattern in patterns)
+        {
+            CheckRegex(errors, $"identifierPatterns '{pattern.Id}'.pattern", pattern.Pattern);
+        }
+    }
+
+    private static void CheckLists(List<string> errors, PolicyLists lists, OrganisationSettings organisation)
+    {
+        CheckIds(errors, "lists.matterTypes", lists.MatterTypes.Select(i => (i.Id, i.Title)).ToList());
+        CheckIds(errors, "lists.directions", lists.Directions.Select(i => (i.Id, i.Title)).ToList());
+        CheckIds(errors, "lists.subjectTypes", lists.SubjectTypes.Select(i => (i.Id, i.Title)).ToList());
+        CheckIds(errors, "lists.dataCategories", lists.DataCategories.Select(i => (i.Id, i.Title)).ToList());
+        CheckIds(errors, "lists.recipientTypes", lists.RecipientTypes.Select(i => (i.Id, i.Title)).ToList());
+        CheckIds(errors, "lists.agreementStatuses", lists.AgreementStatuses.Select(i => (i.Id, i.Title)).ToList());
+        CheckIds(errors, "lists.secureMethods", lists.SecureMethods.Select(i => (i.Id, i.Title)).ToList());
+        CheckIds(errors, "lists.purposes", lists.Purposes.Select(i => (i.Id, i.Title)).ToList());
+        CheckIds(errors, "lists.minimisationOptions", lists.MinimisationOptions.Select(i => (i.Id, i.Title)).ToList());
+        CheckIds(errors, "lists.article6Bases", lists.Article6Bases.Select(i => (i.Id, i.Title)).ToList());
+        CheckIds(errors, "lists.statutoryFunctions", lists.StatutoryFunctions.Select(i => (i.Id, i.Title)).ToList());
+        CheckIds(errors, "lists.article9Conditions", lists.Article9Conditions.Select(i => (i.Id, i.Title)).ToList());
+        CheckIds(errors, "lists.criminalOffenceConditions", lists.CriminalOffenceConditions.Select(i => (i.Id, i.Title)).ToList());
+        CheckIds(errors, "lists.necessityChecks", lists.NecessityChecks.Select(i => (i.Id, i.Title)).ToList());
+        CheckIds(errors, "lists.consentStatuses", lists.ConsentStatuses.Select(i => (i.Id, i.Title)).ToList());
+        CheckIds(errors, "lists.consentExceptionReasons", lists.ConsentExceptionReasons.Select(i => (i.Id, i.Title)).ToList());
+        CheckIds(errors, "lists.informedOptions", lists.InformedOptions.Select(i => (i.Id, i.Title)).ToList());
+        CheckIds(errors, "lists.adviceOptions", lists.AdviceOptions.Select(i => (i.Id, i.Title)).ToList());
+        CheckIds(errors, "lists.deadlines", lists.Deadlines.Select(i => (i.Id, i.Title)).ToList());
+
+        if (lists.SecureMethods.Count > 0 && !lists.SecureMethods.Any(m => m.Allowed))
+        {
+            errors.Add("lists.secureMethods has no allowed method.");
+        }
+
+        foreach (var method in lists.SecureMethods.Where(m => !m.Allowed && string.IsNullOrWhiteSpace(m.DisallowedReason)))
+        {
+            errors.Add($"lists.secureMethods '{method.Id}' is not allowed but has no disallowedReason.");
+        }
+
+        var visibleBases = lists.Article6Bases.Where(b => !(organisation.IsPublicAuthority && b.HiddenForPublicAuthority)).ToList();
+        var defaults = lists.Article6Bases.Where(b => b.IsDefault).ToList();
+        if (lists.Article6Bases.Count > 0 && defaults.Count != 1)
+        {
+            errors.Add($"lists.article6Bases must have exactly one isDefault basis (it has {defaults.Count}).");
+        }
+        else if (defaults.Count == 1 && !visibleBases.Contains(defaults[0]))
+        {
+            errors.Add($"lists.article6Bases default '{defaults[0].Id}' is hidden for a public authority.");
+        }
+
+        if (lists.ConsentStatuses.Count > 0 && !lists.ConsentStatuses.Any(s => s.IsGiven))
+        {
+            errors.Add("lists.consentStatuses needs one status with isGiven.");
+        }
+
+        if (lists.NecessityChecks.Count > 10)
+        {
+            errors.Add("lists.necessityChecks has more than 10 checks.");
+        }
+
+        foreach (var deadline in lists.Deadlines.Where(d => d.Kind == DeadlineKind.WithinHours && d.Hours is < 1 or > 168))
+        {
+            errors.Add($"lists.deadlines '{deadline.Id}' needs hours between 1 and 168 (it is {deadline.Hours}).");
+        }
+    }
+
+    private static void CheckCrossChecks(List<string> errors, PolicyDocument policy)
+    {
+        var rules = policy.CrossChecks;
+        var lists = policy.Lists;
+        var conditionIds = lists.Article9Conditions.Select(c => c.Id).Concat(lists.CriminalOffenceConditions.Select(c => c.Id)).ToHashSet(StringComparer.Ordinal);
+        var reasonIds = lists.ConsentExceptionReasons.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        var subjectIds = lists.SubjectTypes.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+
+        CheckReferences(errors, "crossChecks.para18ConditionIds", rules.Para18ConditionIds, conditionIds, "article9Conditions or criminalOffenceConditions");
+        CheckReferences(errors, "crossChecks.para18SubjectTypeIds", rules.Para18SubjectTypeIds, subjectIds, "subjectTypes");
+        CheckReferences(errors, "crossChecks.para18ConsentReasonIds", rules.Para18ConsentReasonIds, reasonIds, "consentExceptionReasons");
+        CheckReferences(errors, "crossChecks.para10ConditionIds", rules.Para10ConditionIds, conditionIds, "article9Conditions or criminalOffenceConditions");
+        CheckReferences(errors, "crossChecks.para10ConsentReasonIds", rules.Para10ConsentReasonIds, reasonIds, "consentExceptionReasons");
+    }
+
+    private static void CheckTexts(List<string> errors, PolicyTexts texts)
+    {
+        if (string.IsNullOrWhiteSpace(texts.Welcome))
+        {
+            errors.Add("texts.welcome is missing.");
+        }
+
+        if (texts.GoldenRules.Count == 0)
+        {
+            errors.Add("texts.goldenRules is empty.");
+        }
+
+        for (var step = 0; step < StepCount; step++)
+        {
+            var matches = texts.Steps.Where(s => s.Step == step).ToList();
+            if (matches.Count != 1)
+            {
+                errors.Add($"texts.steps must have exactly one entry for step {step} (it has {matches.Count}).");
+            }
+            else if (string.IsNullOrWhiteSpace(matches[0].Title) || string.IsNullOrWhiteSpace(matches[0].Intro) || string.IsNullOrWhiteSpace(matches[0].Help))
+            {
+                errors.Add($"texts.steps step {step} needs a title, an intro and a help text.");
+            }
+        }
+
+        foreach (var extra in texts.Steps.Where(s => s.Step is < 0 or >= StepCount))
+        {
+            errors.Add($"texts.steps has an unknown step {extra.Step}.");
+        }
+
+        var emergency = texts.Emergency;
+        if (string.IsNullOrWhiteSpace(emergency.Heading) || emergency.ActNow.Count == 0 || string.IsNullOrWhiteSpace(emergency.ShareNow))
+        {
+            errors.Add("texts.emergency needs a heading, actNow lines and the shareNow statement.");
+        }
+
+        if (emergency.Contacts.Count == 0)
+        {
+            errors.Add("texts.emergency.contacts is empty.");
+        }
+
+        if (emergency.RetrospectiveRecordHours is < 1 or > 168)
+        {
+            errors.Add($"texts.emergency.retrospectiveRecordHours must be between 1 and 168 (it is {emergency.RetrospectiveRecordHours}).");
+        }
+
+        foreach (var (name, text) in texts.Notes.All().Where(n => string.IsNullOrWhiteSpace(n.Text)))
+        {
+            errors.Add($"texts.notes.{name} is missing.");
+        }
+    }
+
+    private static void CheckIds(List<string> errors, string list, IReadOnlyList<(string Id, string Title)> items)
+    {
+        if (items.Count == 0)
+        {
+            errors.Add($"{list} is missing or empty.");
+            return;
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < items.Count; i++)
+        {
+            var (id, title) = items[i];
+            if (string.IsNullOrWhiteSpace(id))
+            {
+                errors.Add($"{list}[{i}] has no id.");
+            }
+            else if (!IdShape.IsMatch(id))
+            {
+                errors.Add($"{list} id '{id}' must be lower-case letters, digits and hyphens (at most 64).");
+            }
+            else if (!seen.Add(id))
+            {
+                errors.Add($"{list} has a duplicate id '{id}'.");
+            }
+
+            if (string.IsNullOrWhiteSpace(title))
+            {
+                errors.Add($"{list}[{i}] ('{id}') has no title.");
+            }
+        }
+    }
+
+    private static void CheckReferences(List<string> errors, string name, IReadOnlyList<string> references, HashSet<string> known, string listName)
+    {
+        if (references.Count == 0)
+        {
+            errors.Add($"{name} is empty.");
+        }
+
+        foreach (var reference in references.Where(r => !known.Contains(r)))
+        {
+            errors.Add($"{name} refers to '{reference}', which is not in {listName}.");
+        }
+    }
+
+    private static void CheckRegex(List<string> errors, string name, string pattern)
+    {
+        if (string.IsNullOrWhiteSpace(pattern))
+        {
+            errors.Add($"{name} is missing.");
+            return;
+        }
+
+        try
+        {
+            _ = new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        }
+        catch (ArgumentException ex)
+        {
+            errors.Add($"{name} is not a valid regular expression: {ex.Message}");
+        }
+    }
+
+    private static bool IsValidRegex(string pattern)
+    {
+        if (string.IsNullOrWhiteSpace(pattern))
+        {
+            return false;
+        }
+
+        try
+        {
+            _ = new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+}

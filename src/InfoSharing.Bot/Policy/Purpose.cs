@@ -1,0 +1,15 @@
+namespace InfoSharing.Bot.Policy;
+
+public sealed record Purpose
+{
+    public string Id { get; init; } = "";
+    public string Title { get; init; } = "";
+
+    /// <summary>A Prevent or Channel purpose: the Prevent lead is added as an approver.</summary>
+    public bool Prevent { get; init; }
+
+    /// <summary>A Channel purpose: the note about consent to Channel support is shown.</summary>
+    public bool Channel { get; init; }
+
+    public bool RequiresDetail { get; init; }
+}
