@@ -16,11 +16,16 @@ public static class AuthServiceCollectionExtensions
     /// Adds <see cref="BotCredentialsOptions"/> (bound from the root Microsoft* keys and the <c>BotAuthentication</c>
     /// section, validated on start), <see cref="IBotAuthenticator"/> and <see cref="IConnectorTokenProvider"/>.
     /// Registers <see cref="TimeProvider.System"/> unless a <see cref="TimeProvider"/> is already registered.
+    /// Idempotent: a second call changes nothing (the first call's configuration is the one bound).
     /// </summary>
     public static IServiceCollection AddBotAuthentication(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
+        if (services.Any(d => d.ServiceType == typeof(OpenIdMetadataRegistry)))
+        {
+            return services;
+        }
 
         services.AddOptions<BotCredentialsOptions>()
             .Configure(options => BotCredentialsOptions.Bind(configuration, options))

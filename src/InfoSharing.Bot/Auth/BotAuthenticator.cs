@@ -328,7 +328,7 @@ internal sealed partial class BotAuthenticator : IBotAuthenticator
         [LoggerMessage(EventId = 1100, Level = LogLevel.Information, Message = "Inbound request refused: {Reason} (channel {ChannelId})")]
         public static partial void RequestRefused(ILogger logger, string reason, string? channelId);
 
-        [LoggerMessage(EventId = 1101, Level = LogLevel.Warning, Message = "Inbound token refused on the {Path} path: {Reason} (channel {ChannelId})")]
+        [LoggerMessage(EventId = 1101, Level = LogLevel.Warning, Message = "Inbound token refused (path: {Path}): {Reason} (channel {ChannelId})")]
         public static partial void TokenRefused(ILogger logger, BotTokenKind path, string reason, string? channelId);
 
         [LoggerMessage(EventId = 1102, Level = LogLevel.Debug, Message = "Inbound request accepted without a token: authentication is disabled (channel {ChannelId})")]

@@ -26,6 +26,8 @@ public static class AuthCases
         Refused("expired-beyond-skew", i => Channel(i, t => t with { NotBefore = Now(i).AddMinutes(-70), IssuedAt = Now(i).AddMinutes(-70), Expires = Now(i).AddMinutes(-10) }), R.Expired),
         Refused("not-yet-valid-beyond-skew", i => Channel(i, t => t with { NotBefore = Now(i).AddMinutes(10), IssuedAt = Now(i), Expires = Now(i).AddMinutes(70) }), R.NotYetValid),
         Refused("no-expiry", i => Channel(i, t => t with { Expires = null }), R.NoExpiration),
+        Refused("issuer-not-a-string", i => Channel(i, t => (t with { Issuer = null! }).WithClaim("iss", 12345)), R.MalformedToken),
+        Refused("expiry-not-a-number", i => Channel(i, t => (t with { Expires = null }).WithClaim("exp", "tomorrow")), R.MalformedToken),
         Refused("wrong-issuer", i => Channel(i, t => t with { Issuer = "https://api.botframework.example" }), R.InvalidIssuer),
         Refused("wrong-audience", i => Channel(i, t => t with { Audience = TestTokenIssuer.OtherAppId }), R.InvalidAudience),
         Refused("channel-audience-with-api-prefix", i => Channel(i, t => t with { Audience = "api://" + TestTokenIssuer.AppId }), R.InvalidAudience),
