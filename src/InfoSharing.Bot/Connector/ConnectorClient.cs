@@ -36,7 +36,7 @@ public sealed partial class ConnectorClient(
             HttpMethod.Post,
             serviceUrl,
             $"v3/conversations/{Escape(conversationId)}/activities",
-            Json(activity, ProtocolJsonContext.Default.BotActivity),
+            () => Json(activity, ProtocolJsonContext.Default.BotActivity),
             allowNotFound: false,
             cancellationToken).ConfigureAwait(false);
         return ReadAccepted(Operation, reply, ProtocolJsonContext.Default.ResourceResponse) ?? new ResourceResponse();
@@ -55,7 +55,7 @@ public sealed partial class ConnectorClient(
             HttpMethod.Post,
             serviceUrl,
             $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}",
-            Json(activity, ProtocolJsonContext.Default.BotActivity),
+            () => Json(activity, ProtocolJsonContext.Default.BotActivity),
             allowNotFound: false,
             cancellationToken).ConfigureAwait(false);
         return ReadAccepted(Operation, reply, ProtocolJsonContext.Default.ResourceResponse) ?? new ResourceResponse();
@@ -74,7 +74,7 @@ public sealed partial class ConnectorClient(
             HttpMethod.Put,
             serviceUrl,
             $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}",
-            Json(activity with { Id = activityId }, ProtocolJsonContext.Default.BotActivity),
+            () => Json(activity with { Id = activityId }, ProtocolJsonContext.Default.BotActivity),
             allowNotFound: false,
             cancellationToken).ConfigureAwait(false);
         return ReadAccepted(Operation, reply, ProtocolJsonContext.Default.ResourceResponse) ?? new ResourceResponse();
@@ -91,7 +91,7 @@ public sealed partial class ConnectorClient(
             HttpMethod.Post,
             serviceUrl,
             "v3/conversations",
-            Json(parameters, ProtocolJsonContext.Default.ConversationParameters),
+            () => Json(parameters, ProtocolJsonContext.Default.ConversationParameters),
             allowNotFound: false,
             cancellationToken).ConfigureAwait(false);
         return ReadAccepted(Operation, reply, ProtocolJsonContext.Default.ConversationResourceResponse) ?? new ConversationResourceResponse();
@@ -109,7 +109,7 @@ public sealed partial class ConnectorClient(
             HttpMethod.Get,
             serviceUrl,
             $"v3/conversations/{Escape(conversationId)}/members/{Escape(memberId)}",
-            content: null,
+            createContent: null,
             allowNotFound: true,
             cancellationToken).ConfigureAwait(false);
         return reply.Status == HttpStatusCode.NotFound
@@ -128,7 +128,7 @@ public sealed partial class ConnectorClient(
             HttpMethod.Get,
             serviceUrl,
             $"v3/conversations/{Escape(conversationId)}/members",
-            content: null,
+            createContent: null,
             allowNotFound: false,
             cancellationToken).ConfigureAwait(false);
         var members = ReadRequired(Operation, reply, ProtocolJsonContext.Default.IReadOnlyListTeamsMember);
@@ -140,11 +140,10 @@ public sealed partial class ConnectorClient(
         HttpMethod method,
         string serviceUrl,
         string relativePath,
-        HttpContent? content,
+        Func<HttpContent>? createContent,
         bool allowNotFound,
         CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(method, (Uri?)null) { Content = content };
         if (!serviceUrlPolicy.TryGetBaseUri(serviceUrl, out var baseUri))
         {
             var host = HostOf(serviceUrl);
@@ -157,7 +156,10 @@ public sealed partial class ConnectorClient(
             };
         }
 
-        request.RequestUri = new Uri(baseUri.AbsoluteUri + relativePath, UriKind.Absolute);
+        using var request = new HttpRequestMessage(method, new Uri(baseUri.AbsoluteUri + relativePath, UriKind.Absolute))
+        {
+            Content = createContent?.Invoke(),
+        };
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
 
         var token = await tokenProvider.GetTokenAsync(cancellationToken).ConfigureAwait(false);

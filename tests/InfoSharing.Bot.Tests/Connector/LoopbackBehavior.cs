@@ -1,0 +1,8 @@
+namespace InfoSharing.Bot.Tests.Connector;
+
+public enum LoopbackBehavior
+{
+    Respond,
+    Hang,
+    Abort,
+}
