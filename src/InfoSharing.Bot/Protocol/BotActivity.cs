@@ -33,7 +33,7 @@ public sealed record BotActivity
     [JsonPropertyName("value")] public JsonNode? Value { get; init; }
 
     /// <summary>Every field this type does not model, kept for round trips.</summary>
-    [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; init; }
+    [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
 }
 
 public sealed record ChannelAccount
@@ -42,7 +42,7 @@ public sealed record ChannelAccount
     [JsonPropertyName("name")] public string? Name { get; init; }
     [JsonPropertyName("aadObjectId")] public string? AadObjectId { get; init; }
     [JsonPropertyName("role")] public string? Role { get; init; }
-    [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; init; }
+    [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
 }
 
 public sealed record ConversationAccount
@@ -52,14 +52,14 @@ public sealed record ConversationAccount
     [JsonPropertyName("tenantId")] public string? TenantId { get; init; }
     [JsonPropertyName("isGroup")] public bool? IsGroup { get; init; }
     [JsonPropertyName("name")] public string? Name { get; init; }
-    [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; init; }
+    [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
 }
 
 public sealed record Attachment
 {
     [JsonPropertyName("contentType")] public required string ContentType { get; init; }
     [JsonPropertyName("content")] public JsonNode? Content { get; init; }
-    [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; init; }
+    [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
 
     public static Attachment AdaptiveCard(JsonObject card) => new() { ContentType = ContentTypes.AdaptiveCard, Content = card };
 }

@@ -38,7 +38,7 @@ public sealed record TeamsMember
     [JsonPropertyName("objectId")] public string? ObjectId { get; init; }
     [JsonPropertyName("userPrincipalName")] public string? UserPrincipalName { get; init; }
     [JsonPropertyName("tenantId")] public string? TenantId { get; init; }
-    [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; init; }
+    [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
 
     [JsonIgnore] public string? EntraObjectId => AadObjectId ?? ObjectId;
 }

@@ -301,6 +301,13 @@ namespace InfoSharing.Bot.Storage.Migrations.Postgres
                     b.Property<string>("Decision")
                         .HasColumnType("text");
 
+                    b.Property<string>("DeliveryProblem")
+                        .HasColumnType("text");
+
+                    b.Property<string>("DetailJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -367,6 +374,10 @@ namespace InfoSharing.Bot.Storage.Migrations.Postgres
 
                     b.Property<DateTime?>("SubmittedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SummaryJson")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<string>("Urgency")
                         .HasColumnType("text");

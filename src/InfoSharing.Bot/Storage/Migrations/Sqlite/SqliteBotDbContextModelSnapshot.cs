@@ -292,6 +292,13 @@ namespace InfoSharing.Bot.Storage.Migrations.Sqlite
                     b.Property<string>("Decision")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DeliveryProblem")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DetailJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -357,6 +364,10 @@ namespace InfoSharing.Bot.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SummaryJson")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Urgency")

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace InfoSharing.Bot.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteBotDbContext))]
-    [Migration("20261124043932_Initial")]
+    [Migration("20261124045950_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -295,6 +295,13 @@ namespace InfoSharing.Bot.Storage.Migrations.Sqlite
                     b.Property<string>("Decision")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DeliveryProblem")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DetailJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -360,6 +367,10 @@ namespace InfoSharing.Bot.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SummaryJson")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Urgency")

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace InfoSharing.Bot.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresBotDbContext))]
-    [Migration("20261124043933_Initial")]
+    [Migration("20261124045950_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -304,6 +304,13 @@ namespace InfoSharing.Bot.Storage.Migrations.Postgres
                     b.Property<string>("Decision")
                         .HasColumnType("text");
 
+                    b.Property<string>("DeliveryProblem")
+                        .HasColumnType("text");
+
+                    b.Property<string>("DetailJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -370,6 +377,10 @@ namespace InfoSharing.Bot.Storage.Migrations.Postgres
 
                     b.Property<DateTime?>("SubmittedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SummaryJson")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<string>("Urgency")
                         .HasColumnType("text");
