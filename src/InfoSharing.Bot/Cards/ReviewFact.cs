@@ -1,0 +1,3 @@
+namespace InfoSharing.Bot.Cards;
+
+public sealed record ReviewFact(string Title, string Value);

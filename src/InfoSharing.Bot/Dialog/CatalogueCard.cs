@@ -1,0 +1,6 @@
+using System.Text.Json.Nodes;
+
+namespace InfoSharing.Bot.Dialog;
+
+/// <summary>One card of the catalogue: a file-friendly name and the card.</summary>
+public sealed record CatalogueCard(string Name, JsonObject Card);

@@ -1,0 +1,291 @@
+using System.Globalization;
+using InfoSharing.Bot.Cards;
+using InfoSharing.Bot.Policy;
+
+namespace InfoSharing.Bot.Dialog;
+
+/// <summary>
+/// The inputs of each step's form (steps 0 to 8), built from the policy lists and the answers so far
+/// (step 5 shows the Article 9 and criminal-offence inputs only when they apply), and the values that
+/// pre-fill a step from its saved answers.
+/// </summary>
+public static class StepForms
+{
+    public static string Title(DialogStep step, PolicyDocument policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        var text = policy.Texts.Step((int)step);
+        return step == DialogStep.Urgency
+            ? $"Before you start: {text.Title}"
+            : string.Create(CultureInfo.InvariantCulture, $"Step {(int)step} of 9: {text.Title}");
+    }
+
+    public static IReadOnlyList<FormField> Fields(DialogStep step, PolicyDocument policy, DraftAnswers answers)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(answers);
+        var lists = policy.Lists;
+        var limits = policy.Limits;
+        return step switch
+        {
+            DialogStep.Urgency =>
+            [
+                YesNo(FieldIds.ImmediateDanger, "Is anyone in immediate danger or at risk of serious harm now?", required: true),
+            ],
+            DialogStep.About =>
+            [
+                Single(FieldIds.MatterType, "What kind of matter is this?", lists.MatterTypes.Select(i => new ChoiceOption(i.Id, i.Title)), expanded: true),
+                Single(FieldIds.Direction, "Is this a request you received, or sharing you propose?", lists.Directions.Select(i => new ChoiceOption(i.Id, i.Title)), expanded: true),
+                new FormField
+                {
+                    Id = FieldIds.CaseReference, Label = "Case reference (never a name)", Kind = FieldKind.Text, Required = true,
+                    ErrorMessage = "Enter the case reference.", MaxLength = limits.CaseReference.Max,
+                    Placeholder = policy.CaseReference.Example, Hint = policy.CaseReference.Description,
+                },
+                Single(FieldIds.SubjectType, "Who is the information about?", lists.SubjectTypes.Select(i => new ChoiceOption(i.Id, i.Title)), expanded: true),
+            ],
+            DialogStep.What =>
+            [
+                new FormField
+                {
+                    Id = FieldIds.Categories, Label = "What kinds of information? (choose all that apply)", Kind = FieldKind.MultiChoice,
+                    Required = true, ErrorMessage = "Choose at least one kind of information.",
+                    Options = [.. lists.DataCategories.Select(c => new ChoiceOption(c.Id, CategoryTitle(c)))],
+                    Hint = "SC = special category data; CO = criminal offence data. Both need an extra legal condition at step 5.",
+                },
+                Text(FieldIds.OtherCategoryDetail, "If you chose Other: what kind of information?", limits.Detail),
+                Text(FieldIds.ItemsDescription, "Describe the items briefly (not the information itself)", limits.ItemsDescription, required: true, multiline: true,
+                    placeholder: "For example: the two most recent referrals and a summary chronology"),
+                YesNo(FieldIds.IdentifiesOthers, "Does it identify anyone else who could be harmed if identified (for example an informant or a sibling)?", required: true),
+                Text(FieldIds.OthersProtection, "If yes: how will their identity be protected?", limits.Detail, multiline: true),
+                YesNo(FieldIds.ContainsOpinion, "Does it contain opinion as well as fact?", required: true),
+            ],
+            DialogStep.WithWhom =>
+            [
+                Single(FieldIds.RecipientType, "Which kind of organisation will receive it?", lists.RecipientTypes.Select(i => new ChoiceOption(i.Id, i.Title))),
+                Text(FieldIds.RecipientRole, "The recipient's team or role (not a person's name)", limits.ShortText, required: true, placeholder: "For example: MASH duty team"),
+                YesNo(FieldIds.RecipientVerified, "Have you checked the recipient's identity and contact route?", required: true),
+                Single(FieldIds.AgreementStatus, "Is there an information sharing agreement with the recipient?", lists.AgreementStatuses.Select(i => new ChoiceOption(i.Id, i.Title)), expanded: true),
+                Single(FieldIds.SecureMethod, "How will it be shared?", lists.SecureMethods.Select(i => new ChoiceOption(i.Id, i.Title)), expanded: true),
+            ],
+            DialogStep.Why =>
+            [
+                new FormField
+                {
+                    Id = FieldIds.Purposes, Label = "Why share it? (choose all that apply)", Kind = FieldKind.MultiChoice,
+                    Required = true, ErrorMessage = "Choose at least one purpose.",
+                    Options = [.. lists.Purposes.Select(p => new ChoiceOption(p.Id, p.Title))],
+                },
+                Text(FieldIds.OtherPurposeDetail, "If you chose Other: what is the purpose?", limits.Detail),
+                Text(FieldIds.ExpectedOutcome, "What outcome do you expect from sharing?", limits.ExpectedOutcome, required: true, multiline: true),
+                Text(FieldIds.RiskIfNotShared, "What may happen if it is not shared?", limits.RiskIfNotShared, required: true, multiline: true),
+                Single(FieldIds.Minimisation, "Could less information, or an anonymised consultation, meet the purpose?", lists.MinimisationOptions.Select(i => new ChoiceOption(i.Id, i.Title)), expanded: true),
+            ],
+            DialogStep.LegalBasis => LegalBasisFields(policy, answers),
+            DialogStep.Necessity => NecessityFields(policy),
+            DialogStep.Consent =>
+            [
+                Single(FieldIds.ConsentStatus, "Consent", lists.ConsentStatuses.Select(i => new ChoiceOption(i.Id, i.Title)), expanded: true),
+                Text(FieldIds.ConsentGivenBy, "If given: who gave consent (their role, not their name)?", limits.ShortText, placeholder: "For example: the young person, a parent"),
+                Text(FieldIds.ConsentHow, "If given: how was it given?", limits.Detail, placeholder: "For example: verbally at a meeting, in writing"),
+                new FormField
+                {
+                    Id = FieldIds.ConsentReasons, Label = "If refused or not sought: why share without consent? (choose all that apply)", Kind = FieldKind.MultiChoice,
+                    Options = [.. lists.ConsentExceptionReasons.Select(r => new ChoiceOption(r.Id, r.Title))],
+                },
+                Single(FieldIds.Informed, "Will the person (or their family) be told about the sharing?", lists.InformedOptions.Select(i => new ChoiceOption(i.Id, i.Title)), expanded: true),
+                Text(FieldIds.InformedReason, "If no: why will they not be told?", limits.Explanation, multiline: true),
+                new FormField { Id = FieldIds.InformedReviewDate, Label = "If not yet decided: the date to review it", Kind = FieldKind.Date },
+                Text(FieldIds.Views, "Views the person or their family expressed (optional)", limits.Views, multiline: true),
+            ],
+            DialogStep.AdviceAndDeadline =>
+            [
+                Single(FieldIds.Advice, "Have you sought advice?", lists.AdviceOptions.Select(i => new ChoiceOption(i.Id, i.Title)), expanded: true),
+                Text(FieldIds.AdviserRole, "If sought: the adviser's role (not their name)", limits.ShortText),
+                YesNo(FieldIds.AdviceIdentified, "If sought: was the person identified to the adviser?"),
+                Text(FieldIds.AdviceSummary, "If sought: a short summary of the advice", limits.Summary, multiline: true),
+                Single(FieldIds.Deadline, "How soon is a decision needed?", lists.Deadlines.Select(i => new ChoiceOption(i.Id, i.Title)), expanded: true),
+                new FormField { Id = FieldIds.DeadlineDate, Label = "If by a date: the date (UK)", Kind = FieldKind.Date },
+            ],
+            _ => [],
+        };
+    }
+
+    /// <summary>The values that pre-fill a step from its saved answers (empty when the step has none yet).</summary>
+    public static IReadOnlyDictionary<string, string> ValuesFromAnswers(DialogStep step, DraftAnswers answers, PolicyDocument policy)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        ArgumentNullException.ThrowIfNull(policy);
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        switch (step)
+        {
+            case DialogStep.Urgency when answers.Urgency is { } u:
+                values[FieldIds.ImmediateDanger] = YesNoValue(u.ImmediateDanger);
+                break;
+            case DialogStep.About when answers.About is { } a:
+                values[FieldIds.MatterType] = a.MatterTypeId;
+                values[FieldIds.Direction] = a.DirectionId;
+                values[FieldIds.CaseReference] = a.CaseReference;
+                values[FieldIds.SubjectType] = a.SubjectTypeId;
+                break;
+            case DialogStep.What when answers.What is { } w:
+                values[FieldIds.Categories] = string.Join(',', w.CategoryIds);
+                Put(values, FieldIds.OtherCategoryDetail, w.OtherCategoryDetail);
+                values[FieldIds.ItemsDescription] = w.ItemsDescription;
+                values[FieldIds.IdentifiesOthers] = YesNoValue(w.IdentifiesOthers);
+                Put(values, FieldIds.OthersProtection, w.OthersProtection);
+                values[FieldIds.ContainsOpinion] = YesNoValue(w.ContainsOpinion);
+                break;
+            case DialogStep.WithWhom when answers.WithWhom is { } r:
+                values[FieldIds.RecipientType] = r.RecipientTypeId;
+                values[FieldIds.RecipientRole] = r.RecipientRole;
+                values[FieldIds.RecipientVerified] = YesNoValue(r.RecipientVerified);
+                values[FieldIds.AgreementStatus] = r.AgreementStatusId;
+                values[FieldIds.SecureMethod] = r.SecureMethodId;
+                break;
+            case DialogStep.Why when answers.Why is { } y:
+                values[FieldIds.Purposes] = string.Join(',', y.PurposeIds);
+                Put(values, FieldIds.OtherPurposeDetail, y.OtherPurposeDetail);
+                values[FieldIds.ExpectedOutcome] = y.ExpectedOutcome;
+                values[FieldIds.RiskIfNotShared] = y.RiskIfNotShared;
+                Put(values, FieldIds.Minimisation, y.MinimisationId);
+                break;
+            case DialogStep.LegalBasis when answers.LegalBasis is { } l:
+                values[FieldIds.Article6Basis] = l.Article6BasisId;
+                Put(values, FieldIds.StatutoryFunction, l.StatutoryFunctionId);
+                Put(values, FieldIds.StatutoryFunctionDetail, l.StatutoryFunctionDetail);
+                Put(values, FieldIds.Article9Condition, l.Article9ConditionId);
+                Put(values, FieldIds.CriminalOffenceCondition, l.CriminalOffenceConditionId);
+                break;
+            case DialogStep.LegalBasis:
+                var defaultBasis = CrossChecks.VisibleArticle6Bases(policy).FirstOrDefault(b => b.IsDefault);
+                Put(values, FieldIds.Article6Basis, defaultBasis?.Id);
+                break;
+            case DialogStep.Necessity when answers.Necessity is { } n:
+                foreach (var check in n.Checks)
+                {
+                    values[FieldIds.NecessityCheck(check.CheckId)] = YesNoValue(check.Met);
+                    Put(values, FieldIds.NecessityExplanation(check.CheckId), check.Explanation);
+                }
+
+                values[FieldIds.Justification] = n.Justification;
+                break;
+            case DialogStep.Consent when answers.Consent is { } c:
+                values[FieldIds.ConsentStatus] = c.ConsentStatusId;
+                Put(values, FieldIds.ConsentGivenBy, c.ConsentGivenBy);
+                Put(values, FieldIds.ConsentHow, c.ConsentHow);
+                Put(values, FieldIds.ConsentReasons, c.ReasonIds.Count == 0 ? null : string.Join(',', c.ReasonIds));
+                values[FieldIds.Informed] = c.InformedId;
+                Put(values, FieldIds.InformedReason, c.InformedReason);
+                Put(values, FieldIds.InformedReviewDate, c.InformedReviewDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                Put(values, FieldIds.Views, c.Views);
+                break;
+            case DialogStep.AdviceAndDeadline when answers.Advice is { } d:
+                values[FieldIds.Advice] = d.AdviceId;
+                Put(values, FieldIds.AdviserRole, d.AdviserRole);
+                Put(values, FieldIds.AdviceIdentified, d.PersonIdentified is { } identified ? YesNoValue(identified) : null);
+                Put(values, FieldIds.AdviceSummary, d.AdviceSummary);
+                values[FieldIds.Deadline] = d.DeadlineId;
+                Put(values, FieldIds.DeadlineDate, d.DeadlineDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                break;
+            default:
+                break;
+        }
+
+        return values;
+    }
+
+    public static string CategoryTitle(DataCategory category)
+    {
+        ArgumentNullException.ThrowIfNull(category);
+        var badges = (category.SpecialCategory ? " [SC]" : "") + (category.CriminalOffence ? " [CO]" : category.MayBeCriminalOffence ? " [may be CO]" : "");
+        return category.Title + badges;
+    }
+
+    private static List<FormField> LegalBasisFields(PolicyDocument policy, DraftAnswers answers)
+    {
+        var lists = policy.Lists;
+        var fields = new List<FormField>
+        {
+            Single(FieldIds.Article6Basis, "Lawful basis (Article 6)", CrossChecks.VisibleArticle6Bases(policy).Select(b => new ChoiceOption(b.Id, b.Title)), expanded: true),
+            Single(FieldIds.StatutoryFunction, "The statutory function you rely on (needed for public task and legal obligation)", lists.StatutoryFunctions.Select(f => new ChoiceOption(f.Id, f.Title)), required: false),
+            Text(FieldIds.StatutoryFunctionDetail, "If you chose Other: which function?", policy.Limits.Detail),
+        };
+        if (CrossChecks.Article9(answers, policy) != ConditionRequirement.Hidden)
+        {
+            fields.Add(Single(FieldIds.Article9Condition, "Special category information: the Article 9 condition", lists.Article9Conditions.Select(c => new ChoiceOption(c.Id, c.Title)), expanded: true));
+        }
+
+        var criminal = CrossChecks.CriminalOffence(answers, policy);
+        if (criminal != ConditionRequirement.Hidden)
+        {
+            var optional = criminal == ConditionRequirement.Optional;
+            fields.Add(Single(
+                FieldIds.CriminalOffenceCondition,
+                optional ? "Criminal offence information, if any: the condition (optional)" : "Criminal offence information: the condition (Article 10 and DPA 2018 s.10(5))",
+                lists.CriminalOffenceConditions.Select(c => new ChoiceOption(c.Id, c.Title)),
+                expanded: true,
+                required: !optional));
+        }
+
+        return fields;
+    }
+
+    private static List<FormField> NecessityFields(PolicyDocument policy)
+    {
+        var fields = new List<FormField>();
+        foreach (var check in policy.Lists.NecessityChecks)
+        {
+            fields.Add(YesNo(FieldIds.NecessityCheck(check.Id), check.Title, required: true));
+            fields.Add(Text(FieldIds.NecessityExplanation(check.Id), $"If no: explain ({check.Title.ToLowerInvariant()})", policy.Limits.Explanation));
+        }
+
+        fields.Add(Text(FieldIds.Justification, "Why is sharing this information with this recipient necessary and proportionate?", policy.Limits.Justification, required: true, multiline: true));
+        return fields;
+    }
+
+    private static FormField Single(string id, string label, IEnumerable<ChoiceOption> options, bool expanded = false, bool required = true) => new()
+    {
+        Id = id,
+        Label = label,
+        Kind = FieldKind.SingleChoice,
+        Required = required,
+        ErrorMessage = required ? "Choose an option." : null,
+        Options = [.. options],
+        Expanded = expanded,
+        Placeholder = expanded ? null : "Choose…",
+    };
+
+    private static FormField YesNo(string id, string label, bool required = false) => new()
+    {
+        Id = id,
+        Label = label,
+        Kind = FieldKind.YesNo,
+        Required = required,
+        ErrorMessage = required ? "Answer yes or no." : null,
+    };
+
+    private static FormField Text(string id, string label, TextLimit limit, bool required = false, bool multiline = false, string? placeholder = null) => new()
+    {
+        Id = id,
+        Label = label,
+        Kind = multiline ? FieldKind.MultilineText : FieldKind.Text,
+        Required = required,
+        ErrorMessage = required ? "This answer is required." : null,
+        MaxLength = limit.Max,
+        Placeholder = placeholder,
+        Hint = limit.Min > 0
+            ? string.Create(CultureInfo.InvariantCulture, $"{limit.Min} to {limit.Max} characters.")
+            : string.Create(CultureInfo.InvariantCulture, $"Up to {limit.Max} characters."),
+    };
+
+    private static string YesNoValue(bool value) => value ? "yes" : "no";
+
+    private static void Put(Dictionary<string, string> values, string id, string? value)
+    {
+        if (!string.IsNullOrEmpty(value))
+        {
+            values[id] = value;
+        }
+    }
+}
