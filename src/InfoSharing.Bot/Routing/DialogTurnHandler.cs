@@ -27,10 +27,11 @@ public sealed class DialogTurnHandler(
     RequestReferences references,
     TurnReplies replies,
     TimeProvider time,
-    IOptionsMonitor<ApprovalOptions> approvalOptions)
+    IOptionsMonitor<ApprovalOptions> approvalOptions,
+    IOptions<Hosting.BotOptions> options)
 {
     public Task WelcomeAsync(TurnContext turn, CancellationToken cancellationToken) =>
-        replies.SendAsync(turn, null, WelcomeCard.Build(policy.Texts), cancellationToken);
+        replies.SendAsync(turn, null, WelcomeCard.Build(policy.Texts, $"Welcome to {options.Value.DisplayName}"), cancellationToken);
 
     public async Task ContinueAsync(TurnContext turn, CancellationToken cancellationToken)
     {
