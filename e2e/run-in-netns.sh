@@ -20,13 +20,14 @@
 #                                BOT_PORT, ASPNETCORE_URLS, ASPNETCORE_ENVIRONMENT and the DB variable set)
 #   BOT_PORT=3978 PG_PORT=56150  ports on 127.0.0.1 inside the namespace
 #   BOT_READY_PATH=/health/ready the bot's readiness endpoint, polled until it answers 2xx
-#   DB_ENV_VAR                   the bot's configuration key for its SQLite file, see below
+#   DB_ENV_VAR, DB_PROVIDER_ENV_VAR  the bot's configuration keys for its SQLite file, see below
 #   E2E_ARTIFACTS=artifacts/e2e  screenshots (<spec>/NN-step.png) and logs (logs/)
 set -uo pipefail
 
 # The environment variable through which the bot takes its SQLite database file (ASP.NET configuration
-# key Storage:SqlitePath). A fresh file in a temp folder is used for each run.
+# key Storage:SqlitePath, with Storage:Provider=Sqlite). A fresh file in a temp folder is used for each run.
 DB_ENV_VAR=${DB_ENV_VAR:-Storage__SqlitePath}
+DB_PROVIDER_ENV_VAR=${DB_PROVIDER_ENV_VAR:-Storage__Provider}
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 CONFIGURATION=${CONFIGURATION:-Release}
@@ -58,10 +59,7 @@ if [ "${E2E_INSIDE_NETNS:-}" != 1 ]; then
   fi
   [ ${#specs[@]} -gt 0 ] || { echo "error: no e2e/*.spec.js to run" >&2; exit 2; }
 
-  if ! (cd "$ROOT/tools" && [ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ]); then
-    say "installing node tools: npm ci --prefix tools"
-    npm ci --prefix "$ROOT/tools" --no-audit --no-fund || { echo "error: npm ci --prefix tools failed" >&2; exit 2; }
-  fi
+  "$ROOT/tools/ensure-node-modules.sh" || { echo "error: npm ci --prefix tools failed" >&2; exit 2; }
   if [ -z "${BOT_CMD:-}" ] && [ ! -f "$BOT_DLL" ]; then
     say "bot not built: dotnet build -c $CONFIGURATION"
     dotnet build "$ROOT/InfoSharing.Bot.sln" -c "$CONFIGURATION" || { echo "error: build failed" >&2; exit 2; }
@@ -114,14 +112,19 @@ cleanup() { stop_all; rm -rf "$TMP"; }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-wait_http() { # url seconds pid
-  local end=$((SECONDS + $2))
+wait_http() { # url seconds pid: until url answers 2xx; gives up early on a steady 404 (no such endpoint)
+  local end=$((SECONDS + $2)) code not_found_since=
   while [ $SECONDS -lt "$end" ]; do
-    curl -fsS -o /dev/null --max-time 2 "$1" 2>/dev/null && return 0
+    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$1" 2>/dev/null) || true
+    case $code in 2??) return 0 ;; esac
+    if [ "$code" = 404 ]; then
+      not_found_since=${not_found_since:-$SECONDS}
+      if [ $((SECONDS - not_found_since)) -ge 15 ]; then echo "error: $1 answers 404 (no such endpoint)" >&2; return 1; fi
+    else not_found_since=; fi
     kill -0 "$3" 2>/dev/null || { echo "error: process $3 exited before $1 answered" >&2; return 1; }
     sleep 0.2
   done
-  echo "error: $1 did not answer within $2 s" >&2
+  echo "error: $1 did not answer 2xx within $2 s (last status: ${code:-none})" >&2
   return 1
 }
 
@@ -129,7 +132,7 @@ wait_http() { # url seconds pid
 export ASPNETCORE_ENVIRONMENT=Development
 export ASPNETCORE_URLS=http://127.0.0.1:$BOT_PORT
 export BOT_PORT PG_PORT
-export "$DB_ENV_VAR=$TMP/infosharing-e2e.db"
+export "$DB_ENV_VAR=$TMP/infosharing-e2e.db" "$DB_PROVIDER_ENV_VAR=Sqlite"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 if [ -n "${BOT_CMD:-}" ]; then
   say "bot: $BOT_CMD"

@@ -27,10 +27,7 @@ fi
 out=${2:-$root/artifacts/infosharing-app.zip}
 case $out in /*) ;; *) out=$PWD/$out ;; esac
 
-if [ ! -d "$root/tools/node_modules/@microsoft/app-manifest" ]; then
-  echo "tools/node_modules missing: npm ci --prefix tools"
-  npm ci --prefix "$root/tools" --no-audit --no-fund
-fi
+"$root/tools/ensure-node-modules.sh"
 
 stage=$(mktemp -d)
 trap 'rm -rf "$stage"' EXIT
