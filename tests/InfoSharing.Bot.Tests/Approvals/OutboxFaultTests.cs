@@ -54,7 +54,7 @@ public sealed class OutboxFaultTests
     {
         await using var s = await DecidedAsync(new ScriptedFault("POST", "/v3/conversations", 403, "BotNotInConversationRoster"));
         await s.WaitUntilAsync(db => db.Outbox.AnyAsync(o => o.Operation == OutboxOperations.NotifyRequester && o.Status == OutboxStatus.Failed));
-        Assert.True(await s.QueryAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "delivery-failed")));
+        await s.WaitUntilAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "delivery-failed"));
         await s.Channel.WaitForAsync(c => c.Method == "PUT" && c.Card!.ToJsonString().Contains("could not be told", StringComparison.Ordinal));
         Assert.DoesNotContain(s.Channel.Calls, c => c.Text?.Contains("was **approved**", StringComparison.Ordinal) == true);
     }
@@ -65,7 +65,7 @@ public sealed class OutboxFaultTests
         await using var s = await DecidedAsync(new ScriptedFault("POST", "/v3/conversations", 201, Delay: TimeSpan.FromSeconds(3)));
         await s.WaitUntilAsync(db => db.Outbox.AnyAsync(o => o.Operation == OutboxOperations.NotifyRequester && o.Status == OutboxStatus.Unknown));
         Assert.Equal(1, s.Channel.Calls.Count(c => c.Method == "POST" && c.Path.EndsWith("/v3/conversations", StringComparison.Ordinal) && c.Body?["isGroup"]?.GetValue<bool>() == false));
-        Assert.True(await s.QueryAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "delivery-unknown")));
+        await s.WaitUntilAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "delivery-unknown")); // recorded right after the status
     }
 
     [Fact]
