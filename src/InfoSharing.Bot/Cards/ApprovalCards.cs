@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using InfoSharing.Bot.Approvals;
+using InfoSharing.Bot.Dialog;
 
 namespace InfoSharing.Bot.Cards;
 
@@ -11,8 +11,6 @@ namespace InfoSharing.Bot.Cards;
 /// </summary>
 public static class ApprovalCards
 {
-    private static readonly TimeZoneInfo UkZone = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
-
     /// <summary>The card everyone in the channel sees.</summary>
     public static JsonObject Channel(ApprovalCardModel model, IReadOnlyDictionary<string, string>? errors = null, JsonObject? inputs = null, string? banner = null)
     {
@@ -64,9 +62,8 @@ public static class ApprovalCards
         return card;
     }
 
-    public static string FormatUk(DateTime utc) =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), UkZone)
-            .ToString("d MMM yyyy, HH:mm", CultureInfo.InvariantCulture) + " (UK time)";
+    /// <summary>A stored UTC time as the UK reads it (cross-check 9), through the dialog's one UK-time rule.</summary>
+    public static string FormatUk(DateTime utc) => UkTime.Format(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)));
 
     private static JsonArray Header(ApprovalCardModel model, string? banner)
     {
