@@ -15,7 +15,7 @@ public sealed class CardCatalogueTests
     [Fact]
     public void All_WritesEveryCardToArtifacts_ForTheOfficialValidator()
     {
-        var cards = DialogCardCatalogue.All(DialogTestKit.Policy, DialogTestKit.Now);
+        var cards = DialogCardCatalogue.All(DialogTestKit.PolicyDoc, DialogTestKit.Now);
         var folder = Path.Combine(RepoRoot(), "artifacts", "cards", "dialog");
         Directory.CreateDirectory(folder);
         foreach (var old in Directory.GetFiles(folder, "*.json"))
@@ -35,14 +35,14 @@ public sealed class CardCatalogueTests
     [Fact]
     public void All_NamesAreUnique()
     {
-        var cards = DialogCardCatalogue.All(DialogTestKit.Policy, DialogTestKit.Now);
+        var cards = DialogCardCatalogue.All(DialogTestKit.PolicyDoc, DialogTestKit.Now);
         Assert.Equal(cards.Count, cards.Select(c => c.Name).Distinct(StringComparer.Ordinal).Count());
     }
 
     [Fact]
     public void All_EveryCardIsVersion15WithSchemaAndUnder28KB()
     {
-        foreach (var card in DialogCardCatalogue.All(DialogTestKit.Policy, DialogTestKit.Now))
+        foreach (var card in DialogCardCatalogue.All(DialogTestKit.PolicyDoc, DialogTestKit.Now))
         {
             Assert.Equal("AdaptiveCard", card.Card["type"]?.GetValue<string>());
             Assert.Equal("1.5", card.Card["version"]?.GetValue<string>());
@@ -54,7 +54,7 @@ public sealed class CardCatalogueTests
     [Fact]
     public void All_EveryInputHasALabelAndAUniqueId_AndEveryActionIsSubmit()
     {
-        foreach (var card in DialogCardCatalogue.All(DialogTestKit.Policy, DialogTestKit.Now))
+        foreach (var card in DialogCardCatalogue.All(DialogTestKit.PolicyDoc, DialogTestKit.Now))
         {
             var ids = new List<string>();
             foreach (var node in Descendants(card.Card))
@@ -87,7 +87,7 @@ public sealed class CardCatalogueTests
     [Fact]
     public void All_LargestPossibleReviewCard_StaysUnder28KB()
     {
-        var policy = DialogTestKit.Policy;
+        var policy = DialogTestKit.PolicyDoc;
         string Long(int length) => new('x', length);
         var result = DialogTestKit.AnswerUntil(DialogStep.Review, (step, values) =>
         {

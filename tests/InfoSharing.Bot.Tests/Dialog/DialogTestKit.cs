@@ -14,10 +14,10 @@ internal static class DialogTestKit
 
     private static readonly Lazy<PolicyDocument> Shipped = new(() => PolicyLoader.Load(PolicyLoader.DefaultPath));
 
-    public static PolicyDocument Policy => Shipped.Value;
+    public static PolicyDocument PolicyDoc => Shipped.Value;
 
     public static DialogContext Context(PolicyDocument? policy = null, DateTimeOffset? now = null) =>
-        new() { Policy = policy ?? Policy, Now = now ?? Now };
+        new() { Policy = policy ?? PolicyDoc, Now = now ?? Now };
 
     public static DialogResult Type(DialogState? state, string text, DialogContext? context = null) =>
         DialogEngine.Next(state, new TypedTextInput { Actor = Practitioner, Text = text }, context ?? Context());
