@@ -5,7 +5,7 @@ public sealed record AdviceSeed
 {
     public string? MatterTypeId { get; init; }
     public string? SubjectTypeId { get; init; }
-    public IReadOnlyList<string> CategoryIds { get; init; } = [];
+    public IReadOnlyList<string> CategoryIds { get; init => field = value is null ? [] : [.. value.Where(v => v is not null)]; } = [];
     public string? RecipientTypeId { get; init; }
-    public IReadOnlyList<string> PurposeIds { get; init; } = [];
+    public IReadOnlyList<string> PurposeIds { get; init => field = value is null ? [] : [.. value.Where(v => v is not null)]; } = [];
 }

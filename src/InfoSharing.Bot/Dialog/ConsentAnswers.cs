@@ -11,7 +11,7 @@ public sealed record ConsentAnswers
     public string? ConsentHow { get; init; }
 
     /// <summary>Reasons for sharing without consent (§4.5); set only when refused or not sought.</summary>
-    public IReadOnlyList<string> ReasonIds { get; init; } = [];
+    public IReadOnlyList<string> ReasonIds { get; init => field = value is null ? [] : [.. value.Where(v => v is not null)]; } = [];
 
     public required string InformedId { get; init; }
     public string? InformedReason { get; init; }

@@ -8,7 +8,7 @@ public sealed record DialogResult
 {
     public DialogState? State { get; init; }
 
-    public IReadOnlyList<DialogReply> Replies { get; init; } = [];
+    public IReadOnlyList<DialogReply> Replies { get; init => field = value is null ? [] : [.. value.Where(v => v is not null)]; } = [];
 
-    public IReadOnlyList<DialogEffect> Effects { get; init; } = [];
+    public IReadOnlyList<DialogEffect> Effects { get; init => field = value is null ? [] : [.. value.Where(v => v is not null)]; } = [];
 }

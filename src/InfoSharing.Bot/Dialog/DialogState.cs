@@ -29,17 +29,17 @@ public sealed record DialogState
     /// <summary>The draft is deleted if there is no activity before this time.</summary>
     public required DateTimeOffset ExpiresAt { get; init; }
 
-    public DraftAnswers Answers { get; init; } = DraftAnswers.Empty;
+    public DraftAnswers Answers { get; init => field = value ?? DraftAnswers.Empty; } = DraftAnswers.Empty;
 
     /// <summary>Set while editing a section from the review: the next valid submit returns to the review.</summary>
     public bool ReturnToReview { get; init; }
 
     /// <summary>Values entered on the current step that are not yet accepted (kept across an error, help or a typed choice).</summary>
-    public IReadOnlyDictionary<string, string> DraftInputs { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> DraftInputs { get; init => field = value ?? new Dictionary<string, string>(); } = new Dictionary<string, string>();
 
     /// <summary>Fields of the current step already warned once about likely identifiers (cross-check 8).</summary>
-    public IReadOnlyList<string> PendingIdentifierWarnings { get; init; } = [];
+    public IReadOnlyList<string> PendingIdentifierWarnings { get; init => field = value is null ? [] : [.. value.Where(v => v is not null)]; } = [];
 
     /// <summary>Fields the practitioner confirmed contain no identifying information.</summary>
-    public IReadOnlyList<string> ConfirmedNoIdentifierFields { get; init; } = [];
+    public IReadOnlyList<string> ConfirmedNoIdentifierFields { get; init => field = value is null ? [] : [.. value.Where(v => v is not null)]; } = [];
 }

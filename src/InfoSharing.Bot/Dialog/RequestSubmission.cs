@@ -36,10 +36,10 @@ public sealed record RequestSubmission
     /// <summary>When a decision is needed, in UTC; null for a routine request.</summary>
     public DateTimeOffset? DueByUtc { get; init; }
 
-    public IReadOnlyList<RequestWarning> Warnings { get; init; } = [];
+    public IReadOnlyList<RequestWarning> Warnings { get; init => field = value is null ? [] : [.. value.Where(v => v is not null)]; } = [];
 
     /// <summary>Fields the practitioner confirmed contain no identifying information despite a warning.</summary>
-    public IReadOnlyList<string> ConfirmedNoIdentifierFields { get; init; } = [];
+    public IReadOnlyList<string> ConfirmedNoIdentifierFields { get; init => field = value is null ? [] : [.. value.Where(v => v is not null)]; } = [];
 
     public required bool DeclarationAccepted { get; init; }
 }

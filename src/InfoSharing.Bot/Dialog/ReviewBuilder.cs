@@ -98,7 +98,9 @@ public static class ReviewBuilder
             ("Adviser's role", advice?.AdviserRole),
             ("Person identified to adviser", YesNo(advice?.PersonIdentified)),
             ("Advice summary", advice?.AdviceSummary),
-            ("Deadline", due is { } dueBy ? $"{deadline} (by {UkTime.Format(dueBy)})" : deadline),
+            ("Deadline", advice?.DeadlineDate is { } byDate
+                ? $"{deadline}: {UkTime.FormatDate(byDate)} (by the end of the day, UK time)"
+                : due is { } dueBy ? $"{deadline} (by {UkTime.Format(dueBy)})" : deadline),
         ]));
         return sections;
     }

@@ -6,7 +6,7 @@ public sealed record RoutingDecision
     public required bool DpoRequired { get; init; }
 
     /// <summary>Codes: "otherCategory", "otherOrganisation", "noAgreement".</summary>
-    public IReadOnlyList<string> DpoReasons { get; init; } = [];
+    public IReadOnlyList<string> DpoReasons { get; init => field = value is null ? [] : [.. value.Where(v => v is not null)]; } = [];
 
     public required bool PreventLeadRequired { get; init; }
 

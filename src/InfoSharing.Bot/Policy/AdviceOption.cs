@@ -2,8 +2,8 @@ namespace InfoSharing.Bot.Policy;
 
 public sealed record AdviceOption
 {
-    public string Id { get; init; } = "";
-    public string Title { get; init; } = "";
+    public string Id { get; init => field = value ?? ""; } = "";
+    public string Title { get; init => field = value ?? ""; } = "";
 
     /// <summary>Advice was sought: the adviser's role, whether the person was identified and a summary are required.</summary>
     public bool Sought { get; init; }

@@ -2,8 +2,8 @@ namespace InfoSharing.Bot.Policy;
 
 public sealed record Article6Basis
 {
-    public string Id { get; init; } = "";
-    public string Title { get; init; } = "";
+    public string Id { get; init => field = value ?? ""; } = "";
+    public string Title { get; init => field = value ?? ""; } = "";
     public bool IsDefault { get; init; }
     public bool HiddenForPublicAuthority { get; init; }
     public bool IsConsent { get; init; }

@@ -2,8 +2,8 @@ namespace InfoSharing.Bot.Policy;
 
 public sealed record ConsentStatus
 {
-    public string Id { get; init; } = "";
-    public string Title { get; init; } = "";
+    public string Id { get; init => field = value ?? ""; } = "";
+    public string Title { get; init => field = value ?? ""; } = "";
 
     /// <summary>Consent given: who gave it and how are required.</summary>
     public bool IsGiven { get; init; }

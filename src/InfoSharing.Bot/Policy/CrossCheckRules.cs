@@ -4,17 +4,17 @@ namespace InfoSharing.Bot.Policy;
 public sealed record CrossCheckRules
 {
     /// <summary>Article 9 / criminal-offence conditions that rely on Schedule 1 paragraph 18.</summary>
-    public IReadOnlyList<string> Para18ConditionIds { get; init; } = [];
+    public IReadOnlyList<string> Para18ConditionIds { get; init => field = value is null ? [] : [.. value.Where(v => v is not null)]; } = [];
 
     /// <summary>Subject types paragraph 18 may be used for (child, adult at risk).</summary>
-    public IReadOnlyList<string> Para18SubjectTypeIds { get; init; } = [];
+    public IReadOnlyList<string> Para18SubjectTypeIds { get; init => field = value is null ? [] : [.. value.Where(v => v is not null)]; } = [];
 
     /// <summary>At least one of these consent reasons is needed with paragraph 18.</summary>
-    public IReadOnlyList<string> Para18ConsentReasonIds { get; init; } = [];
+    public IReadOnlyList<string> Para18ConsentReasonIds { get; init => field = value is null ? [] : [.. value.Where(v => v is not null)]; } = [];
 
     /// <summary>Conditions that rely on Schedule 1 paragraph 10.</summary>
-    public IReadOnlyList<string> Para10ConditionIds { get; init; } = [];
+    public IReadOnlyList<string> Para10ConditionIds { get; init => field = value is null ? [] : [.. value.Where(v => v is not null)]; } = [];
 
     /// <summary>At least one of these consent reasons is needed with paragraph 10.</summary>
-    public IReadOnlyList<string> Para10ConsentReasonIds { get; init; } = [];
+    public IReadOnlyList<string> Para10ConsentReasonIds { get; init => field = value is null ? [] : [.. value.Where(v => v is not null)]; } = [];
 }

@@ -3,8 +3,8 @@ namespace InfoSharing.Bot.Policy;
 /// <summary>A data category (§4.1). SC = special category (Article 9), CO = criminal offence data (Article 10).</summary>
 public sealed record DataCategory
 {
-    public string Id { get; init; } = "";
-    public string Title { get; init; } = "";
+    public string Id { get; init => field = value ?? ""; } = "";
+    public string Title { get; init => field = value ?? ""; } = "";
     public bool SpecialCategory { get; init; }
     public bool CriminalOffence { get; init; }
 

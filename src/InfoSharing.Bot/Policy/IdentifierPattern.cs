@@ -6,12 +6,12 @@ namespace InfoSharing.Bot.Policy;
 /// </summary>
 public sealed record IdentifierPattern
 {
-    public string Id { get; init; } = "";
+    public string Id { get; init => field = value ?? ""; } = "";
 
     /// <summary>Shown in the warning, e.g. "a UK postcode".</summary>
-    public string Title { get; init; } = "";
+    public string Title { get; init => field = value ?? ""; } = "";
 
-    public string Pattern { get; init; } = "";
+    public string Pattern { get; init => field = value ?? ""; } = "";
 
-    public IReadOnlyList<string> IgnoreWords { get; init; } = [];
+    public IReadOnlyList<string> IgnoreWords { get; init => field = value is null ? [] : [.. value.Where(v => v is not null)]; } = [];
 }

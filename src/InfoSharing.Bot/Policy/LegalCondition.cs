@@ -3,7 +3,7 @@ namespace InfoSharing.Bot.Policy;
 /// <summary>An Article 9 condition or a criminal-offence data condition.</summary>
 public sealed record LegalCondition
 {
-    public string Id { get; init; } = "";
-    public string Title { get; init; } = "";
+    public string Id { get; init => field = value ?? ""; } = "";
+    public string Title { get; init => field = value ?? ""; } = "";
     public bool IsConsent { get; init; }
 }

@@ -1,9 +1,12 @@
+using System.Text.Json.Serialization;
+
 namespace InfoSharing.Bot.Policy;
 
 public sealed record OrganisationSettings
 {
-    public string Name { get; init; } = "";
+    public string Name { get; init => field = value ?? ""; } = "";
 
     /// <summary>A public authority cannot rely on legitimate interests for its tasks: those bases are hidden.</summary>
+    [JsonRequired]
     public bool IsPublicAuthority { get; init; } = true;
 }

@@ -5,7 +5,7 @@ public sealed record PolicyLoadResult
 {
     public PolicyDocument? Policy { get; init; }
 
-    public IReadOnlyList<string> Errors { get; init; } = [];
+    public IReadOnlyList<string> Errors { get; init => field = value is null ? [] : [.. value.Where(v => v is not null)]; } = [];
 
     public bool IsValid => Policy is not null && Errors.Count == 0;
 }

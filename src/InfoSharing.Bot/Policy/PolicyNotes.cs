@@ -3,14 +3,14 @@ namespace InfoSharing.Bot.Policy;
 /// <summary>Short notes the dialog shows when a rule applies.</summary>
 public sealed record PolicyNotes
 {
-    public string DpoRouting { get; init; } = "";
-    public string PreventRouting { get; init; } = "";
-    public string ChannelSupportConsent { get; init; } = "";
-    public string LessInformation { get; init; } = "";
-    public string AnonymisedConsultation { get; init; } = "";
-    public string AdviceNow { get; init; } = "";
-    public string Declaration { get; init; } = "";
-    public string Submitted { get; init; } = "";
+    public string DpoRouting { get; init => field = value ?? ""; } = "";
+    public string PreventRouting { get; init => field = value ?? ""; } = "";
+    public string ChannelSupportConsent { get; init => field = value ?? ""; } = "";
+    public string LessInformation { get; init => field = value ?? ""; } = "";
+    public string AnonymisedConsultation { get; init => field = value ?? ""; } = "";
+    public string AdviceNow { get; init => field = value ?? ""; } = "";
+    public string Declaration { get; init => field = value ?? ""; } = "";
+    public string Submitted { get; init => field = value ?? ""; } = "";
 
     public IEnumerable<(string Name, string Text)> All() =>
     [

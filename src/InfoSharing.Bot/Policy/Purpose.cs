@@ -2,8 +2,8 @@ namespace InfoSharing.Bot.Policy;
 
 public sealed record Purpose
 {
-    public string Id { get; init; } = "";
-    public string Title { get; init; } = "";
+    public string Id { get; init => field = value ?? ""; } = "";
+    public string Title { get; init => field = value ?? ""; } = "";
 
     /// <summary>A Prevent or Channel purpose: the Prevent lead is added as an approver.</summary>
     public bool Prevent { get; init; }

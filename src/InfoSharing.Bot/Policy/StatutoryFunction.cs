@@ -2,7 +2,7 @@ namespace InfoSharing.Bot.Policy;
 
 public sealed record StatutoryFunction
 {
-    public string Id { get; init; } = "";
-    public string Title { get; init; } = "";
+    public string Id { get; init => field = value ?? ""; } = "";
+    public string Title { get; init => field = value ?? ""; } = "";
     public bool RequiresDetail { get; init; }
 }

@@ -4,7 +4,7 @@ namespace InfoSharing.Bot.Policy;
 public sealed record StepText
 {
     public int Step { get; init; }
-    public string Title { get; init; } = "";
-    public string Intro { get; init; } = "";
-    public string Help { get; init; } = "";
+    public string Title { get; init => field = value ?? ""; } = "";
+    public string Intro { get; init => field = value ?? ""; } = "";
+    public string Help { get; init => field = value ?? ""; } = "";
 }
