@@ -127,8 +127,13 @@ function frameText(f) {
 }
 
 // ---- browser ---------------------------------------------------------------------------------------
+/** The conversation id of the UI's install call POST /_debug/conversation/<id>/installation, else null. */
+function installTarget(u) {
+  const m = /^\/_debug\/conversation\/(.+)\/installation$/.exec(new URL(u).pathname);
+  return m ? decodeURIComponent(m[1]) : null;
+}
 /** A fresh Chromium profile (own user-data dir) whose every non-loopback request is aborted and recorded. */
-async function launchProfile(blocked, { rewriteConfig } = {}) {
+async function launchProfile(blocked, { rewriteConfig, skipInstalls } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-chromium-'));
   const ctx = await chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1280, height: 900 },
@@ -140,6 +145,7 @@ async function launchProfile(blocked, { rewriteConfig } = {}) {
     return r.abort();
   });
   if (rewriteConfig) await ctx.route('**/_internal/v1/config', rewriteConfig);
+  if (skipInstalls) await ctx.route(u => installTarget(u) !== null && skipInstalls.has(installTarget(u)), r => r.fulfill({ status: 200, json: {} }));
   const page = ctx.pages()[0] || await ctx.newPage();
   page.setDefaultTimeout(10_000);
   return { ctx, page, close: async () => { await ctx.close().catch(() => {}); fs.rmSync(dir, { recursive: true, force: true }); } };
@@ -199,6 +205,126 @@ async function typeIntoCardInput(page, input, text) {
 /** The newest card containing text. */
 const cardWith = (page, text) => cards(page).filter({ hasText: text }).last();
 
+// ---- Adaptive Card inputs, set through the rendered card ---------------------------------------------
+// The Playground renders cards with Fluent UI controls and generated element ids: an input is found through
+// its label (label[for] -> the control), and the card's JSON (from the conversation stream) says which
+// kind of control an input id is and which title each choice value has.
+//   Input.Text                      <input>/<textarea>: click + keyboard.type (never fill(), §1.5)
+//   Input.ChoiceSet expanded        radiogroup of <input type=radio value=…>: check()
+//   Input.ChoiceSet expanded multi  group of <input type=checkbox aria-label=title> in choice order: check()
+//   Input.ChoiceSet compact         Fluent combobox: click, then the option (role=option) by its title
+//   Input.Date                      Fluent DatePicker with text input: focus (no click), type yyyy-mm-dd, Tab
+//   Input.Toggle                    <input type=checkbox>: check()/uncheck()
+/** Every input of a card's JSON, in order (containers and column sets included; ShowCard cards only if asked). */
+function cardInputs(card, { showCards = false } = {}) {
+  const out = [];
+  const walk = n => {
+    if (Array.isArray(n)) return n.forEach(walk);
+    if (!n || typeof n !== 'object') return;
+    if (typeof n.type === 'string' && n.type.startsWith('Input.')) out.push(n);
+    for (const k of ['body', 'items', 'columns', 'card']) if (k !== 'card' || showCards) walk(n[k]);
+    if (showCards) walk(n.actions);
+  };
+  walk(card);
+  return out;
+}
+/** The card JSON of a conversation-stream frame (its first Adaptive Card attachment). */
+const frameCard = f => (f.message.attachments || []).map(a => a.content).find(c => c && c.type === 'AdaptiveCard');
+/** The control an input's label points at (the renderer gives controls generated ids). */
+async function inputControl(card, label) {
+  const id = await card.evaluate((el, text) => {
+    for (const l of el.querySelectorAll('label[for]')) {
+      const run = l.querySelector('.ac-textRun');
+      if (run && run.textContent.trim() === text) return l.getAttribute('for');
+    }
+    return null;
+  }, label);
+  if (!id) throw new Error(`no input labelled "${label}" in the card`);
+  return card.locator(`[id="${id}"]`);
+}
+/** Sets one input (its JSON from the card) to value, as a user would. Multi-select values are comma-separated. */
+async function setCardInput(page, card, input, value) {
+  let control = await inputControl(card, input.label);
+  const title = v => {
+    const c = (input.choices || []).find(x => x.value === v);
+    if (!c) throw new Error(`${input.id}: no choice ${v}`);
+    return c.title;
+  };
+  switch (input.type) {
+    case 'Input.Text': {
+      // A card that arrived while another conversation was shown re-renders on its first focus (new element
+      // ids, §1.5): find the control again after the click, and check what it holds after typing.
+      await control.click();
+      control = await inputControl(card, input.label);
+      if (!await control.evaluate(e => e === document.activeElement)) await control.click();
+      if (await control.inputValue()) await page.keyboard.press('ControlOrMeta+a'); // typing replaces the selection
+      await page.keyboard.type(value);
+      const got = await (await inputControl(card, input.label)).inputValue();
+      if (got !== value) throw new Error(`${input.id}: the box holds "${got}" after typing "${value}"`);
+      break;
+    }
+    case 'Input.Date': {
+      // Fluent's DatePicker (text input allowed): a click opens the calendar and traps focus in it, so focus the
+      // text box without clicking, type the date, and leave with Tab: the text is parsed on blur.
+      await control.focus();
+      if (await control.inputValue()) await page.keyboard.press('ControlOrMeta+a');
+      await page.keyboard.type(value);
+      await page.keyboard.press('Tab');
+      break;
+    }
+    case 'Input.Toggle': {
+      const box = (await control.evaluate(e => e.tagName)) === 'INPUT' ? control : control.locator('input[type=checkbox]').first();
+      if (value === (input.valueOn ?? 'true')) await box.check(); else await box.uncheck();
+      break;
+    }
+    case 'Input.ChoiceSet': {
+      if (input.style === 'expanded' && input.isMultiSelect) {
+        const boxes = control.locator('input[type=checkbox]');
+        for (const v of String(value).split(',').filter(Boolean)) {
+          const i = input.choices.findIndex(c => c.value === v);
+          const box = boxes.nth(i);
+          if (await box.getAttribute('aria-label') !== title(v)) throw new Error(`${input.id}: checkbox ${i} is not "${title(v)}"`);
+          await box.check();
+        }
+      } else if (input.style === 'expanded') {
+        await control.locator(`input[type=radio][value="${value}"]`).check();
+      } else {
+        await control.click();
+        await page.getByRole('option', { name: title(value), exact: true }).click();
+      }
+      break;
+    }
+    default:
+      throw new Error(`${input.id}: cannot set an ${input.type}`);
+  }
+}
+/** Sets every input named in values (id -> value) through the card's controls, in the card's order. */
+async function fillCard(page, card, cardJson, values) {
+  const inputs = cardInputs(cardJson);
+  for (const id of Object.keys(values)) if (!inputs.some(i => i.id === id)) throw new Error(`the card has no input ${id}`);
+  for (const input of inputs) if (input.id in values) await setCardInput(page, card, input, values[input.id]);
+}
+/** What a card's control shows now: text/date value, checked radio values, ticked checkbox labels. */
+async function controlValue(card, label) {
+  const control = await inputControl(card, label);
+  return control.evaluate(e => {
+    if (e.matches('input,textarea')) return e.type === 'checkbox' ? String(e.checked) : e.value;
+    const ticked = [...e.querySelectorAll('input:checked')];
+    return ticked.map(x => x.value && x.value !== 'on' ? x.value : x.getAttribute('aria-label')).join(',');
+  });
+}
+/**
+ * The bot-side record of user activities from the Playground's full log stream (§5 /_ws/log/stream):
+ * every activity the Playground delivered to the bot, with the bot's HTTP answer.
+ */
+function delivered(logStream) {
+  // Entries are { from, to, request: { body }, response: { statusCode, body } }; from/to name the parties:
+  // "Microsoft 365 Agents Playground" -> "User Application" is an activity sent to the bot.
+  return logStream.frames.filter(f => f.logAction === 'appendLog' && f.log && f.log.to === 'User Application' &&
+    f.log.request && f.log.request.body && typeof f.log.request.body === 'object')
+    .map(f => ({ activity: f.log.request.body, status: f.log.response && f.log.response.statusCode, response: f.log.response && f.log.response.body }));
+}
+
 // ---- suite -----------------------------------------------------------------------------------------
 class Session {
   constructor(name) {
@@ -209,22 +335,60 @@ class Session {
     this.passed = 0; this.failed = 0; this.n = 0;
     this.blocked = new Set();
     this.profiles = []; this.streams = [];
+    this.skipInstalls = new Set();
   }
   async open() {
-    const p = await launchProfile(this.blocked);
+    const p = await launchProfile(this.blocked, { skipInstalls: this.skipInstalls });
     this.profiles.push(p);
     this.page = p.page;
     return this;
   }
   /** A second browser profile acting as userId (§3.2), with the same loopback-only routing. */
   async openAs(userId) {
-    const p = await launchProfile(this.blocked, { rewriteConfig: actAs(userId) });
+    const p = await launchProfile(this.blocked, { rewriteConfig: actAs(userId), skipInstalls: this.skipInstalls });
+    p.as = userId;
     this.profiles.push(p);
     return p.page;
   }
   async stream(p) { const s = await collect(p); this.streams.push(s); return s; }
-  async shot(label, page = this.page) {
-    const file = path.join(this.dir, `${String(this.n).padStart(2, '0')}-${slug(label)}.png`);
+  /**
+   * The UI re-sends install events for every conversation it opens on each page load, and the bot greets a
+   * chat once per database. A spec that shares a runner run with welcome-help.spec.js and does not test the
+   * greeting calls this before loading a page: the UI's install call for convId is answered by the browser
+   * (200) instead of reaching the Playground, so the chat's one greeting is left for the spec that tests it.
+   * Applies to every profile of the session, those opened later included.
+   */
+  skipInstall(convId) { this.skipInstalls.add(convId); }
+  /**
+   * Viewport screenshots of one card, scrolled through from its top (…-<label>-1.png, -2.png, … when it is taller
+   * than the chat pane), numbered with the current step. Never use locator.screenshot() on a card taller than the
+   * viewport: Chromium then lays the page out at a bigger size, the card re-renders and loses what was typed.
+   */
+  async shotCard(label, card, page = this.page) {
+    const files = [];
+    const box = () => card.evaluate(el => {
+      let pane = el.parentElement;
+      while (pane && !(pane.scrollHeight > pane.clientHeight && /(auto|scroll)/.test(getComputedStyle(pane).overflowY))) pane = pane.parentElement;
+      const r = el.getBoundingClientRect(), p = pane ? pane.getBoundingClientRect() : { top: 0, height: innerHeight };
+      return { top: r.top - p.top, bottom: r.bottom - p.top, height: p.height };
+    });
+    await card.evaluate(el => el.scrollIntoView({ block: 'start' }));
+    for (let k = 1; k <= 12; k++) {
+      const b = await box();
+      const file = path.join(this.dir, `${String(this.n).padStart(2, '0')}-${slug(label)}-${k}.png`);
+      await page.screenshot({ path: file }).catch(e => console.log(`  (screenshot failed: ${e.message.split('\n')[0]})`));
+      files.push(file);
+      if (b.bottom <= b.height) break; // the card's end is visible
+      await card.evaluate((el, dy) => {
+        let pane = el.parentElement;
+        while (pane && !(pane.scrollHeight > pane.clientHeight && /(auto|scroll)/.test(getComputedStyle(pane).overflowY))) pane = pane.parentElement;
+        (pane || document.scrollingElement).scrollBy(0, dy);
+      }, Math.max(100, b.height - 120));
+    }
+    return files;
+  }
+  async shot(label, page = this.page, suffix = '') {
+    const file = path.join(this.dir, `${String(this.n).padStart(2, '0')}-${slug(label)}${suffix}.png`);
     await page.screenshot({ path: file }).catch(e => console.log(`  (screenshot failed: ${e.message.split('\n')[0]})`));
     return file;
   }
@@ -242,13 +406,14 @@ class Session {
     } catch (e) {
       this.failed++;
       console.log(`FAIL ${this.n}. ${name} (${Date.now() - t0} ms): ${String(e && e.message || e).split('\n')[0]}`);
-      await this.shotAll(`${name}-FAILED`);
+      await this.shotAll(name, '-FAILED');
       return false;
     } finally { clearTimeout(timer); }
   }
-  async shotAll(label) {
-    const pages = this.profiles.map(p => p.page).filter(p => !p.isClosed());
-    for (let i = 0; i < pages.length; i++) await this.shot(i ? `${label}-user${i + 1}` : label, pages[i]);
+  /** One screenshot per open profile: the first is NN-<label>.png, the others NN-<label>-<their user id>.png. */
+  async shotAll(label, suffix = '') {
+    const profiles = this.profiles.filter(p => !p.page.isClosed());
+    for (let i = 0; i < profiles.length; i++) await this.shot(label, profiles[i].page, `${suffix}${i ? `-${profiles[i].as || `user${i + 1}`}` : ''}`);
   }
   async finish() {
     for (const s of this.streams) s.close();
@@ -275,5 +440,6 @@ module.exports = {
   PG_BASE, BOT_BASE, ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, SEL,
   api, conversations, collect, frameText, until, sleep,
   launchProfile, actAs, botMessages, cards, cardWith, send, waitForBotText, openConversation, typeIntoCardInput,
+  cardInputs, frameCard, inputControl, setCardInput, fillCard, controlValue, delivered,
   Session, run,
 };
