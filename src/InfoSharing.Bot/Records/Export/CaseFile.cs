@@ -360,12 +360,18 @@ public static class CaseFile
                 parts.Add("sections: " + string.Join(", ", sections.EnumerateArray().Select(x => x.GetString())));
             }
 
-            foreach (var name in (string[])["verb", "trigger", "reason", "from", "to"])
+            foreach (var name in (string[])["verb", "trigger", "reason"])
             {
                 if (root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String)
                 {
                     parts.Add($"{name}: {value.GetString()}");
                 }
+            }
+
+            if (root.TryGetProperty("from", out var from) && root.TryGetProperty("to", out var to)
+                && from.ValueKind == JsonValueKind.String && to.ValueKind == JsonValueKind.String && from.GetString() != to.GetString())
+            {
+                parts.Add($"status: {from.GetString()} → {to.GetString()}");
             }
 
             return parts.Count == 0 ? null : string.Join("; ", parts);
