@@ -4,6 +4,7 @@ using InfoSharing.Bot.Cards;
 using InfoSharing.Bot.Connector;
 using InfoSharing.Bot.Protocol;
 using InfoSharing.Bot.Records;
+using InfoSharing.Bot.Records.Retention;
 using InfoSharing.Bot.Routing;
 using InfoSharing.Bot.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -24,6 +25,7 @@ public sealed partial class ApprovalService(
     AuditLog audit,
     Outbox outbox,
     TimeProvider time,
+    RecordRetention retention,
     IOptionsMonitor<ApprovalOptions> options,
     ILogger<ApprovalService> logger)
 {
@@ -137,6 +139,7 @@ public sealed partial class ApprovalService(
         {
             // The compare-and-set: only one click moves the request out of pending.
             var decided = RequestStatus.IsDecided(newStatus);
+            DateTime? reviewDate = retention.ReviewDateFor(request.Kind, now); // retention runs again from the decision
             var changed = await db.Requests
                 .Where(r => r.Id == request.Id && r.Status == RequestStatus.Pending)
                 .ExecuteUpdateAsync(s => s
@@ -145,7 +148,8 @@ public sealed partial class ApprovalService(
                     .SetProperty(r => r.DecidedAt, r => decided ? now : r.DecidedAt)
                     .SetProperty(r => r.DecidedByAadObjectId, r => decided ? actor : r.DecidedByAadObjectId)
                     .SetProperty(r => r.DecidedByName, r => decided ? actorName : r.DecidedByName)
-                    .SetProperty(r => r.Decision, r => decided ? newStatus : r.Decision), ct);
+                    .SetProperty(r => r.Decision, r => decided ? newStatus : r.Decision)
+                    .SetProperty(r => r.ReviewDate, r => decided ? reviewDate : r.ReviewDate), ct);
             if (changed == 0)
             {
                 var current = await db.Requests.AsNoTracking().Where(r => r.Id == request.Id).Select(r => r.Status).FirstAsync(ct);
@@ -177,6 +181,9 @@ public sealed partial class ApprovalService(
             ["to"] = newStatus ?? request.Status,
             ["reasonCode"] = action.ReasonCode,
             ["roles"] = kinds.ToString(),
+            ["reviewDate"] = newStatus is not null && RequestStatus.IsDecided(newStatus)
+                ? retention.ReviewDateFor(request.Kind, now).ToString("O", System.Globalization.CultureInfo.InvariantCulture)
+                : null,
         }, ct);
 
         outbox.Enqueue(OutboxOperations.UpdateApprovalCard, $"after {recorded}", request.Id);

@@ -65,6 +65,7 @@ public static class BotHostingExtensions
         services.AddHostedService(sp => sp.GetRequiredService<OutboxProcessor>());
         services.AddHostedService<MaintenanceService>();
 
+        builder.AddRecords();
         builder.AddBotTelemetry();
         return builder;
     }
@@ -78,6 +79,7 @@ public static class BotHostingExtensions
         app.MapMessagesEndpoint();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        app.MapRecords();
         return app;
     }
 }

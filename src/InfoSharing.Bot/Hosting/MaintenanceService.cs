@@ -1,9 +1,9 @@
+using InfoSharing.Bot.Records;
 using InfoSharing.Bot.Storage;
-using Microsoft.EntityFrameworkCore;
 
 namespace InfoSharing.Bot.Hosting;
 
-/// <summary>Periodic housekeeping: forgets expired redelivery ids and deletes abandoned drafts past their expiry.</summary>
+/// <summary>Periodic housekeeping: forgets expired redelivery ids and deletes abandoned drafts past their expiry (audited).</summary>
 public sealed partial class MaintenanceService(IServiceScopeFactory scopes, TimeProvider time, ILogger<MaintenanceService> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMinutes(5);
@@ -28,10 +28,9 @@ public sealed partial class MaintenanceService(IServiceScopeFactory scopes, Time
     public async Task RunOnceAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
         var now = time.GetUtcNow().UtcDateTime;
         var ids = await scope.ServiceProvider.GetRequiredService<ActivityDeduplicator>().PurgeExpiredAsync(cancellationToken);
-        var drafts = await db.DialogStates.Where(d => d.ExpiresAt < now).ExecuteDeleteAsync(cancellationToken);
+        var drafts = await scope.ServiceProvider.GetRequiredService<DraftExpiry>().PurgeAsync(now, cancellationToken); // each deletion audited
         if (ids + drafts > 0)
         {
             Log.Purged(logger, ids, drafts);

@@ -31,28 +31,13 @@ public static class AuditChain
     public static AuditChainBreak? Verify(IEnumerable<AuditEntryRow> entriesInSequenceOrder)
     {
         ArgumentNullException.ThrowIfNull(entriesInSequenceOrder);
-        var expectedPrevious = GenesisHash;
-        long expectedSequence = 1;
+        var verifier = new AuditChainVerifier();
         foreach (var e in entriesInSequenceOrder)
         {
-            if (e.Sequence != expectedSequence)
+            if (verifier.Next(e) is { } broken)
             {
-                return new AuditChainBreak(e.Sequence, $"expected entry {expectedSequence} but found {e.Sequence}: an entry is missing or out of order");
+                return broken;
             }
-
-            if (!string.Equals(e.PreviousHash, expectedPrevious, StringComparison.Ordinal))
-            {
-                return new AuditChainBreak(e.Sequence, $"entry {e.Sequence} does not link to entry {e.Sequence - 1}: a previous entry was changed or removed");
-            }
-
-            var actual = ComputeHash(e.Sequence, e.At, e.Actor, e.Action, e.SubjectType, e.SubjectId, e.Details, e.PreviousHash);
-            if (!string.Equals(actual, e.Hash, StringComparison.Ordinal))
-            {
-                return new AuditChainBreak(e.Sequence, $"entry {e.Sequence} was altered after it was written");
-            }
-
-            expectedPrevious = e.Hash;
-            expectedSequence++;
         }
 
         return null;

@@ -7,6 +7,7 @@ using InfoSharing.Bot.Connector;
 using InfoSharing.Bot.Dialog;
 using InfoSharing.Bot.Policy;
 using InfoSharing.Bot.Records;
+using InfoSharing.Bot.Records.Retention;
 using InfoSharing.Bot.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -27,9 +28,12 @@ public sealed class DialogTurnHandler(
     RequestReferences references,
     TurnReplies replies,
     TimeProvider time,
+    RecordRetention retention,
     IOptionsMonitor<ApprovalOptions> approvalOptions,
     IOptions<Hosting.BotOptions> options)
 {
+    private const string RequestKind = "request";
+
     public Task WelcomeAsync(TurnContext turn, CancellationToken cancellationToken) =>
         replies.SendAsync(turn, null, WelcomeCard.Build(policy.Texts, $"Welcome to {options.Value.DisplayName}"), cancellationToken);
 
@@ -68,8 +72,13 @@ public sealed class DialogTurnHandler(
         var now = time.GetUtcNow();
         var row = await db.DialogStates.AsNoTracking().FirstOrDefaultAsync(d => d.ConversationKey == turn.ConversationKey, ct);
         var state = row is not null && DialogStateJson.TryDeserialize(row.StateJson, out var loaded) ? loaded : null;
-        var result = DialogEngine.Next(state, input, new DialogContext { Policy = policy, Now = now });
+        var context = new DialogContext { Policy = policy, Now = now };
+        var result = DialogEngine.Next(state, input, context);
         await SaveStateAsync(turn, row, result.State, now.UtcDateTime, ct);
+        foreach (var change in DraftTransitions.Between(state, result.State, result.Effects, now, context.DialogVersion))
+        {
+            await audit.AppendAsync(turn.ActorId, change.Action, AuditActions.SubjectDraft, change.DraftId, change.Details, ct);
+        }
 
         var submitted = new List<string>();
         foreach (var effect in result.Effects.OfType<SubmitRequestEffect>())
@@ -121,11 +130,12 @@ public sealed class DialogTurnHandler(
     {
         var reference = await references.NextAsync(approvalOptions.CurrentValue.ReferencePrefix, now, ct);
         var id = Guid.CreateVersion7();
+        var reviewDate = retention.ReviewDateFor(RequestKind, now);
         db.Requests.Add(new InfoRequestRow
         {
             Id = id,
             Reference = reference,
-            Kind = "request",
+            Kind = RequestKind,
             Status = RequestStatus.Pending,
             RequesterAadObjectId = submission.Requester.ObjectId,
             RequesterUserId = turn.Activity.From?.Id,
@@ -144,6 +154,8 @@ public sealed class DialogTurnHandler(
             DetailJson = JsonSerializer.Serialize(SubmissionRecord.Detail(submission, policy), ApprovalsJsonContext.Default.ApprovalDetail),
             CreatedAt = submission.CreatedAtUtc.UtcDateTime,
             SubmittedAt = now,
+            RetentionClass = retention.ClassFor(RequestKind),
+            ReviewDate = reviewDate,
         });
         db.ApprovalActions.Add(new ApprovalActionRow
         {
@@ -162,6 +174,8 @@ public sealed class DialogTurnHandler(
             ["dialogVersion"] = submission.DialogVersion,
             ["requiresDpo"] = submission.Routing.DpoRequired,
             ["requiresPreventLead"] = submission.Routing.PreventLeadRequired,
+            ["draftId"] = submission.DraftId,
+            ["reviewDate"] = reviewDate.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
         }, ct);
         outbox.Enqueue(OutboxOperations.PostApprovalCard, "approval card", id);
         return reference;

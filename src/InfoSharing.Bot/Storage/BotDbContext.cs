@@ -54,6 +54,8 @@ public abstract class BotDbContext(DbContextOptions options) : DbContext(options
             e.HasIndex(x => x.Reference).IsUnique();
             e.HasIndex(x => new { x.RequesterAadObjectId, x.SubmittedAt });
             e.HasIndex(x => new { x.Status, x.SubmittedAt });
+            e.HasIndex(x => new { x.CreatedAt, x.Reference });
+            e.HasIndex(x => x.ReviewDate);
             e.Property(x => x.Reference).HasMaxLength(32);
             e.Property(x => x.Kind).HasMaxLength(32);
             e.Property(x => x.Status).HasMaxLength(32);

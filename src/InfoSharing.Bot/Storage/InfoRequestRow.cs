@@ -42,8 +42,13 @@ public sealed class InfoRequestRow
     public string? DeliveryProblem { get; set; }
     public string? OutcomeJson { get; set; }
     public string? RetentionClass { get; set; }
+    /// <summary>When the record is due for review (set at creation and at the decision; an auditor's review moves it).</summary>
     public DateTime? ReviewDate { get; set; }
     public bool LegalHold { get; set; }
+    /// <summary>When an auditor last reviewed the record's retention.</summary>
+    public DateTime? ReviewedAt { get; set; }
+    /// <summary>When the personal content was removed after a retention review; the row stays as a tombstone.</summary>
+    public DateTime? ContentDeletedAt { get; set; }
     public Guid? LinkedRequestId { get; set; }
     /// <summary>Optimistic concurrency: pending → decided is a compare-and-set on this.</summary>
     public long Revision { get; set; }

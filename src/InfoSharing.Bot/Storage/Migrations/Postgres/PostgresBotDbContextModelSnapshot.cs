@@ -283,6 +283,9 @@ namespace InfoSharing.Bot.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<DateTime?>("ContentDeletedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -360,6 +363,9 @@ namespace InfoSharing.Bot.Storage.Migrations.Postgres
                     b.Property<DateTime?>("ReviewDate")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<long>("Revision")
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
@@ -386,6 +392,10 @@ namespace InfoSharing.Bot.Storage.Migrations.Postgres
 
                     b.HasIndex("Reference")
                         .IsUnique();
+
+                    b.HasIndex("ReviewDate");
+
+                    b.HasIndex("CreatedAt", "Reference");
 
                     b.HasIndex("RequesterAadObjectId", "SubmittedAt");
 

@@ -274,6 +274,9 @@ namespace InfoSharing.Bot.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ContentDeletedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -351,6 +354,9 @@ namespace InfoSharing.Bot.Storage.Migrations.Sqlite
                     b.Property<DateTime?>("ReviewDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("Revision")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -377,6 +383,10 @@ namespace InfoSharing.Bot.Storage.Migrations.Sqlite
 
                     b.HasIndex("Reference")
                         .IsUnique();
+
+                    b.HasIndex("ReviewDate");
+
+                    b.HasIndex("CreatedAt", "Reference");
 
                     b.HasIndex("RequesterAadObjectId", "SubmittedAt");
 
