@@ -29,6 +29,7 @@ public sealed class FakeTeams : IAsyncDisposable
     private readonly ConcurrentQueue<ApprovalCardPosted> _approvalCards = new();
     private readonly ConcurrentDictionary<FaultKind, int> _faults = new();
     private readonly CancellationTokenSource _stopping = new();
+    private readonly List<(string Method, string PathContains, FaultKind Kind)> _scripted = [];
     private WebApplication? _app;
     private long _nextId = 1000;
     private long _calls;
@@ -55,6 +56,22 @@ public sealed class FakeTeams : IAsyncDisposable
     public TimeSpan HangFor { get; set; } = TimeSpan.FromSeconds(3);
 
     public string ServiceUrl { get; private set; } = "";
+
+    /// <summary>
+    /// Answers the next call with this method whose (unescaped) path contains the fragment with the fault, once. A fragment
+    /// ending in '$' must end the path (<c>/v3/conversations$</c> is thread creation only).
+    /// </summary>
+    public void ScriptFault(string method, string pathContains, FaultKind kind)
+    {
+        lock (_gate)
+        {
+            _scripted.Add((method, pathContains, kind));
+        }
+    }
+
+    private static bool Matches(string path, string fragment) => fragment.EndsWith('$')
+        ? path.EndsWith(fragment[..^1], StringComparison.Ordinal)
+        : path.Contains(fragment, StringComparison.Ordinal);
 
     public long Calls => Interlocked.Read(ref _calls);
 
@@ -137,7 +154,7 @@ public sealed class FakeTeams : IAsyncDisposable
         }
 
         var body = text.Length == 0 ? null : JsonNode.Parse(text) as JsonObject;
-        var fault = DrawFault();
+        var fault = DrawFault(method, path);
         if (fault is { } f && f != FaultKind.AcceptedThenHang)
         {
             _faults.AddOrUpdate(f, 1, static (_, n) => n + 1);
@@ -168,10 +185,18 @@ public sealed class FakeTeams : IAsyncDisposable
         }
     }
 
-    private FaultKind? DrawFault()
+    private FaultKind? DrawFault(string method, string path)
     {
         lock (_gate)
         {
+            var scripted = _scripted.FindIndex(f => f.Method == method && Matches(path, f.PathContains));
+            if (scripted >= 0)
+            {
+                var kind = _scripted[scripted].Kind;
+                _scripted.RemoveAt(scripted);
+                return kind;
+            }
+
             if (FaultRate <= 0 || FaultKinds.Count == 0 || _random.NextDouble() >= FaultRate)
             {
                 return null;

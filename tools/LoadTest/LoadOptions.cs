@@ -26,6 +26,9 @@ public sealed record LoadOptions
     /// <summary>Concurrent approvers clicking Approve on the cards as they are posted.</summary>
     public int Approvers { get; init; } = 4;
 
+    /// <summary>The bot's Connector:AttemptTimeout; an injected hang lasts one second longer.</summary>
+    public TimeSpan ConnectorTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>PostgreSQL connection string; null runs on a SQLite file in <see cref="WorkDirectory"/>.</summary>
     public string? PostgresConnectionString { get; init; }
 

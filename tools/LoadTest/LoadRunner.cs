@@ -46,7 +46,7 @@ public sealed class LoadRunner(LoadOptions options, TextWriter log)
         deadline.CancelAfter(options.MaxDuration);
         var token = deadline.Token;
 
-        await using var teams = new FakeTeams(options.Seed) { HangFor = TimeSpan.FromMilliseconds(1500) };
+        await using var teams = new FakeTeams(options.Seed) { HangFor = options.ConnectorTimeout + TimeSpan.FromSeconds(1) };
         await teams.StartAsync(token);
         _teams = teams;
         var sqlitePath = Path.Combine(directory, "bot.db");
@@ -63,12 +63,14 @@ public sealed class LoadRunner(LoadOptions options, TextWriter log)
         var clock = Stopwatch.StartNew();
         using var killing = CancellationTokenSource.CreateLinkedTokenSource(token);
         var killer = KillLoopAsync(bot, killing.Token);
+        var progress = ProgressLoopAsync(clock, killing.Token);
         var approvers = Enumerable.Range(0, options.Approvers).Select(_ => ApproverLoopAsync(token)).ToList();
         await Task.WhenAll(Enumerable.Range(0, options.Conversations).Select(i => PractitionerLoopAsync(i, token)));
         _practitionersDone = true;
         await Task.WhenAll(approvers);
         await killing.CancelAsync();
         await killer;
+        await progress;
         var duration = clock.Elapsed;
         teams.FaultRate = 0;
         if (!bot.IsRunning)
@@ -131,7 +133,7 @@ public sealed class LoadRunner(LoadOptions options, TextWriter log)
         var settings = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["Connector:AllowLoopback"] = "true",
-            ["Connector:AttemptTimeout"] = "00:00:01",
+            ["Connector:AttemptTimeout"] = options.ConnectorTimeout.ToString("c", CultureInfo.InvariantCulture),
             ["Connector:InitialRetryDelay"] = "00:00:00.020",
             ["Connector:MaxRetryDelay"] = "00:00:01",
             ["Outbox:PollInterval"] = "00:00:00.200",
@@ -189,6 +191,22 @@ public sealed class LoadRunner(LoadOptions options, TextWriter log)
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // the run ended first
+        }
+    }
+
+    private async Task ProgressLoopAsync(Stopwatch clock, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(15), cancellationToken);
+                log.WriteLine($"load: {clock.Elapsed.TotalSeconds:F0} s, {Math.Min(Volatile.Read(ref _reserved), options.Turns)} turns, {_acknowledgedCases.Count} submitted, {_acknowledgedDecisions.Count} approved, {_teams.FaultCount} faults");
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // the run ended
         }
     }
 
