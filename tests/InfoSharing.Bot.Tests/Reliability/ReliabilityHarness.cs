@@ -46,7 +46,7 @@ public sealed class ReliabilityHarness : IAsyncDisposable
     /// <summary>Settings every host gets: quick connector retries and timeouts, one approver who is also DPO and Prevent lead.</summary>
     public static Dictionary<string, string?> BaseSettings() => new(StringComparer.OrdinalIgnoreCase)
     {
-        ["Connector:AttemptTimeout"] = "00:00:01",
+        ["Connector:AttemptTimeout"] = "00:00:03", // generous: a loaded CI machine must not turn a slow answer into an unknown outcome
         ["Connector:InitialRetryDelay"] = "00:00:00.010",
         ["Connector:MaxRetryDelay"] = "00:00:00.500",
         ["Outbox:MaxRetryDelay"] = "00:00:00.500",
@@ -61,7 +61,7 @@ public sealed class ReliabilityHarness : IAsyncDisposable
     public static async Task<ReliabilityHarness> StartAsync(
         int instances = 1, IDictionary<string, string?>? settings = null, int seed = 1, Action<IWebHostBuilder>? configure = null)
     {
-        var teams = new FakeTeams(seed) { HangFor = TimeSpan.FromSeconds(2) };
+        var teams = new FakeTeams(seed) { HangFor = TimeSpan.FromSeconds(4) };
         await teams.StartAsync(CancellationToken.None);
         var directory = Directory.CreateTempSubdirectory("infosharing-reliability-").FullName;
         var all = BaseSettings();
