@@ -35,12 +35,29 @@ public sealed partial class UnitOfWork(BotDbContext db, AuditLog audit, ILogger<
 
                 return result;
             }
-            catch (DbUpdateException ex) when (attempt < MaxAttempts)
+            catch (Exception ex) when (attempt < MaxAttempts && IsLostRace(ex))
             {
                 Log.Retrying(logger, attempt, ex.GetType().Name);
                 await transaction.RollbackAsync(CancellationToken.None);
             }
         }
+    }
+
+    /// <summary>
+    /// Another writer won: a concurrency token or unique index (<see cref="DbUpdateException"/>), or PostgreSQL chose this
+    /// transaction as a deadlock victim or serialization failure (40P01, 40001), which its documentation says to retry.
+    /// </summary>
+    private static bool IsLostRace(Exception exception)
+    {
+        for (var ex = exception; ex is not null; ex = ex.InnerException)
+        {
+            if (ex is DbUpdateException || ex is Npgsql.PostgresException { SqlState: "40P01" or "40001" })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public Task ExecuteAsync(Func<CancellationToken, Task> work, CancellationToken cancellationToken) =>
