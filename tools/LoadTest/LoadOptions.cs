@@ -17,19 +17,22 @@ public sealed record LoadOptions
 
     public int Seed { get; init; } = 20261124;
 
-    /// <summary>SIGKILL the bot when this many turns have been posted, then start it again (each once).</summary>
+    /// <summary>SIGKILL the bot (the first instance) when this many turns have been posted, then start it again (each once).</summary>
     public IReadOnlyList<int> KillAtTurns { get; init; } = [];
 
     /// <summary>The whole run stops by itself after this long.</summary>
     public TimeSpan MaxDuration { get; init; } = TimeSpan.FromMinutes(20);
 
     /// <summary>Concurrent approvers clicking Approve on the cards as they are posted.</summary>
-    public int Approvers { get; init; } = 4;
+    public int Approvers { get; init; } = 8;
 
     /// <summary>The bot's Connector:AttemptTimeout; an injected hang lasts one second longer.</summary>
     public TimeSpan ConnectorTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>PostgreSQL connection string; null runs on a SQLite file in <see cref="WorkDirectory"/>.</summary>
+    /// <summary>Bot processes sharing the database; every delivery goes to one of them at random (no sticky routing). More than one needs PostgreSQL.</summary>
+    public int Instances { get; init; } = 1;
+
+    /// <summary>PostgreSQL connection string (<c>auto</c>: a throw-away cluster on loopback); null runs on a SQLite file in <see cref="WorkDirectory"/>.</summary>
     public string? PostgresConnectionString { get; init; }
 
     /// <summary>Where the database file and the bot's log go; a new temp folder when null.</summary>

@@ -30,7 +30,7 @@ public sealed class LoadRunner(LoadOptions options, TextWriter log)
     private readonly ConcurrentQueue<string> _notes = new();
     private FakeTeams _teams = null!;
     private HttpClient _http = null!;
-    private Uri _endpoint = null!;
+    private Uri[] _endpoints = [];
     private int _reserved;
     private int _posts;
     private int _redeliveries;
@@ -50,10 +50,18 @@ public sealed class LoadRunner(LoadOptions options, TextWriter log)
         await teams.StartAsync(token);
         _teams = teams;
         var sqlitePath = Path.Combine(directory, "bot.db");
-        await using var bot = new BotProcess(BotSettings(sqlitePath), Path.Combine(directory, "bot.log"));
-        log.WriteLine($"load: bot on {bot.BaseAddress}, connector on {teams.ServiceUrl}, files in {directory}");
-        await bot.StartAsync(TimeSpan.FromSeconds(60), token);
-        _endpoint = new Uri(bot.BaseAddress, "api/messages");
+        var bots = Enumerable.Range(0, options.Instances)
+            .Select(i => new BotProcess(BotSettings(sqlitePath), Path.Combine(directory, $"bot{(i == 0 ? "" : i + 1)}.log")))
+            .ToList();
+        await using var stopBots = new AsyncDisposables(bots);
+        var bot = bots[0];
+        foreach (var instance in bots)
+        {
+            await instance.StartAsync(TimeSpan.FromSeconds(60), token); // one after the other: the first one migrates
+        }
+
+        log.WriteLine($"load: {bots.Count} bot process(es) on {string.Join(", ", bots.Select(b => b.BaseAddress))}, connector on {teams.ServiceUrl}, files in {directory}");
+        _endpoints = [.. bots.Select(b => new Uri(b.BaseAddress, "api/messages"))];
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = options.Conversations + options.Approvers + 8, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
         using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(15) }; // Teams gives a bot about 15 s
         _http = http;
@@ -81,7 +89,10 @@ public sealed class LoadRunner(LoadOptions options, TextWriter log)
         log.WriteLine($"load: {Math.Min(_reserved, options.Turns)} turns in {duration.TotalSeconds:F1} s; waiting for the outbox to drain and checking");
         var verification = await new RunVerifier(options.PostgresConnectionString, sqlitePath, teams, log)
             .CheckAsync([.. _acknowledgedCases.Keys], [.. _acknowledgedDecisions.Keys], TimeSpan.FromSeconds(90), CancellationToken.None);
-        await bot.StopAsync();
+        foreach (var instance in bots)
+        {
+            await instance.StopAsync();
+        }
 
         var problems = new List<string>(verification.Problems);
         var serverErrors = _statuses.GetValueOrDefault("500");
@@ -111,7 +122,7 @@ public sealed class LoadRunner(LoadOptions options, TextWriter log)
             LatencyP99Ms = Percentile(sorted, 0.99),
             Faults = new Dictionary<FaultKind, int>(teams.Faults),
             ConnectorCalls = teams.Calls,
-            Kills = bot.Kills,
+            Kills = bots.Sum(b => b.Kills),
             JourneysStarted = _journeys,
             SubmissionsAcknowledged = _acknowledgedCases.Count,
             DecisionsAcknowledged = _acknowledgedDecisions.Count,
@@ -423,7 +434,8 @@ public sealed class LoadRunner(LoadOptions options, TextWriter log)
             {
                 using var content = new StringContent(json, Encoding.UTF8);
                 content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-                using var response = await _http.PostAsync(_endpoint, content, cancellationToken);
+                var endpoint = _endpoints[_endpoints.Length == 1 ? 0 : Random.Shared.Next(_endpoints.Length)]; // no sticky routing
+                using var response = await _http.PostAsync(endpoint, content, cancellationToken);
                 var body = await response.Content.ReadAsStringAsync(cancellationToken);
                 var status = (int)response.StatusCode;
                 _statuses.AddOrUpdate(status.ToString(CultureInfo.InvariantCulture), 1, static (_, n) => n + 1);
@@ -545,6 +557,18 @@ public sealed class LoadRunner(LoadOptions options, TextWriter log)
     };
 
     private sealed record Answer(int Status, string Body);
+
+    /// <summary>Stops every bot process at the end of the run, whatever happened.</summary>
+    private sealed class AsyncDisposables(IEnumerable<IAsyncDisposable> items) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            foreach (var item in items)
+            {
+                await item.DisposeAsync();
+            }
+        }
+    }
 
     /// <summary>One simulated practitioner in their 1:1 chat with the bot.</summary>
     private sealed class Practitioner(int index, Random random, string serviceUrl)
