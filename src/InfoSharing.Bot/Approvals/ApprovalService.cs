@@ -104,6 +104,7 @@ public sealed partial class ApprovalService(
 
     private async Task<ApplyOutcome> ApplyAsync(InfoRequestRow request, ApproverAction action, string actor, string actorName, string? actorUserId, ApproverKind kinds, CancellationToken ct)
     {
+        await audit.LockAsync(ct); // before the request's row lock (see AuditLog.LockAsync)
         var now = time.GetUtcNow().UtcDateTime;
         string? newStatus = null;
         var recorded = action.Verb;

@@ -50,6 +50,7 @@ public sealed class MoreInformationService(
 
         var applied = await unitOfWork.ExecuteAsync(async ct =>
         {
+            await audit.LockAsync(ct); // before the request's row lock (see AuditLog.LockAsync)
             var detail = ApprovalRecords.Detail(request);
             var sections = detail.Sections.Append(new DetailSection($"Answer to {question.ActorName}'s question",
                 [new DetailItem("Question", question.Text ?? string.Empty), new DetailItem("Answer", answer)])).ToList();

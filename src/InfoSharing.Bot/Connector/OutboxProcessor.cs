@@ -68,7 +68,7 @@ public sealed partial class OutboxProcessor(
             now = time.GetUtcNow().UtcDateTime;
             var leaseUntil = now + o.Lease;
             var claimed = await db.Outbox
-                .Where(r => r.Id == candidate.Id && r.Status == OutboxStatus.Pending && (r.LockedUntil == null || r.LockedUntil < now))
+                .Where(r => r.Id == candidate.Id && r.Status == OutboxStatus.Pending && r.NextAttemptAt <= now && (r.LockedUntil == null || r.LockedUntil < now))
                 .ExecuteUpdateAsync(s => s
                     .SetProperty(r => r.LockedUntil, leaseUntil)
                     .SetProperty(r => r.LockOwner, _owner)

@@ -14,6 +14,12 @@ public sealed class BotOptions
     /// <summary>How long an activity id is remembered to recognise Teams' redelivery (protocol.md §1.4).</summary>
     public TimeSpan DeduplicationWindow { get; set; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>
+    /// How long a delivery that has committed nothing yet holds its activity id. A redelivery after that runs the turn
+    /// itself (the first instance died or lost its database). Below Teams' ~15 s redelivery, above a normal turn.
+    /// </summary>
+    public TimeSpan TurnClaimTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Name shown in texts (the manifest's short name).</summary>
     [Required]
     public string DisplayName { get; set; } = "InfoSharing";

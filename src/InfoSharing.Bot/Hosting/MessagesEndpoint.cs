@@ -96,7 +96,7 @@ public static partial class MessagesEndpoint
         try
         {
             var activity = JsonSerializer.Deserialize(body, ProtocolJsonContext.Default.BotActivity);
-            return activity is { Type.Length: > 0 } ? activity : null;
+            return activity is { Type.Length: > 0 } ? WithoutNullItems(activity) : null;
         }
         catch (JsonException)
         {
@@ -107,6 +107,19 @@ public static partial class MessagesEndpoint
             return null;
         }
     }
+
+    /// <summary>JSON lists may hold nulls (<c>"membersAdded":[null]</c>) that the nullable annotations do not admit: drop them here.</summary>
+    private static BotActivity WithoutNullItems(BotActivity activity) => activity with
+    {
+        Attachments = Compact(activity.Attachments),
+        Entities = Compact(activity.Entities),
+        MembersAdded = Compact(activity.MembersAdded),
+        MembersRemoved = Compact(activity.MembersRemoved),
+    };
+
+    private static IReadOnlyList<T>? Compact<T>(IReadOnlyList<T>? items)
+        where T : class =>
+        items is null || items.All(static item => item is not null) ? items : [.. items.Where(static item => item is not null)];
 
     private static partial class Log
     {

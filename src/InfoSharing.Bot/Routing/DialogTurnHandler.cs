@@ -128,6 +128,9 @@ public sealed class DialogTurnHandler(
 
     private async Task<string> SubmitAsync(TurnContext turn, RequestSubmission submission, DateTime now, CancellationToken ct)
     {
+        // The audit lock first: it serialises submissions across instances, so the counter read below is the latest one
+        // (read before it, every waiting instance read a number the holder was about to take, and retried in a loop).
+        await audit.LockAsync(ct);
         var reference = await references.NextAsync(approvalOptions.CurrentValue.ReferencePrefix, now, ct);
         var id = Guid.CreateVersion7();
         var reviewDate = retention.ReviewDateFor(RequestKind, now);

@@ -6,8 +6,9 @@ namespace InfoSharing.Bot.Routing;
 
 /// <summary>
 /// One authenticated activity → one turn: shape checks (400), redelivery guard, conversation reference
-/// refresh, then the router. A failure of the bot's own infrastructure answers 503 and releases the
-/// redelivery claim so the channel's retry can run the turn again; nothing half-done is acknowledged.
+/// refresh, then the router. A failure of the bot's own infrastructure (the database included) answers 503 and
+/// releases the redelivery claim so the channel's retry can run the turn again, unless the turn had already committed
+/// (its changes kept or a reply sent): then it is answered as done, so that a redelivery never runs it twice.
 /// </summary>
 public sealed partial class TurnProcessor(
     ActivityDeduplicator deduplicator,
@@ -31,41 +32,74 @@ public sealed partial class TurnProcessor(
             CommandText = MentionText.StripBotMention(activity),
         };
 
+        var isInvoke = string.Equals(activity.Type, ActivityTypes.Invoke, StringComparison.Ordinal);
         string? dedupeKey = null;
-        if (!string.IsNullOrEmpty(activity.Id))
-        {
-            dedupeKey = ActivityDeduplicator.KeyFor(activity.ChannelId, activity.Conversation.Id, activity.Id);
-            var earlier = await deduplicator.TryClaimAsync(dedupeKey, cancellationToken);
-            if (earlier is not null)
-            {
-                Log.Redelivered(logger, activity.Type!);
-                return Replay(earlier, activity);
-            }
-        }
-
         try
         {
+            if (!string.IsNullOrEmpty(activity.Id))
+            {
+                dedupeKey = ActivityDeduplicator.KeyFor(activity.ChannelId, activity.Conversation.Id, activity.Id);
+                var earlier = await deduplicator.TryClaimAsync(dedupeKey, cancellationToken);
+                if (earlier is not null)
+                {
+                    Log.Redelivered(logger, activity.Type!);
+                    return Replay(earlier, isInvoke);
+                }
+            }
+
             await references.UpsertAsync(activity, cancellationToken);
             var result = await router.RouteAsync(turn, cancellationToken);
             if (dedupeKey is not null)
             {
-                var body = result.InvokeBody is null ? null : JsonSerializer.Serialize(result.InvokeBody, ProtocolJsonContext.Default.AdaptiveCardInvokeResponse);
-                await deduplicator.CompleteAsync(dedupeKey, result.StatusCode, body, CancellationToken.None);
+                await TryCompleteAsync(dedupeKey, result);
             }
 
             return result;
         }
+        catch (TurnClaimLostException)
+        {
+            // A redelivery took over a claim this turn held too long; that delivery runs (or ran) the turn.
+            Log.ClaimLost(logger, activity.Type!);
+            return isInvoke ? TurnResult.Invoke(AdaptiveCardInvokeResponse.Message(StillWorking)) : TurnResult.Ok;
+        }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            if (deduplicator.Committed)
+            {
+                // The turn's changes were kept or a reply went out: answer it as done, so that a redelivery does not
+                // run it again (a second "back", a second reply). Replies are at most once (see TurnReplies).
+                Log.TurnFailedAfterCommit(logger, ex, activity.Type!);
+                var done = isInvoke ? TurnResult.Invoke(AdaptiveCardInvokeResponse.Message(Recorded)) : TurnResult.Ok;
+                await TryCompleteAsync(dedupeKey!, done);
+                return done;
+            }
+
             Log.TurnFailed(logger, ex, activity.Type!);
             if (dedupeKey is not null)
             {
                 await TryReleaseAsync(dedupeKey);
             }
 
-            return string.Equals(activity.Type, ActivityTypes.Invoke, StringComparison.Ordinal)
+            return isInvoke
                 ? TurnResult.Invoke(AdaptiveCardInvokeResponse.Error(503, "ServiceUnavailable", "The bot could not complete that just now. Nothing was changed; please try again."))
                 : new TurnResult(StatusCodes.Status503ServiceUnavailable);
+        }
+    }
+
+    private const string StillWorking = "Still working on your earlier click; the card will update shortly.";
+    private const string Recorded = "Your action was recorded; the card will show it shortly.";
+
+    private async Task TryCompleteAsync(string key, TurnResult result)
+    {
+        try
+        {
+            var body = result.InvokeBody is null ? null : JsonSerializer.Serialize(result.InvokeBody, ProtocolJsonContext.Default.AdaptiveCardInvokeResponse);
+            await deduplicator.CompleteAsync(key, result.StatusCode, body, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The turn is done; a redelivery then gets a neutral answer (committed) or runs a turn that changed nothing.
+            Log.CompleteFailed(logger, ex);
         }
     }
 
@@ -81,18 +115,27 @@ public sealed partial class TurnProcessor(
         }
     }
 
-    /// <summary>A redelivery gets the first delivery's answer; one still in flight gets a neutral answer.</summary>
-    private static TurnResult Replay(ProcessedActivityRow earlier, BotActivity activity)
+    /// <summary>
+    /// A redelivery gets the first delivery's answer. One still in flight (claimed less than Bot:TurnClaimTimeout ago) is
+    /// not done yet: a message gets 503 so a sender that retries comes back (and takes the claim over if the first
+    /// delivery died); an invoke gets a neutral toast. A turn that committed but could not store its invoke body gets a
+    /// neutral toast too.
+    /// </summary>
+    private static TurnResult Replay(ProcessedActivityRow earlier, bool isInvoke)
     {
-        var isInvoke = string.Equals(activity.Type, ActivityTypes.Invoke, StringComparison.Ordinal);
         if (!earlier.Completed)
         {
             return isInvoke
-                ? TurnResult.Invoke(AdaptiveCardInvokeResponse.Message("Still working on your earlier click; the card will update shortly."))
-                : TurnResult.Ok;
+                ? TurnResult.Invoke(AdaptiveCardInvokeResponse.Message(StillWorking))
+                : new TurnResult(StatusCodes.Status503ServiceUnavailable);
         }
 
         var body = earlier.ResponseBody is null ? null : JsonSerializer.Deserialize(earlier.ResponseBody, ProtocolJsonContext.Default.AdaptiveCardInvokeResponse);
+        if (isInvoke && body is null)
+        {
+            return TurnResult.Invoke(AdaptiveCardInvokeResponse.Message(Recorded));
+        }
+
         return new TurnResult(earlier.StatusCode, body);
     }
 
@@ -135,5 +178,14 @@ public sealed partial class TurnProcessor(
 
         [LoggerMessage(EventId = 2104, Level = LogLevel.Warning, Message = "Could not release a failed turn's redelivery claim")]
         public static partial void ReleaseFailed(ILogger logger, Exception exception);
+
+        [LoggerMessage(EventId = 2105, Level = LogLevel.Error, Message = "Turn for {ActivityType} failed after its changes were committed; answered as done (not run again on redelivery)")]
+        public static partial void TurnFailedAfterCommit(ILogger logger, Exception exception, string activityType);
+
+        [LoggerMessage(EventId = 2106, Level = LogLevel.Warning, Message = "Redelivery claim of a {ActivityType} turn was taken over by another delivery; this one stopped")]
+        public static partial void ClaimLost(ILogger logger, string activityType);
+
+        [LoggerMessage(EventId = 2107, Level = LogLevel.Warning, Message = "Could not store a finished turn's answer for redeliveries")]
+        public static partial void CompleteFailed(ILogger logger, Exception exception);
     }
 }

@@ -7,15 +7,31 @@ namespace InfoSharing.Bot.Storage;
 /// <summary>
 /// Recognises Teams' redelivery of an activity (same channel, conversation and id; protocol.md §1.4) across all
 /// instances: the first delivery claims a row; a later one gets the first one's result instead of acting twice.
+/// <para>
+/// Scoped to one turn, it also holds that turn's claim. The claim is <em>committed</em> (marked completed) at the
+/// turn's point of no return: inside the transaction of its first unit of work, or just before its first message
+/// leaves, whichever comes first. So a turn's changes and its "done" mark commit together, a redelivery never runs a
+/// turn whose changes were kept or whose messages went out, and an in-flight claim whose instance died (nothing
+/// committed) is taken over by the redelivery once it is older than <see cref="BotOptions.TurnClaimTimeout"/>.
+/// </para>
 /// </summary>
 public sealed class ActivityDeduplicator(BotDbContext db, TimeProvider time, IOptions<BotOptions> options)
 {
+    private string? _claimKey;
+    private DateTime _claimedAt;
+
+    /// <summary>True once this turn's claim was committed: its changes are kept, so it must be answered as done.</summary>
+    public bool Committed { get; private set; }
+
     public static string KeyFor(string? channelId, string? conversationId, string activityId) => $"{channelId}|{conversationId}|{activityId}";
 
-    /// <summary>Claims the key. Returns null when this is the first delivery, else the earlier delivery's row.</summary>
+    /// <summary>
+    /// Claims the key for this turn. Returns null when this delivery may run the turn (the first one, or the takeover
+    /// of a stale claim that committed nothing), else the earlier delivery's row (completed, or still in flight).
+    /// </summary>
     public async Task<ProcessedActivityRow?> TryClaimAsync(string key, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = Stamp(time.GetUtcNow().UtcDateTime);
         db.ProcessedActivities.Add(new ProcessedActivityRow
         {
             Key = key,
@@ -25,6 +41,7 @@ public sealed class ActivityDeduplicator(BotDbContext db, TimeProvider time, IOp
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            Hold(key, now);
             return null;
         }
         catch (DbUpdateException)
@@ -43,22 +60,102 @@ public sealed class ActivityDeduplicator(BotDbContext db, TimeProvider time, IOp
                 return await TryClaimAsync(key, cancellationToken);
             }
 
+            if (!existing.Completed && existing.ReceivedAt + options.Value.TurnClaimTimeout < now)
+            {
+                // The delivery holding it stopped (a crash, a lost database) before committing anything: run it here.
+                var stale = existing.ReceivedAt;
+                var taken = await db.ProcessedActivities
+                    .Where(p => p.Key == key && !p.Completed && p.ReceivedAt == stale)
+                    .ExecuteUpdateAsync(s => s.SetProperty(p => p.ReceivedAt, now).SetProperty(p => p.ExpiresAt, now + options.Value.DeduplicationWindow), cancellationToken);
+                if (taken == 1)
+                {
+                    Hold(key, now);
+                    return null;
+                }
+
+                return await db.ProcessedActivities.AsNoTracking().FirstOrDefaultAsync(p => p.Key == key, cancellationToken) ?? existing;
+            }
+
             return existing;
         }
     }
 
-    public Task CompleteAsync(string key, int statusCode, string? responseBody, CancellationToken cancellationToken) =>
-        db.ProcessedActivities.Where(p => p.Key == key).ExecuteUpdateAsync(
+    /// <summary>
+    /// The turn's point of no return: marks its claim completed (a plain 200 until <see cref="CompleteAsync"/> stores the
+    /// real answer). Called inside a unit of work's transaction, it commits with the turn's changes. Returns true when
+    /// this call changed the row (the caller confirms with <see cref="ConfirmCommitted"/> once its transaction committed).
+    /// Throws <see cref="TurnClaimLostException"/> when another delivery took the claim over.
+    /// </summary>
+    public async Task<bool> CommitClaimAsync(CancellationToken cancellationToken)
+    {
+        if (_claimKey is null || Committed)
+        {
+            return false;
+        }
+
+        var key = _claimKey;
+        var claimedAt = _claimedAt;
+        var changed = await db.ProcessedActivities
+            .Where(p => p.Key == key && p.ReceivedAt == claimedAt && !p.Completed)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Completed, true).SetProperty(p => p.StatusCode, StatusCodes.Status200OK), cancellationToken);
+        if (changed != 1)
+        {
+            throw new TurnClaimLostException(key);
+        }
+
+        return true;
+    }
+
+    /// <summary>After the transaction in which <see cref="CommitClaimAsync"/> returned true has committed.</summary>
+    public void ConfirmCommitted() => Committed = _claimKey is not null;
+
+    /// <summary>Commits the claim on its own (outside any transaction), e.g. just before the turn's first message is sent.</summary>
+    public async Task CommitClaimNowAsync(CancellationToken cancellationToken)
+    {
+        if (await CommitClaimAsync(cancellationToken))
+        {
+            ConfirmCommitted();
+        }
+    }
+
+    /// <summary>Stores the turn's answer for redeliveries (only on this turn's own claim).</summary>
+    public Task CompleteAsync(string key, int statusCode, string? responseBody, CancellationToken cancellationToken)
+    {
+        var mine = string.Equals(key, _claimKey, StringComparison.Ordinal);
+        var claimedAt = _claimedAt;
+        return db.ProcessedActivities.Where(p => p.Key == key && (!mine || p.ReceivedAt == claimedAt)).ExecuteUpdateAsync(
             s => s.SetProperty(p => p.Completed, true).SetProperty(p => p.StatusCode, statusCode).SetProperty(p => p.ResponseBody, responseBody),
             cancellationToken);
+    }
 
-    /// <summary>Forgets a claim whose turn failed, so the channel's redelivery can run it again.</summary>
-    public Task ReleaseAsync(string key, CancellationToken cancellationToken) =>
-        db.ProcessedActivities.Where(p => p.Key == key && !p.Completed).ExecuteDeleteAsync(cancellationToken);
+    /// <summary>
+    /// Forgets this turn's own claim when the turn failed before committing anything, so the channel's redelivery can run
+    /// it again. Does nothing for a key this turn does not hold (e.g. when claiming it failed).
+    /// </summary>
+    public Task ReleaseAsync(string key, CancellationToken cancellationToken)
+    {
+        if (!string.Equals(key, _claimKey, StringComparison.Ordinal) || Committed)
+        {
+            return Task.CompletedTask;
+        }
+
+        var claimedAt = _claimedAt;
+        return db.ProcessedActivities.Where(p => p.Key == key && !p.Completed && p.ReceivedAt == claimedAt).ExecuteDeleteAsync(cancellationToken);
+    }
 
     public Task<int> PurgeExpiredAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
         return db.ProcessedActivities.Where(p => p.ExpiresAt < now).ExecuteDeleteAsync(cancellationToken);
     }
+
+    private void Hold(string key, DateTime claimedAt)
+    {
+        _claimKey = key;
+        _claimedAt = claimedAt;
+        Committed = false;
+    }
+
+    // The claim time identifies the claim in compare-and-sets: keep only what PostgreSQL stores (microseconds).
+    private static DateTime Stamp(DateTime t) => new(t.Ticks - (t.Ticks % 10), DateTimeKind.Utc);
 }

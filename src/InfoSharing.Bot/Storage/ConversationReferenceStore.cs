@@ -6,7 +6,25 @@ namespace InfoSharing.Bot.Storage;
 /// <summary>Conversation references, refreshed from every authenticated inbound activity (protocol.md §2.2, pitfall 5).</summary>
 public sealed class ConversationReferenceStore(BotDbContext db, TimeProvider time)
 {
+    /// <summary>
+    /// Inserts or refreshes the activity's conversation reference. The first activities of a new conversation often arrive
+    /// together (Teams sends installationUpdate and conversationUpdate at once, on any instance): the one whose insert
+    /// loses the race updates the winner's row instead of failing the turn.
+    /// </summary>
     public async Task<ConversationReferenceRow> UpsertAsync(BotActivity activity, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await TryUpsertAsync(activity, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return await TryUpsertAsync(activity, cancellationToken);
+        }
+    }
+
+    private async Task<ConversationReferenceRow> TryUpsertAsync(BotActivity activity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
         var conversationId = activity.Conversation?.Id ?? throw new ArgumentException("activity has no conversation id", nameof(activity));

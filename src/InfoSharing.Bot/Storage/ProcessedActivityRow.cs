@@ -7,6 +7,7 @@ namespace InfoSharing.Bot.Storage;
 public sealed class ProcessedActivityRow
 {
     public required string Key { get; init; }
+    /// <summary>When the current claim was taken (a takeover of a stale claim renews it); with the key it identifies the claim.</summary>
     public DateTime ReceivedAt { get; init; }
     public DateTime ExpiresAt { get; init; }
     public bool Completed { get; set; }

@@ -7,8 +7,10 @@ namespace InfoSharing.Bot.Storage;
 /// Runs a change and its audit entries in one transaction, retrying when another writer won a race
 /// (a concurrency token or a unique index). On PostgreSQL an advisory transaction lock serialises audit
 /// appends across instances (taken by <see cref="AuditLog"/>); on SQLite the immediate transaction is the single writer.
+/// Inside a turn, the turn's redelivery claim is committed in the same transaction (<see cref="ActivityDeduplicator.CommitClaimAsync"/>),
+/// so a redelivery can never run again a turn whose changes were kept.
 /// </summary>
-public sealed partial class UnitOfWork(BotDbContext db, AuditLog audit, ILogger<UnitOfWork> logger)
+public sealed partial class UnitOfWork(BotDbContext db, AuditLog audit, ILogger<UnitOfWork> logger, ActivityDeduplicator? turn = null)
 {
     private const int MaxAttempts = 8;
 
@@ -24,15 +26,38 @@ public sealed partial class UnitOfWork(BotDbContext db, AuditLog audit, ILogger<
             {
                 var result = await work(cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
+                var claimed = turn is not null && await turn.CommitClaimAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
+                if (claimed)
+                {
+                    turn!.ConfirmCommitted();
+                }
+
                 return result;
             }
-            catch (DbUpdateException ex) when (attempt < MaxAttempts)
+            catch (Exception ex) when (attempt < MaxAttempts && IsLostRace(ex))
             {
                 Log.Retrying(logger, attempt, ex.GetType().Name);
                 await transaction.RollbackAsync(CancellationToken.None);
             }
         }
+    }
+
+    /// <summary>
+    /// Another writer won: a concurrency token or unique index (<see cref="DbUpdateException"/>), or PostgreSQL chose this
+    /// transaction as a deadlock victim or serialization failure (40P01, 40001), which its documentation says to retry.
+    /// </summary>
+    private static bool IsLostRace(Exception exception)
+    {
+        for (var ex = exception; ex is not null; ex = ex.InnerException)
+        {
+            if (ex is DbUpdateException || ex is Npgsql.PostgresException { SqlState: "40P01" or "40001" })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public Task ExecuteAsync(Func<CancellationToken, Task> work, CancellationToken cancellationToken) =>

@@ -61,6 +61,12 @@ public sealed class PostgresServer : IAsyncLifetime
         }
     }
 
+    /// <summary>Stops the server (fast shutdown: open connections are cut), as an outage would.</summary>
+    public Task StopAsync() => RunPgAsync("pg_ctl", $"-D {_dataDirectory} -w -m fast stop");
+
+    /// <summary>Starts the stopped server again on the same port and data.</summary>
+    public Task StartAsync() => RunPgAsync("pg_ctl", $"-D {_dataDirectory} -w -t 30 -l {_dataDirectory}/server.log -o \"-p {Port} -c listen_addresses=127.0.0.1 -k {Path.GetDirectoryName(_dataDirectory)} -c fsync=off\" start");
+
     /// <summary>Creates an empty database for one test class.</summary>
     public async Task<string> CreateDatabaseAsync()
     {
