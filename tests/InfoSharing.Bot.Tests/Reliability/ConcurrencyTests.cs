@@ -43,6 +43,6 @@ public sealed class ConcurrencyTests
 
         Assert.All(answers, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         // One click moved the draft on; the other was out of date (at most a fresh copy of the current card).
-        Assert.Equal(Dialog.DialogStep.About, ReliabilityHarness.StepOf(h.AnswerLatestCard(1)));
+        Assert.Equal(InfoSharing.Bot.Dialog.DialogStep.About, ReliabilityHarness.StepOf(h.AnswerLatestCard(1)));
     }
 }

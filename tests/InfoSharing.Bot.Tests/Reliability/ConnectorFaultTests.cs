@@ -129,6 +129,6 @@ public sealed class ConnectorFaultTests
         Assert.Empty(h.Teams.Duplicates());
         await h.Host.PostAsync(h.Text(1, "new request")); // a practitioner who saw nothing asks again
         await h.Host.PostAsync(h.AnswerLatestCard(1));
-        Assert.Equal(Dialog.DialogStep.What, ReliabilityHarness.StepOf(h.AnswerLatestCard(1)));
+        Assert.Equal(InfoSharing.Bot.Dialog.DialogStep.What, ReliabilityHarness.StepOf(h.AnswerLatestCard(1)));
     }
 }

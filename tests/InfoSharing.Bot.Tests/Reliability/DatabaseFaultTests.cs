@@ -38,7 +38,7 @@ public sealed class DatabaseFaultTests(ReliabilityPostgres postgres)
 
         Assert.Equal(HttpStatusCode.OK, (await turn).StatusCode);
         Assert.Equal(before!.Revision + 1, (await h.StateAsync(1))!.Revision);
-        Assert.Equal(Dialog.DialogStep.About, ReliabilityHarness.StepOf(h.AnswerLatestCard(1)));
+        Assert.Equal(InfoSharing.Bot.Dialog.DialogStep.About, ReliabilityHarness.StepOf(h.AnswerLatestCard(1)));
     }
 
     [Fact]
