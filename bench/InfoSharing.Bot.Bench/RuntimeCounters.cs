@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using System.Diagnostics.Tracing;
+using Microsoft.Diagnostics.NETCore.Client;
+using Microsoft.Diagnostics.Tracing;
+
+namespace InfoSharing.Bot.Bench;
+
+/// <summary>
+/// The bot's <c>System.Runtime</c> counters over EventPipe (what dotnet-counters reads): the managed heap size and the
+/// bytes allocated per one-second interval, each interval stamped with the time it was received.
+/// </summary>
+public sealed class RuntimeCounters : IAsyncDisposable
+{
+    private readonly EventPipeSession _session;
+    private readonly Task _reader;
+    private readonly Lock _lock = new();
+    private readonly List<(long At, double Bytes)> _allocations = [];
+    private double _peakHeapMb;
+    private double _peakWorkingSetMb;
+
+    private RuntimeCounters(EventPipeSession session)
+    {
+        _session = session;
+        _reader = Task.Run(Read);
+    }
+
+    public static RuntimeCounters Start(int processId)
+    {
+        var client = new DiagnosticsClient(processId);
+        var provider = new EventPipeProvider("System.Runtime", EventLevel.Informational, 0,
+            new Dictionary<string, string> { ["EventCounterIntervalSec"] = "1" });
+        return new RuntimeCounters(client.StartEventPipeSession([provider], requestRundown: false));
+    }
+
+    /// <summary>Peak GC heap size (MB, <c>gc-heap-size</c>) seen so far.</summary>
+    public double PeakHeapMb
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _peakHeapMb;
+            }
+        }
+    }
+
+    public double PeakWorkingSetMb
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _peakWorkingSetMb;
+            }
+        }
+    }
+
+    public int Intervals
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _allocations.Count;
+            }
+        }
+    }
+
+    /// <summary>Bytes allocated in the intervals received between two timestamps (one-second resolution).</summary>
+    public double AllocatedBetween(long from, long to)
+    {
+        lock (_lock)
+        {
+            return _allocations.Where(a => a.At > from && a.At <= to).Sum(a => a.Bytes);
+        }
+    }
+
+    private void Read()
+    {
+        using var source = new EventPipeEventSource(_session.EventStream);
+        source.Dynamic.All += OnEvent;
+        try
+        {
+            source.Process();
+        }
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException or EndOfStreamException)
+        {
+            // the bot went away
+        }
+    }
+
+    private void OnEvent(TraceEvent data)
+    {
+        if (data.EventName != "EventCounters" || data.PayloadValue(0) is not IDictionary<string, object> outer
+            || outer.TryGetValue("Payload", out var inner) is false || inner is not IDictionary<string, object> payload)
+        {
+            return;
+        }
+
+        var name = payload.TryGetValue("Name", out var n) ? n as string : null;
+        lock (_lock)
+        {
+            switch (name)
+            {
+                case "gc-heap-size":
+                    _peakHeapMb = Math.Max(_peakHeapMb, Convert.ToDouble(payload["Mean"], System.Globalization.CultureInfo.InvariantCulture));
+                    break;
+                case "working-set":
+                    _peakWorkingSetMb = Math.Max(_peakWorkingSetMb, Convert.ToDouble(payload["Mean"], System.Globalization.CultureInfo.InvariantCulture));
+                    break;
+                case "alloc-rate":
+                    _allocations.Add((Stopwatch.GetTimestamp(), Convert.ToDouble(payload["Increment"], System.Globalization.CultureInfo.InvariantCulture)));
+                    break;
+            }
+        }
+    }
+
+    private bool _disposed;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        try
+        {
+            _session.Stop();
+        }
+        catch (Exception ex) when (ex is ServerNotAvailableException or IOException or TimeoutException)
+        {
+            // the bot already exited
+        }
+
+        await Task.WhenAny(_reader, Task.Delay(TimeSpan.FromSeconds(5)));
+        _session.Dispose();
+    }
+}

@@ -1,0 +1,33 @@
+namespace InfoSharing.Bot.Bench;
+
+/// <summary>The figures of one load shape (serialised into the JSON report).</summary>
+public sealed record ShapeResult
+{
+    public required string Shape { get; init; }
+    public required int Users { get; init; }
+    public required int PauseMs { get; init; }
+    public required double MeasuredSeconds { get; init; }
+    public required long MessageTurns { get; init; }
+    public required long Invokes { get; init; }
+    public required double TurnsPerSecond { get; init; }
+    public required double MessageTurnsPerSecond { get; init; }
+    public required LatencySummary TurnLatencyMs { get; init; }
+    public required LatencySummary InvokeLatencyMs { get; init; }
+    public required double BotCpuMsPerTurn { get; init; }
+    public required double AllocatedKbPerTurn { get; init; }
+    public required double PeakWorkingSetMb { get; init; }
+    public required double PeakManagedHeapMb { get; init; }
+    public required double ColdStartMs { get; init; }
+    public required long LargestCardBytes { get; init; }
+    public required string LargestCardKind { get; init; }
+    public required long LargestActivityBytes { get; init; }
+    public required long RequestsSubmitted { get; init; }
+    public required long RequestsApproved { get; init; }
+    public required long PractitionersNotified { get; init; }
+    public required long ApprovalCardsPosted { get; init; }
+    public required long ApprovalCardUpdates { get; init; }
+    public required long RosterCalls { get; init; }
+    public required long BotWarningLines { get; init; }
+    public required long Errors { get; init; }
+    public required IReadOnlyDictionary<string, int> ErrorReasons { get; init; }
+}
