@@ -24,7 +24,8 @@ public static class StorageServiceCollectionExtensions
                 break;
             default:
                 var path = SqliteConnectionString(options, environment.ContentRootPath);
-                services.AddDbContextPool<BotDbContext, SqliteBotDbContext>(o => o.UseSqlite(path));
+                var setup = new SqliteConnectionSetup(options.SqliteSynchronous);
+                services.AddDbContextPool<BotDbContext, SqliteBotDbContext>(o => o.UseSqlite(path).AddInterceptors(setup));
                 break;
         }
 
