@@ -13,7 +13,7 @@ public sealed record BenchOptions
           --pause-ms N                       pause between a practitioner's turns (default: realistic 1000, saturated 0)
           --seconds S                        measured seconds per shape, after the warm-up (default 20)
           --requests N                       instead of seconds: submit N requests per shape (warm-up included)
-          --warmup-seconds S                 not measured at the start of each shape (default 3)
+          --warmup-seconds S                 not measured at the start of each shape (default 10)
           --approvers N                      concurrent approver sessions (default 4)
           --json PATH                        where to write the JSON report (default artifacts/bench/result.json)
           --bot-dir PATH                     the bot's Release output (default src/InfoSharing.Bot/bin/Release/net10.0)
@@ -23,7 +23,7 @@ public sealed record BenchOptions
     public string Storage { get; init; } = "sqlite";
     public double Seconds { get; init; } = 20;
     public int? Requests { get; init; }
-    public double WarmupSeconds { get; init; } = 3;
+    public double WarmupSeconds { get; init; } = 10;
     public int Approvers { get; init; } = 4;
     public string? JsonPath { get; init; }
     public string? BotDirectory { get; init; }

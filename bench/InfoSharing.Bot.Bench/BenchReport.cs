@@ -42,6 +42,7 @@ public sealed record BenchReport
             ("largest activity (bytes)", r => r.LargestActivityBytes.ToString(CultureInfo.InvariantCulture)),
             ("requests submitted / approved / told", r => $"{r.RequestsSubmitted} / {r.RequestsApproved} / {r.PractitionersNotified}"),
             ("message turns / invokes measured", r => $"{r.MessageTurns} / {r.Invokes}"),
+            ("machine load average, start → end", r => r.LoadAverage),
             ("errors", r => r.Errors == 0 ? "0" : $"{r.Errors}: " + string.Join("; ", r.ErrorReasons.Select(e => $"{e.Key} x{e.Value}"))),
         };
 

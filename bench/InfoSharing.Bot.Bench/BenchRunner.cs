@@ -60,6 +60,7 @@ public static class BenchRunner
     private static async Task<ShapeResult> RunShapeAsync(
         BenchOptions options, LoadShape shape, string botDirectory, PostgresCluster? postgres, double ticksPerSecond, CancellationToken cancellationToken)
     {
+        var loadAtStart = LoadAverage();
         var work = Directory.CreateTempSubdirectory("infosharing-bench-").FullName;
         await using var channel = new LoopbackChannel();
         await channel.StartAsync();
@@ -98,6 +99,8 @@ public static class BenchRunner
         var approvers = Enumerable.Range(0, options.Approvers).Select(_ => new Approver(client, channel, run).RunAsync(stopApprovers.Token)).ToList();
         var practitioners = Enumerable.Range(1, shape.Users).Select(i => new Practitioner(i, client, channel, run, shape.PauseMs).RunAsync(cancellationToken)).ToList();
 
+        using var stopProgress = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var progress = ProgressAsync(bot, run, ticksPerSecond, stopProgress.Token);
         await Task.Delay(TimeSpan.FromSeconds(options.WarmupSeconds), cancellationToken);
         var windowStart = Stopwatch.GetTimestamp();
         var cpuStart = bot.CpuTicks();
@@ -119,6 +122,8 @@ public static class BenchRunner
 
         // Turns and invokes that completed inside the window (requests mode: from the end of the warm-up to the last turn).
         var windowSeconds = Stopwatch.GetElapsedTime(windowStart, windowEnd).TotalSeconds;
+        await stopProgress.CancelAsync();
+        await progress;
         var messageTurns = Interlocked.Read(ref run.TurnsMeasured);
         var invokes = Interlocked.Read(ref run.InvokesMeasured);
         run.MarkLoadEnded();
@@ -205,6 +210,7 @@ public static class BenchRunner
             ApprovalCardUpdates = Interlocked.Read(ref channel.CardUpdates),
             RosterCalls = Interlocked.Read(ref channel.RosterLookups) + Interlocked.Read(ref channel.MemberLists),
             BotWarningLines = bot.WarningLines,
+            LoadAverage = $"{loadAtStart} → {LoadAverage()}",
             Errors = Interlocked.Read(ref run.Errors),
             ErrorReasons = new SortedDictionary<string, int>(run.ErrorReasons, StringComparer.Ordinal),
         };
@@ -227,6 +233,33 @@ public static class BenchRunner
 
         return result;
     }
+
+    /// <summary>Every five seconds: turns per second and the bot's CPU per turn in that slice (shows the JIT warming up).</summary>
+    private static async Task ProgressAsync(BotProcess bot, LoadRun run, double ticksPerSecond, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var turns = 0L;
+        var cpu = bot.CpuTicks();
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(5), cancellationToken);
+                var nowTurns = Interlocked.Read(ref run.TurnsTotal) + Interlocked.Read(ref run.InvokesTotal);
+                var nowCpu = bot.CpuTicks();
+                var slice = nowTurns - turns;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"    {Stopwatch.GetElapsedTime(started).TotalSeconds,5:0} s: {slice / 5.0,7:0} turns/s, bot CPU {(slice == 0 ? 0 : (nowCpu - cpu) / ticksPerSecond * 1000 / slice),6:0.000} ms/turn"));
+                (turns, cpu) = (nowTurns, nowCpu);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // the measured window is over
+        }
+    }
+
+    private static string LoadAverage() => File.ReadAllText("/proc/loadavg").Split(' ')[0];
 
     private static long FailedDecisions(LoadRun run) =>
         run.ErrorReasons.Where(e => e.Key.StartsWith("invoke", StringComparison.Ordinal)).Sum(e => (long)e.Value);

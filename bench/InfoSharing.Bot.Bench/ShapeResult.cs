@@ -28,6 +28,8 @@ public sealed record ShapeResult
     public required long ApprovalCardUpdates { get; init; }
     public required long RosterCalls { get; init; }
     public required long BotWarningLines { get; init; }
+    /// <summary>/proc/loadavg (1 min) when the shape started and ended: other work on the machine shares its cores.</summary>
+    public required string LoadAverage { get; init; }
     public required long Errors { get; init; }
     public required IReadOnlyDictionary<string, int> ErrorReasons { get; init; }
 }
