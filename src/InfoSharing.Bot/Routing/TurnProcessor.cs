@@ -34,8 +34,9 @@ public sealed partial class TurnProcessor(
         string? dedupeKey = null;
         if (!string.IsNullOrEmpty(activity.Id))
         {
+            // The reference refresh and the claim are one commit; a redelivery discards its (identical) refresh.
             dedupeKey = ActivityDeduplicator.KeyFor(activity.ChannelId, activity.Conversation.Id, activity.Id);
-            var earlier = await deduplicator.TryClaimAsync(dedupeKey, cancellationToken);
+            var earlier = await deduplicator.TryClaimAsync(dedupeKey, ct => references.StageAsync(activity, ct), cancellationToken);
             if (earlier is not null)
             {
                 Log.Redelivered(logger, activity.Type!);
@@ -45,9 +46,15 @@ public sealed partial class TurnProcessor(
 
         try
         {
-            await references.UpsertAsync(activity, cancellationToken);
+            if (dedupeKey is null)
+            {
+                await references.UpsertAsync(activity, cancellationToken);
+            }
+
             var result = await router.RouteAsync(turn, cancellationToken);
-            if (dedupeKey is not null)
+            // A plain 200 needs no completion record: a redelivery of a claimed, uncompleted activity is answered 200 too
+            // (Replay). Invokes and any other status are recorded, so a redelivery gets the same answer.
+            if (dedupeKey is not null && (result.InvokeBody is not null || result.StatusCode != StatusCodes.Status200OK))
             {
                 var body = result.InvokeBody is null ? null : JsonSerializer.Serialize(result.InvokeBody, ProtocolJsonContext.Default.AdaptiveCardInvokeResponse);
                 await deduplicator.CompleteAsync(dedupeKey, result.StatusCode, body, CancellationToken.None);

@@ -13,8 +13,23 @@ public sealed class ActivityDeduplicator(BotDbContext db, TimeProvider time, IOp
     public static string KeyFor(string? channelId, string? conversationId, string activityId) => $"{channelId}|{conversationId}|{activityId}";
 
     /// <summary>Claims the key. Returns null when this is the first delivery, else the earlier delivery's row.</summary>
-    public async Task<ProcessedActivityRow?> TryClaimAsync(string key, CancellationToken cancellationToken)
+    public Task<ProcessedActivityRow?> TryClaimAsync(string key, CancellationToken cancellationToken) =>
+        TryClaimAsync(key, null, cancellationToken);
+
+    /// <summary>
+    /// Claims the key, saving what <paramref name="stage"/> staged (the conversation reference) in the same commit as the
+    /// claim; on a redelivery the staged changes are discarded with the failed claim.
+    /// </summary>
+    /// <param name="key">The activity's key (<see cref="KeyFor"/>).</param>
+    /// <param name="stage">Stages changes to save with the claim (called before every attempt to claim).</param>
+    /// <param name="cancellationToken">Cancels the claim.</param>
+    public async Task<ProcessedActivityRow?> TryClaimAsync(string key, Func<CancellationToken, Task>? stage, CancellationToken cancellationToken)
     {
+        if (stage is not null)
+        {
+            await stage(cancellationToken);
+        }
+
         var now = time.GetUtcNow().UtcDateTime;
         db.ProcessedActivities.Add(new ProcessedActivityRow
         {
@@ -40,7 +55,7 @@ public sealed class ActivityDeduplicator(BotDbContext db, TimeProvider time, IOp
             {
                 // An id seen long ago (outside the window) is a new activity: take the claim over.
                 await db.ProcessedActivities.Where(p => p.Key == key).ExecuteDeleteAsync(cancellationToken);
-                return await TryClaimAsync(key, cancellationToken);
+                return await TryClaimAsync(key, stage, cancellationToken);
             }
 
             return existing;

@@ -8,6 +8,17 @@ public sealed class ConversationReferenceStore(BotDbContext db, TimeProvider tim
 {
     public async Task<ConversationReferenceRow> UpsertAsync(BotActivity activity, CancellationToken cancellationToken)
     {
+        var row = await StageAsync(activity, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return row;
+    }
+
+    /// <summary>
+    /// Reads the reference and applies the activity's values to it without saving: the caller's next SaveChanges
+    /// writes it together with its own changes (one commit for the turn's redelivery claim and the reference).
+    /// </summary>
+    public async Task<ConversationReferenceRow> StageAsync(BotActivity activity, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(activity);
         var conversationId = activity.Conversation?.Id ?? throw new ArgumentException("activity has no conversation id", nameof(activity));
         var channelId = activity.ChannelId ?? string.Empty;
@@ -45,7 +56,6 @@ public sealed class ConversationReferenceStore(BotDbContext db, TimeProvider tim
 
         row.DeadReason = null;
         row.UpdatedAt = time.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(cancellationToken);
         return row;
     }
 
