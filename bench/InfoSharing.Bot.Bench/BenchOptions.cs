@@ -17,6 +17,7 @@ public sealed record BenchOptions
           --approvers N                      concurrent approver sessions (default 4)
           --json PATH                        where to write the JSON report (default artifacts/bench/result.json)
           --bot-dir PATH                     the bot's Release output (default src/InfoSharing.Bot/bin/Release/net10.0)
+          --alloc-profile on                 also print the bot's sampled allocations by type (a profile, not a figure)
         """;
 
     public IReadOnlyList<LoadShape> Shapes { get; init; } = [LoadShape.Realistic, LoadShape.Saturated];
@@ -27,6 +28,7 @@ public sealed record BenchOptions
     public int Approvers { get; init; } = 4;
     public string? JsonPath { get; init; }
     public string? BotDirectory { get; init; }
+    public bool AllocationProfile { get; init; }
 
     public static BenchOptions? Parse(string[] args, TextWriter errors)
     {
@@ -56,6 +58,7 @@ public sealed record BenchOptions
                 case "--approvers": options = options with { Approvers = int.Parse(value, CultureInfo.InvariantCulture) }; break;
                 case "--json": options = options with { JsonPath = value }; break;
                 case "--bot-dir": options = options with { BotDirectory = value }; break;
+                case "--alloc-profile": options = options with { AllocationProfile = value == "on" }; break;
                 default:
                     errors.WriteLine($"unknown option {name}");
                     return null;

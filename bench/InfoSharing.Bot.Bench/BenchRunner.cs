@@ -87,7 +87,7 @@ public static class BenchRunner
         await using var bot = BotProcess.Start(botDirectory, settings);
         using var client = new BotClient(bot.BaseAddress);
         var coldStart = await FirstTurnAsync(bot, client, channel, cancellationToken);
-        await using var counters = RuntimeCounters.Start(bot.Id);
+        await using var counters = RuntimeCounters.Start(bot.Id, options.AllocationProfile);
         channel.ResetCounters();
 
         var now = Stopwatch.GetTimestamp();
@@ -214,6 +214,17 @@ public static class BenchRunner
             Errors = Interlocked.Read(ref run.Errors),
             ErrorReasons = new SortedDictionary<string, int>(run.ErrorReasons, StringComparer.Ordinal),
         };
+
+        if (options.AllocationProfile)
+        {
+            var types = counters.SampledTypes();
+            var total = Math.Max(1, types.Sum(t => t.Bytes));
+            Console.WriteLine("    sampled allocations by type:");
+            foreach (var (type, bytes) in types.Take(30))
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"      {100.0 * bytes / total,5:0.0}%  {type}"));
+            }
+        }
 
         if (result.Errors > 0)
         {

@@ -15,6 +15,7 @@ public sealed class RuntimeCounters : IAsyncDisposable
     private readonly Task _reader;
     private readonly Lock _lock = new();
     private readonly List<(long At, double Bytes)> _allocations = [];
+    private readonly Dictionary<string, long> _sampledTypes = new(StringComparer.Ordinal);
     private double _peakHeapMb;
     private double _peakWorkingSetMb;
 
@@ -24,12 +25,30 @@ public sealed class RuntimeCounters : IAsyncDisposable
         _reader = Task.Run(Read);
     }
 
-    public static RuntimeCounters Start(int processId)
+    /// <param name="processId">The bot.</param>
+    /// <param name="allocationTypes">Also sample allocations by type (GC AllocationTick, one event per ~100 KB): a profile.</param>
+    public static RuntimeCounters Start(int processId, bool allocationTypes = false)
     {
         var client = new DiagnosticsClient(processId);
-        var provider = new EventPipeProvider("System.Runtime", EventLevel.Informational, 0,
-            new Dictionary<string, string> { ["EventCounterIntervalSec"] = "1" });
-        return new RuntimeCounters(client.StartEventPipeSession([provider], requestRundown: false));
+        var providers = new List<EventPipeProvider>
+        {
+            new("System.Runtime", EventLevel.Informational, 0, new Dictionary<string, string> { ["EventCounterIntervalSec"] = "1" }),
+        };
+        if (allocationTypes)
+        {
+            providers.Add(new EventPipeProvider("Microsoft-Windows-DotNETRuntime", EventLevel.Verbose, 0x1));
+        }
+
+        return new RuntimeCounters(client.StartEventPipeSession(providers, requestRundown: false));
+    }
+
+    /// <summary>The sampled allocations by type, largest first (with allocation sampling on).</summary>
+    public IReadOnlyList<(string Type, long Bytes)> SampledTypes()
+    {
+        lock (_lock)
+        {
+            return [.. _sampledTypes.OrderByDescending(t => t.Value).Select(t => (t.Key, t.Value))];
+        }
     }
 
     /// <summary>Peak GC heap size (MB, <c>gc-heap-size</c>) seen so far.</summary>
@@ -79,6 +98,14 @@ public sealed class RuntimeCounters : IAsyncDisposable
     {
         using var source = new EventPipeEventSource(_session.EventStream);
         source.Dynamic.All += OnEvent;
+        source.Clr.GCAllocationTick += tick =>
+        {
+            lock (_lock)
+            {
+                var type = tick.TypeName ?? "?";
+                _sampledTypes[type] = _sampledTypes.GetValueOrDefault(type) + tick.AllocationAmount64;
+            }
+        };
         try
         {
             source.Process();
