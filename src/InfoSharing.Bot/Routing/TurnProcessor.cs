@@ -1,6 +1,7 @@
 using System.Text.Json;
 using InfoSharing.Bot.Protocol;
 using InfoSharing.Bot.Storage;
+using Microsoft.EntityFrameworkCore;
 
 namespace InfoSharing.Bot.Routing;
 
@@ -10,6 +11,7 @@ namespace InfoSharing.Bot.Routing;
 /// redelivery claim so the channel's retry can run the turn again; nothing half-done is acknowledged.
 /// </summary>
 public sealed partial class TurnProcessor(
+    BotDbContext db,
     ActivityDeduplicator deduplicator,
     ConversationReferenceStore references,
     TurnRouter router,
@@ -24,6 +26,27 @@ public sealed partial class TurnProcessor(
             return TurnResult.BadRequest();
         }
 
+        if (!db.Database.IsSqlite())
+        {
+            return await ProcessShapedAsync(activity, cancellationToken);
+        }
+
+        // One SQLite connection for the whole turn: every open of a pooled SQLite connection re-registers EF Core's
+        // SQL functions on it, and a turn would otherwise open one for each query and save (a PostgreSQL turn does not
+        // hold a pooled connection across its outbound calls).
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            return await ProcessShapedAsync(activity, cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<TurnResult> ProcessShapedAsync(BotActivity activity, CancellationToken cancellationToken)
+    {
         var turn = new TurnContext
         {
             Activity = activity,
