@@ -87,6 +87,7 @@ public static class BenchRunner
         await using var bot = BotProcess.Start(botDirectory, settings);
         using var client = new BotClient(bot.BaseAddress);
         var coldStart = await FirstTurnAsync(bot, client, channel, cancellationToken);
+        var coldStartCpuMs = bot.CpuTicks() / ticksPerSecond * 1000;
         await using var counters = RuntimeCounters.Start(bot.Id, options.AllocationProfile);
         channel.ResetCounters();
 
@@ -196,6 +197,8 @@ public static class BenchRunner
             TurnLatencyMs = run.Turns.Summarise(),
             InvokeLatencyMs = run.Invokes.Summarise(),
             BotCpuMsPerTurn = turns == 0 ? 0 : Math.Round((cpuEnd - cpuStart) / ticksPerSecond * 1000 / turns, 4),
+            JitMsPerTurn = turns == 0 ? 0 : Math.Round(counters.JitMsBetween(windowStart, windowEnd) / turns, 4),
+            ColdStartCpuMs = Math.Round(coldStartCpuMs, 0),
             AllocatedKbPerTurn = turns == 0 ? 0 : Math.Round(allocated / 1024 / turns, 1),
             PeakWorkingSetMb = Math.Round(peakKiB / 1024.0, 1),
             PeakManagedHeapMb = Math.Round(counters.PeakHeapMb, 1),

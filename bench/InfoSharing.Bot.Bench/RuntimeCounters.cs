@@ -15,6 +15,7 @@ public sealed class RuntimeCounters : IAsyncDisposable
     private readonly Task _reader;
     private readonly Lock _lock = new();
     private readonly List<(long At, double Bytes)> _allocations = [];
+    private readonly List<(long At, double Ms)> _jit = [];
     private readonly Dictionary<string, long> _sampledTypes = new(StringComparer.Ordinal);
     private double _peakHeapMb;
     private double _peakWorkingSetMb;
@@ -94,6 +95,15 @@ public sealed class RuntimeCounters : IAsyncDisposable
         }
     }
 
+    /// <summary>Milliseconds the JIT spent compiling in the intervals received between two timestamps.</summary>
+    public double JitMsBetween(long from, long to)
+    {
+        lock (_lock)
+        {
+            return _jit.Where(a => a.At > from && a.At <= to).Sum(a => a.Ms);
+        }
+    }
+
     private void Read()
     {
         using var source = new EventPipeEventSource(_session.EventStream);
@@ -134,6 +144,9 @@ public sealed class RuntimeCounters : IAsyncDisposable
                     break;
                 case "working-set":
                     _peakWorkingSetMb = Math.Max(_peakWorkingSetMb, Convert.ToDouble(payload["Mean"], System.Globalization.CultureInfo.InvariantCulture));
+                    break;
+                case "time-in-jit":
+                    _jit.Add((Stopwatch.GetTimestamp(), Convert.ToDouble(payload["Increment"], System.Globalization.CultureInfo.InvariantCulture)));
                     break;
                 case "alloc-rate":
                     _allocations.Add((Stopwatch.GetTimestamp(), Convert.ToDouble(payload["Increment"], System.Globalization.CultureInfo.InvariantCulture)));

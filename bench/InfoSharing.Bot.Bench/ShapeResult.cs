@@ -14,10 +14,16 @@ public sealed record ShapeResult
     public required LatencySummary TurnLatencyMs { get; init; }
     public required LatencySummary InvokeLatencyMs { get; init; }
     public required double BotCpuMsPerTurn { get; init; }
+
+    /// <summary>Of that, the JIT's share (the <c>time-in-jit</c> counter): large while a young process still compiles.</summary>
+    public required double JitMsPerTurn { get; init; }
     public required double AllocatedKbPerTurn { get; init; }
     public required double PeakWorkingSetMb { get; init; }
     public required double PeakManagedHeapMb { get; init; }
     public required double ColdStartMs { get; init; }
+
+    /// <summary>The bot's CPU time (user + system) from its start to the first answered turn.</summary>
+    public required double ColdStartCpuMs { get; init; }
     public required long LargestCardBytes { get; init; }
     public required string LargestCardKind { get; init; }
     public required long LargestActivityBytes { get; init; }
