@@ -15,13 +15,26 @@ public sealed class AuditLog(BotDbContext db, TimeProvider time)
     private const long AuditLockKey = 0x15B07_A0D17;
     private AuditEntryRow? _last;
 
-    public async Task AppendAsync(string actor, string action, string subjectType, string? subjectId, JsonObject? details, CancellationToken cancellationToken)
+    private bool _locked;
+
+    /// <summary>
+    /// Takes the audit lock now (PostgreSQL; SQLite's transaction is the single writer already), for a write whose
+    /// reads must see every earlier audited write committed, e.g. the next request reference before the request that uses it.
+    /// </summary>
+    public async Task LockAsync(CancellationToken cancellationToken)
     {
-        if (_last is null && db.Database.IsNpgsql())
+        if (!_locked && db.Database.IsNpgsql())
         {
             // Serialise appends across instances for the rest of this transaction (taken only by writes that audit).
             await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({AuditLockKey})", cancellationToken);
         }
+
+        _locked = true;
+    }
+
+    public async Task AppendAsync(string actor, string action, string subjectType, string? subjectId, JsonObject? details, CancellationToken cancellationToken)
+    {
+        await LockAsync(cancellationToken);
 
         _last ??= await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence).FirstOrDefaultAsync(cancellationToken);
         var sequence = (_last?.Sequence ?? 0) + 1;
@@ -45,7 +58,11 @@ public sealed class AuditLog(BotDbContext db, TimeProvider time)
     }
 
     /// <summary>Forgets the cached chain head (after a rolled-back attempt).</summary>
-    public void Reset() => _last = null;
+    public void Reset()
+    {
+        _last = null;
+        _locked = false;
+    }
 
     // PostgreSQL keeps microseconds; hash what the database will give back.
     private static DateTime TruncateToMicroseconds(DateTime t) => new(t.Ticks - (t.Ticks % 10), DateTimeKind.Utc);

@@ -119,6 +119,10 @@ public sealed class DialogTurnHandler(
 
     private async Task<string> SubmitAsync(TurnContext turn, RequestSubmission submission, DateTime now, CancellationToken ct)
     {
+        // The audit lock first: concurrent submissions then read the reference counter one after another, instead of
+        // reading the same number and all but one failing on the unique reference (retried, and on PostgreSQL under
+        // load retried until the unit of work gave up).
+        await audit.LockAsync(ct);
         var reference = await references.NextAsync(approvalOptions.CurrentValue.ReferencePrefix, now, ct);
         var id = Guid.CreateVersion7();
         db.Requests.Add(new InfoRequestRow
