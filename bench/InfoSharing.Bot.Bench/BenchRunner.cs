@@ -88,6 +88,8 @@ public static class BenchRunner
         using var client = new BotClient(bot.BaseAddress);
         var coldStart = await FirstTurnAsync(bot, client, channel, cancellationToken);
         var coldStartCpuMs = bot.CpuTicks() / ticksPerSecond * 1000;
+        // A fresh PostgreSQL database makes EF Core log its first look for the migrations table as a failed command.
+        var startupErrorLines = Interlocked.Exchange(ref bot.ErrorLines, 0);
         await using var counters = RuntimeCounters.Start(bot.Id, options.AllocationProfile);
         channel.ResetCounters();
 
@@ -213,6 +215,7 @@ public static class BenchRunner
             ApprovalCardUpdates = Interlocked.Read(ref channel.CardUpdates),
             RosterCalls = Interlocked.Read(ref channel.RosterLookups) + Interlocked.Read(ref channel.MemberLists),
             BotWarningLines = bot.WarningLines,
+            BotStartupErrorLines = startupErrorLines,
             LoadAverage = $"{loadAtStart} → {LoadAverage()}",
             Errors = Interlocked.Read(ref run.Errors),
             ErrorReasons = new SortedDictionary<string, int>(run.ErrorReasons, StringComparer.Ordinal),

@@ -34,6 +34,9 @@ public sealed record ShapeResult
     public required long ApprovalCardUpdates { get; init; }
     public required long RosterCalls { get; init; }
     public required long BotWarningLines { get; init; }
+
+    /// <summary>fail/crit lines the bot logged before its first turn was answered (not counted as errors; see the log).</summary>
+    public required long BotStartupErrorLines { get; init; }
     /// <summary>/proc/loadavg (1 min) when the shape started and ended: other work on the machine shares its cores.</summary>
     public required string LoadAverage { get; init; }
     public required long Errors { get; init; }
