@@ -11,9 +11,9 @@ public sealed record BenchOptions
           --storage sqlite|postgres          the bot's database (default sqlite; postgres starts a throw-away cluster)
           --users N                          simulated practitioners (default: realistic 200, saturated 50)
           --pause-ms N                       pause between a practitioner's turns (default: realistic 1000, saturated 0)
-          --seconds S                        measured seconds per shape, after the warm-up (default 20)
+          --seconds S                        measured seconds per shape, after the warm-up (default 15)
           --requests N                       instead of seconds: submit N requests per shape (warm-up included)
-          --warmup-seconds S                 not measured at the start of each shape (default 10)
+          --warmup-seconds S                 not measured at the start of each shape (default 25)
           --approvers N                      concurrent approver sessions (default 4)
           --json PATH                        where to write the JSON report (default artifacts/bench/result.json)
           --bot-dir PATH                     the bot's Release output (default src/InfoSharing.Bot/bin/Release/net10.0)
@@ -22,9 +22,9 @@ public sealed record BenchOptions
 
     public IReadOnlyList<LoadShape> Shapes { get; init; } = [LoadShape.Realistic, LoadShape.Saturated];
     public string Storage { get; init; } = "sqlite";
-    public double Seconds { get; init; } = 20;
+    public double Seconds { get; init; } = 15;
     public int? Requests { get; init; }
-    public double WarmupSeconds { get; init; } = 10;
+    public double WarmupSeconds { get; init; } = 25;
     public int Approvers { get; init; } = 4;
     public string? JsonPath { get; init; }
     public string? BotDirectory { get; init; }
