@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using InfoSharing.Bot.Policy;
 
@@ -11,6 +12,9 @@ public static class IdentifierDetector
 
     // A memo of compiled patterns (policy patterns rarely change); not observable state.
     private static readonly ConcurrentDictionary<string, Regex> Cache = new(StringComparer.Ordinal);
+
+    // Likewise the ignore lists as sets, per list instance (the names list has hundreds of words; it was rebuilt per text).
+    private static readonly ConditionalWeakTable<IReadOnlyList<string>, HashSet<string>> IgnoreSets = new();
 
     private static readonly char[] Separators = [' ', '\t', '\r', '\n'];
 
@@ -38,7 +42,9 @@ public static class IdentifierDetector
     private static bool Matches(string text, IdentifierPattern pattern)
     {
         var regex = Cache.GetOrAdd(pattern.Pattern, static p => new Regex(p, RegexOptions.CultureInvariant, Timeout));
-        var ignore = pattern.IgnoreWords.Count == 0 ? null : new HashSet<string>(pattern.IgnoreWords, StringComparer.OrdinalIgnoreCase);
+        var ignore = pattern.IgnoreWords.Count == 0
+            ? null
+            : IgnoreSets.GetValue(pattern.IgnoreWords, static words => new HashSet<string>(words, StringComparer.OrdinalIgnoreCase));
         try
         {
             var match = regex.Match(text);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using InfoSharing.Bot.Auth;
 using InfoSharing.Bot.Protocol;
@@ -34,7 +35,7 @@ public static partial class MessagesEndpoint
             return;
         }
 
-        var body = await ReadBodyAsync(http.Request.Body, limit, cancellationToken);
+        var body = await ReadBodyAsync(http.Request.Body, http.Request.ContentLength, limit, cancellationToken);
         if (body is null)
         {
             Log.Rejected(logger, StatusCodes.Status413PayloadTooLarge, "body larger than the limit");
@@ -72,19 +73,45 @@ public static partial class MessagesEndpoint
     }
 
     /// <summary>Reads at most <paramref name="limit"/> bytes; null when the body is longer (chunked bodies have no Content-Length).</summary>
-    private static async Task<byte[]?> ReadBodyAsync(Stream body, int limit, CancellationToken cancellationToken)
+    private static async Task<byte[]?> ReadBodyAsync(Stream body, long? contentLength, int limit, CancellationToken cancellationToken)
     {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        if (contentLength is { } length and >= 0 and <= int.MaxValue)
         {
-            if (buffer.Length + read > limit)
+            // The usual case: read straight into an array of the announced size (and refuse a body that runs past it).
+            var exact = new byte[length];
+            var filled = 0;
+            while (filled < exact.Length)
             {
-                return null;
+                var n = await body.ReadAsync(exact.AsMemory(filled), cancellationToken);
+                if (n == 0)
+                {
+                    return exact[..filled];
+                }
+
+                filled += n;
             }
 
-            buffer.Write(chunk, 0, read);
+            return await body.ReadAsync(new byte[1], cancellationToken) == 0 ? exact : null;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            int read;
+            while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+            {
+                if (buffer.Length + read > limit)
+                {
+                    return null;
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
         }
 
         return buffer.ToArray();

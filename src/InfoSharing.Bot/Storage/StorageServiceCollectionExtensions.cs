@@ -24,7 +24,10 @@ public static class StorageServiceCollectionExtensions
                 break;
             default:
                 var path = SqliteConnectionString(options, environment.ContentRootPath);
-                services.AddDbContextPool<BotDbContext, SqliteBotDbContext>(o => o.UseSqlite(path));
+                // One gate and one setup for the process: the pool's contexts share them.
+                var gate = new SqliteWriteGate();
+                var setup = new SqliteConnectionSetup(options.SqliteSynchronous);
+                services.AddDbContextPool<BotDbContext, SqliteBotDbContext>(o => o.UseSqlite(path).AddInterceptors(setup, gate));
                 break;
         }
 

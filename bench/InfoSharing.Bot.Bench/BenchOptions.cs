@@ -1,0 +1,92 @@
+using System.Globalization;
+
+namespace InfoSharing.Bot.Bench;
+
+/// <summary>Command-line options. A shape's users and pause can be overridden; a run lasts seconds or a number of requests.</summary>
+public sealed record BenchOptions
+{
+    public const string Usage = """
+        usage: dotnet run -c Release --project bench/InfoSharing.Bot.Bench -- [options]
+          --shape realistic|saturated|both   load shape(s) to run (default both)
+          --storage sqlite|postgres          the bot's database (default sqlite; postgres starts a throw-away cluster)
+          --users N                          simulated practitioners (default: realistic 200, saturated 50)
+          --pause-ms N                       pause between a practitioner's turns (default: realistic 1000, saturated 0)
+          --seconds S                        measured seconds per shape, after the warm-up (default 15)
+          --requests N                       instead of seconds: submit N requests per shape (warm-up included)
+          --warmup-seconds S                 not measured at the start of each shape (default 25)
+          --approvers N                      concurrent approver sessions (default 4)
+          --json PATH                        where to write the JSON report (default artifacts/bench/result.json)
+          --bot-dir PATH                     the bot's Release output (default src/InfoSharing.Bot/bin/Release/net10.0)
+          --alloc-profile on                 also print the bot's sampled allocations by type (a profile, not a figure)
+        """;
+
+    public IReadOnlyList<LoadShape> Shapes { get; init; } = [LoadShape.Realistic, LoadShape.Saturated];
+    public string Storage { get; init; } = "sqlite";
+    public double Seconds { get; init; } = 15;
+    public int? Requests { get; init; }
+    public double WarmupSeconds { get; init; } = 25;
+    public int Approvers { get; init; } = 4;
+    public string? JsonPath { get; init; }
+    public string? BotDirectory { get; init; }
+    public bool AllocationProfile { get; init; }
+
+    public static BenchOptions? Parse(string[] args, TextWriter errors)
+    {
+        var options = new BenchOptions();
+        int? users = null;
+        int? pause = null;
+        var shape = "both";
+        for (var i = 0; i < args.Length; i++)
+        {
+            var name = args[i];
+            if (i + 1 >= args.Length)
+            {
+                errors.WriteLine($"{name} needs a value");
+                return null;
+            }
+
+            var value = args[++i];
+            switch (name)
+            {
+                case "--shape": shape = value; break;
+                case "--storage": options = options with { Storage = value }; break;
+                case "--users": users = int.Parse(value, CultureInfo.InvariantCulture); break;
+                case "--pause-ms": pause = int.Parse(value, CultureInfo.InvariantCulture); break;
+                case "--seconds": options = options with { Seconds = double.Parse(value, CultureInfo.InvariantCulture) }; break;
+                case "--requests": options = options with { Requests = int.Parse(value, CultureInfo.InvariantCulture) }; break;
+                case "--warmup-seconds": options = options with { WarmupSeconds = double.Parse(value, CultureInfo.InvariantCulture) }; break;
+                case "--approvers": options = options with { Approvers = int.Parse(value, CultureInfo.InvariantCulture) }; break;
+                case "--json": options = options with { JsonPath = value }; break;
+                case "--bot-dir": options = options with { BotDirectory = value }; break;
+                case "--alloc-profile": options = options with { AllocationProfile = value == "on" }; break;
+                default:
+                    errors.WriteLine($"unknown option {name}");
+                    return null;
+            }
+        }
+
+        if (options.Storage is not ("sqlite" or "postgres"))
+        {
+            errors.WriteLine("--storage is sqlite or postgres");
+            return null;
+        }
+
+        IReadOnlyList<LoadShape>? shapes = shape switch
+        {
+            "both" => [LoadShape.Realistic, LoadShape.Saturated],
+            "realistic" => [LoadShape.Realistic],
+            "saturated" => [LoadShape.Saturated],
+            _ => null,
+        };
+        if (shapes is null)
+        {
+            errors.WriteLine("--shape is realistic, saturated or both");
+            return null;
+        }
+
+        return options with
+        {
+            Shapes = [.. shapes.Select(s => s with { Users = users ?? s.Users, PauseMs = pause ?? s.PauseMs })],
+        };
+    }
+}

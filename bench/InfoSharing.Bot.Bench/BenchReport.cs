@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace InfoSharing.Bot.Bench;
+
+/// <summary>The whole run: where and what was measured, one result per shape; rendered as a table and as JSON.</summary>
+public sealed record BenchReport
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public required string Commit { get; init; }
+    public required DateTimeOffset At { get; init; }
+    public required int ProcessorCount { get; init; }
+    public required string Storage { get; init; }
+    public required string Command { get; init; }
+    public required IReadOnlyList<ShapeResult> Shapes { get; init; }
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    public string ToTable()
+    {
+        var rows = new List<(string Name, Func<ShapeResult, string> Value)>
+        {
+            ("users / pause", r => $"{r.Users} / {r.PauseMs} ms"),
+            ("measured", r => F(r.MeasuredSeconds, "0.0") + " s"),
+            ("turns/s (messages + invokes)", r => F(r.TurnsPerSecond, "0")),
+            ("  message turns/s", r => F(r.MessageTurnsPerSecond, "0")),
+            ("turn p50 / p95 / p99 / max (ms)", r => Lat(r.TurnLatencyMs)),
+            ("approve invoke p50 / p95 / p99 / max (ms)", r => Lat(r.InvokeLatencyMs)),
+            ("bot CPU per turn (ms)", r => F(r.BotCpuMsPerTurn, "0.000")),
+            ("  of which JIT compiling (ms)", r => F(r.JitMsPerTurn, "0.000")),
+            ("allocated per turn (KB)", r => F(r.AllocatedKbPerTurn, "0.0")),
+            ("peak working set, VmHWM (MB)", r => F(r.PeakWorkingSetMb, "0.0")),
+            ("peak managed heap (MB)", r => F(r.PeakManagedHeapMb, "0.0")),
+            ("cold start to first answered turn (ms)", r => F(r.ColdStartMs, "0")),
+            ("  bot CPU during cold start (ms)", r => F(r.ColdStartCpuMs, "0")),
+            ("largest card (bytes)", r => $"{r.LargestCardBytes} ({r.LargestCardKind})"),
+            ("largest activity (bytes)", r => r.LargestActivityBytes.ToString(CultureInfo.InvariantCulture)),
+            ("requests submitted / approved / told", r => $"{r.RequestsSubmitted} / {r.RequestsApproved} / {r.PractitionersNotified}"),
+            ("message turns / invokes measured", r => $"{r.MessageTurns} / {r.Invokes}"),
+            ("machine load average, start → end", r => r.LoadAverage),
+            ("errors", r => r.Errors == 0 ? "0" : $"{r.Errors}: " + string.Join("; ", r.ErrorReasons.Select(e => $"{e.Key} x{e.Value}"))),
+        };
+
+        var width = rows.Max(r => r.Name.Length) + 2;
+        var columns = Shapes.Select(s => Math.Max(s.Shape.Length, rows.Max(r => r.Value(s).Length)) + 2).ToList();
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"InfoSharing.Bot bench: {Storage}, {ProcessorCount} cores, commit {Commit}, {At:yyyy-MM-dd HH:mm} UTC\n");
+        text.Append("| ").Append("metric".PadRight(width));
+        for (var i = 0; i < Shapes.Count; i++)
+        {
+            text.Append("| ").Append(Shapes[i].Shape.PadRight(columns[i]));
+        }
+
+        text.Append("|\n|").Append(new string('-', width + 1));
+        foreach (var c in columns)
+        {
+            text.Append('|').Append(new string('-', c + 1));
+        }
+
+        text.Append("|\n");
+        foreach (var (name, value) in rows)
+        {
+            text.Append("| ").Append(name.PadRight(width));
+            for (var i = 0; i < Shapes.Count; i++)
+            {
+                text.Append("| ").Append(value(Shapes[i]).PadRight(columns[i]));
+            }
+
+            text.Append("|\n");
+        }
+
+        return text.ToString();
+    }
+
+    private static string Lat(LatencySummary l) => $"{F(l.P50, "0.00")} / {F(l.P95, "0.00")} / {F(l.P99, "0.00")} / {F(l.Max, "0.0")}";
+
+    private static string F(double v, string format) => v.ToString(format, CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,180 @@
+using System.Diagnostics;
+using System.Diagnostics.Tracing;
+using Microsoft.Diagnostics.NETCore.Client;
+using Microsoft.Diagnostics.Tracing;
+
+namespace InfoSharing.Bot.Bench;
+
+/// <summary>
+/// The bot's <c>System.Runtime</c> counters over EventPipe (what dotnet-counters reads): the managed heap size and the
+/// bytes allocated per one-second interval, each interval stamped with the time it was received.
+/// </summary>
+public sealed class RuntimeCounters : IAsyncDisposable
+{
+    private readonly EventPipeSession _session;
+    private readonly Task _reader;
+    private readonly Lock _lock = new();
+    private readonly List<(long At, double Bytes)> _allocations = [];
+    private readonly List<(long At, double Ms)> _jit = [];
+    private readonly Dictionary<string, long> _sampledTypes = new(StringComparer.Ordinal);
+    private double _peakHeapMb;
+    private double _peakWorkingSetMb;
+
+    private RuntimeCounters(EventPipeSession session)
+    {
+        _session = session;
+        _reader = Task.Run(Read);
+    }
+
+    /// <param name="processId">The bot.</param>
+    /// <param name="allocationTypes">Also sample allocations by type (GC AllocationTick, one event per ~100 KB): a profile.</param>
+    public static RuntimeCounters Start(int processId, bool allocationTypes = false)
+    {
+        var client = new DiagnosticsClient(processId);
+        var providers = new List<EventPipeProvider>
+        {
+            new("System.Runtime", EventLevel.Informational, 0, new Dictionary<string, string> { ["EventCounterIntervalSec"] = "1" }),
+        };
+        if (allocationTypes)
+        {
+            providers.Add(new EventPipeProvider("Microsoft-Windows-DotNETRuntime", EventLevel.Verbose, 0x1));
+        }
+
+        return new RuntimeCounters(client.StartEventPipeSession(providers, requestRundown: false));
+    }
+
+    /// <summary>The sampled allocations by type, largest first (with allocation sampling on).</summary>
+    public IReadOnlyList<(string Type, long Bytes)> SampledTypes()
+    {
+        lock (_lock)
+        {
+            return [.. _sampledTypes.OrderByDescending(t => t.Value).Select(t => (t.Key, t.Value))];
+        }
+    }
+
+    /// <summary>Peak GC heap size (MB, <c>gc-heap-size</c>) seen so far.</summary>
+    public double PeakHeapMb
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _peakHeapMb;
+            }
+        }
+    }
+
+    public double PeakWorkingSetMb
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _peakWorkingSetMb;
+            }
+        }
+    }
+
+    public int Intervals
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _allocations.Count;
+            }
+        }
+    }
+
+    /// <summary>Bytes allocated in the intervals received between two timestamps (one-second resolution).</summary>
+    public double AllocatedBetween(long from, long to)
+    {
+        lock (_lock)
+        {
+            return _allocations.Where(a => a.At > from && a.At <= to).Sum(a => a.Bytes);
+        }
+    }
+
+    /// <summary>Milliseconds the JIT spent compiling in the intervals received between two timestamps.</summary>
+    public double JitMsBetween(long from, long to)
+    {
+        lock (_lock)
+        {
+            return _jit.Where(a => a.At > from && a.At <= to).Sum(a => a.Ms);
+        }
+    }
+
+    private void Read()
+    {
+        using var source = new EventPipeEventSource(_session.EventStream);
+        source.Dynamic.All += OnEvent;
+        source.Clr.GCAllocationTick += tick =>
+        {
+            lock (_lock)
+            {
+                var type = tick.TypeName ?? "?";
+                _sampledTypes[type] = _sampledTypes.GetValueOrDefault(type) + tick.AllocationAmount64;
+            }
+        };
+        try
+        {
+            source.Process();
+        }
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException or EndOfStreamException)
+        {
+            // the bot went away
+        }
+    }
+
+    private void OnEvent(TraceEvent data)
+    {
+        if (data.EventName != "EventCounters" || data.PayloadValue(0) is not IDictionary<string, object> outer
+            || outer.TryGetValue("Payload", out var inner) is false || inner is not IDictionary<string, object> payload)
+        {
+            return;
+        }
+
+        var name = payload.TryGetValue("Name", out var n) ? n as string : null;
+        lock (_lock)
+        {
+            switch (name)
+            {
+                case "gc-heap-size":
+                    _peakHeapMb = Math.Max(_peakHeapMb, Convert.ToDouble(payload["Mean"], System.Globalization.CultureInfo.InvariantCulture));
+                    break;
+                case "working-set":
+                    _peakWorkingSetMb = Math.Max(_peakWorkingSetMb, Convert.ToDouble(payload["Mean"], System.Globalization.CultureInfo.InvariantCulture));
+                    break;
+                case "time-in-jit":
+                    _jit.Add((Stopwatch.GetTimestamp(), Convert.ToDouble(payload["Increment"], System.Globalization.CultureInfo.InvariantCulture)));
+                    break;
+                case "alloc-rate":
+                    _allocations.Add((Stopwatch.GetTimestamp(), Convert.ToDouble(payload["Increment"], System.Globalization.CultureInfo.InvariantCulture)));
+                    break;
+            }
+        }
+    }
+
+    private bool _disposed;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        try
+        {
+            _session.Stop();
+        }
+        catch (Exception ex) when (ex is ServerNotAvailableException or IOException or TimeoutException)
+        {
+            // the bot already exited
+        }
+
+        await Task.WhenAny(_reader, Task.Delay(TimeSpan.FromSeconds(5)));
+        _session.Dispose();
+    }
+}

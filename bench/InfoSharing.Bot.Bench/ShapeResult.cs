@@ -1,0 +1,44 @@
+namespace InfoSharing.Bot.Bench;
+
+/// <summary>The figures of one load shape (serialised into the JSON report).</summary>
+public sealed record ShapeResult
+{
+    public required string Shape { get; init; }
+    public required int Users { get; init; }
+    public required int PauseMs { get; init; }
+    public required double MeasuredSeconds { get; init; }
+    public required long MessageTurns { get; init; }
+    public required long Invokes { get; init; }
+    public required double TurnsPerSecond { get; init; }
+    public required double MessageTurnsPerSecond { get; init; }
+    public required LatencySummary TurnLatencyMs { get; init; }
+    public required LatencySummary InvokeLatencyMs { get; init; }
+    public required double BotCpuMsPerTurn { get; init; }
+
+    /// <summary>Of that, the JIT's share (the <c>time-in-jit</c> counter): large while a young process still compiles.</summary>
+    public required double JitMsPerTurn { get; init; }
+    public required double AllocatedKbPerTurn { get; init; }
+    public required double PeakWorkingSetMb { get; init; }
+    public required double PeakManagedHeapMb { get; init; }
+    public required double ColdStartMs { get; init; }
+
+    /// <summary>The bot's CPU time (user + system) from its start to the first answered turn.</summary>
+    public required double ColdStartCpuMs { get; init; }
+    public required long LargestCardBytes { get; init; }
+    public required string LargestCardKind { get; init; }
+    public required long LargestActivityBytes { get; init; }
+    public required long RequestsSubmitted { get; init; }
+    public required long RequestsApproved { get; init; }
+    public required long PractitionersNotified { get; init; }
+    public required long ApprovalCardsPosted { get; init; }
+    public required long ApprovalCardUpdates { get; init; }
+    public required long RosterCalls { get; init; }
+    public required long BotWarningLines { get; init; }
+
+    /// <summary>fail/crit lines the bot logged before its first turn was answered (not counted as errors; see the log).</summary>
+    public required long BotStartupErrorLines { get; init; }
+    /// <summary>/proc/loadavg (1 min) when the shape started and ended: other work on the machine shares its cores.</summary>
+    public required string LoadAverage { get; init; }
+    public required long Errors { get; init; }
+    public required IReadOnlyDictionary<string, int> ErrorReasons { get; init; }
+}
