@@ -10,7 +10,14 @@ public sealed class RequestReferences(BotDbContext db)
     public async Task<string> NextAsync(string prefix, DateTime utcNow, CancellationToken cancellationToken)
     {
         var year = utcNow.Year;
-        var counter = await db.ReferenceCounters.FirstOrDefaultAsync(c => c.Year == year, cancellationToken);
+        // On PostgreSQL the counter row is locked until the caller commits, so concurrent callers take numbers one after
+        // another instead of all reading the same one and all but one losing the concurrency check (retried, and under
+        // load until the unit of work gives up). SQLite's immediate transaction already serialises them.
+        var counter = db.Database.IsNpgsql()
+            ? (await db.ReferenceCounters
+                .FromSql($"SELECT * FROM reference_counters WHERE \"Year\" = {year} FOR UPDATE")
+                .ToListAsync(cancellationToken)).FirstOrDefault()
+            : await db.ReferenceCounters.FirstOrDefaultAsync(c => c.Year == year, cancellationToken);
         if (counter is null)
         {
             counter = new ReferenceCounterRow { Year = year, LastNumber = 0 };
