@@ -25,6 +25,9 @@ public sealed class BotProcess : IAsyncDisposable
 
     public int Port { get; }
 
+    /// <summary>Where the bot's console output goes.</summary>
+    public string LogPath => _logPath;
+
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}/");
 
     public int Starts { get; private set; }

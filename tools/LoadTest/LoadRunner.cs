@@ -94,7 +94,15 @@ public sealed class LoadRunner(LoadOptions options, TextWriter log)
             await instance.StopAsync();
         }
 
+        // A turn that failed inside the bot before committing (a database error, a deadlock, a lost race retried out):
+        // the redelivery hides it from the practitioner, but it must not happen.
+        var turnFailures = bots.Sum(b => CountLines(b.LogPath, "TurnProcessor[2103]"));
         var problems = new List<string>(verification.Problems);
+        if (turnFailures > 0)
+        {
+            problems.Add($"{turnFailures} turns failed inside the bot (event 2103 in the bot logs)");
+        }
+
         var serverErrors = _statuses.GetValueOrDefault("500");
         if (serverErrors > 0)
         {
@@ -136,6 +144,7 @@ public sealed class LoadRunner(LoadOptions options, TextWriter log)
             DuplicateMessages = verification.DuplicateMessages,
             InvisibleFailures = verification.InvisibleFailures,
             ServerErrors = serverErrors,
+            TurnFailures = turnFailures,
         };
     }
 
@@ -504,6 +513,9 @@ public sealed class LoadRunner(LoadOptions options, TextWriter log)
                 return null;
         }
     }
+
+    private static int CountLines(string path, string marker) =>
+        File.Exists(path) ? File.ReadLines(path).Count(line => line.Contains(marker, StringComparison.Ordinal)) : 0;
 
     private static double Percentile(double[] sorted, double p) =>
         sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
