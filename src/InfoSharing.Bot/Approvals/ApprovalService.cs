@@ -25,6 +25,7 @@ public sealed partial class ApprovalService(
     Outbox outbox,
     TimeProvider time,
     IOptionsMonitor<ApprovalOptions> options,
+    Safeguarding.DecisionFollowUp followUp,
     ILogger<ApprovalService> logger)
 {
     public async Task<ApprovalResponse> ActAsync(TurnContext turn, string? verb, JsonNode? data, bool automatic, CancellationToken cancellationToken)
@@ -183,6 +184,7 @@ public sealed partial class ApprovalService(
         if (newStatus is not null)
         {
             outbox.Enqueue(OutboxOperations.NotifyRequester, $"tell requester: {newStatus}", request.Id, PractitionerNotice(request, action, actorName, now, newStatus));
+            await followUp.OnStatusChangedAsync(request, newStatus, action.Reconsider, ct); // reminders cancelled; outcome or reconsider offered
         }
 
         return ApplyOutcome.Applied;

@@ -4,6 +4,7 @@ using InfoSharing.Bot.Connector;
 using InfoSharing.Bot.Policy;
 using InfoSharing.Bot.Records;
 using InfoSharing.Bot.Routing;
+using InfoSharing.Bot.Safeguarding;
 using InfoSharing.Bot.Storage;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
@@ -64,6 +65,9 @@ public static class BotHostingExtensions
         services.AddSingleton<OutboxProcessor>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxProcessor>());
         services.AddHostedService<MaintenanceService>();
+
+        // the safeguarding paths (emergency, advice, outcome) and their durable reminders; wraps the outbox dispatcher
+        services.AddSafeguarding(configuration);
 
         builder.AddBotTelemetry();
         return builder;
