@@ -435,7 +435,9 @@ public static class DialogEngine
             Link = link,
             Answers = input.Answers with { Urgency = new UrgencyAnswers { ImmediateDanger = false } },
         };
-        return ShowReview(draft, turn, leadText: $"A new request linked to {link.Reference}, filled in from it. Edit what has changed, then submit.");
+        // The review re-checks every section and opens the first that needs another look, so the lead goes first on its own.
+        var shown = ShowReview(draft, turn);
+        return shown with { Replies = [DialogReply.FromText($"A new request linked to {link.Reference}, filled in from it. Edit what has changed, then submit."), .. shown.Replies] };
     }
 
     private static DialogResult AdvicePath(DialogState state, string trigger, string note, Turn turn)
