@@ -20,6 +20,12 @@ public sealed class ApprovalOptions
     /// <summary>Entra object ids of the Prevent lead(s): required for Prevent / Channel requests.</summary>
     public IList<string> PreventLeadAadObjectIds { get; } = [];
 
+    /// <summary>
+    /// Entra object ids of the deputies (deputy Designated Safeguarding Leads): approvers, and the people mentioned when a
+    /// pending request, review or consultation passes its deadline, or an emergency record is overdue.
+    /// </summary>
+    public IList<string> DeputyAadObjectIds { get; } = [];
+
     /// <summary>Also treat members of the approvers' team (checked through the roster API) as approvers.</summary>
     public bool UseTeamRoster { get; set; }
 

@@ -56,6 +56,7 @@ public sealed class ApprovalRecords(BotDbContext db)
         ApprovalVerbs.Conflict => "declared a conflict of interest",
         ApprovalActionKinds.Answered => "answered the approvers' question",
         ApprovalActionKinds.Submitted => "submitted the request",
+        Safeguarding.SafeguardingRecords.ActionOutcome => "recorded what happened after approval",
         _ => action,
     };
 }

@@ -27,6 +27,7 @@ public sealed partial class ApprovalService(
     TimeProvider time,
     RecordRetention retention,
     IOptionsMonitor<ApprovalOptions> options,
+    Safeguarding.DecisionFollowUp followUp,
     ILogger<ApprovalService> logger)
 {
     public async Task<ApprovalResponse> ActAsync(TurnContext turn, string? verb, JsonNode? data, bool automatic, CancellationToken cancellationToken)
@@ -191,6 +192,7 @@ public sealed partial class ApprovalService(
         if (newStatus is not null)
         {
             outbox.Enqueue(OutboxOperations.NotifyRequester, $"tell requester: {newStatus}", request.Id, PractitionerNotice(request, action, actorName, now, newStatus));
+            await followUp.OnStatusChangedAsync(request, newStatus, action.Reconsider, ct); // reminders cancelled; outcome or reconsider offered
         }
 
         return ApplyOutcome.Applied;

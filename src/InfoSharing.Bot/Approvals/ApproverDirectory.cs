@@ -22,7 +22,7 @@ public sealed partial class ApproverDirectory(
         bool In(IList<string> list) => ids.Any(id => list.Contains(id, StringComparer.OrdinalIgnoreCase));
 
         var kinds = ApproverKind.None;
-        if (In(o.ApproverAadObjectIds))
+        if (In(o.ApproverAadObjectIds) || In(o.DeputyAadObjectIds))
         {
             kinds |= ApproverKind.Approver;
         }

@@ -17,6 +17,6 @@ public static class RequestStatus
         MoreInfoRequested => "More information requested",
         Approved => "Approved",
         Declined => "Declined",
-        _ => status,
+        _ => Safeguarding.SafeguardingStatus.Title(status) ?? status,
     };
 }

@@ -19,4 +19,7 @@ public enum FieldKind
 
     /// <summary>A checkbox (Input.Toggle) whose value is "true" or "false".</summary>
     Toggle,
+
+    /// <summary>Input.Time; the value is HH:mm.</summary>
+    Time,
 }

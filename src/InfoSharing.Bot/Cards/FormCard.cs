@@ -71,6 +71,7 @@ public static class FormCard
         FieldKind.Text => TextInput(field, value, multiline: false),
         FieldKind.MultilineText => TextInput(field, value, multiline: true),
         FieldKind.Date => DateInput(field, value),
+        FieldKind.Time => TimeInput(field, value),
         FieldKind.Toggle => Toggle(field.Id, field.Label, field.ToggleTitle ?? field.Label, value, field.Required, field.ErrorMessage),
         _ => throw new ArgumentOutOfRangeException(nameof(field), field.Kind, "Unknown field kind."),
     };
@@ -152,6 +153,17 @@ public static class FormCard
     {
         var input = Common("Input.Date", field);
         if (value is not null && DateOnly.TryParseExact(value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _))
+        {
+            input["value"] = value;
+        }
+
+        return input;
+    }
+
+    private static JsonObject TimeInput(FormField field, string? value)
+    {
+        var input = Common("Input.Time", field);
+        if (value is not null && TimeOnly.TryParseExact(value, "HH:mm", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _))
         {
             input["value"] = value;
         }

@@ -41,6 +41,7 @@ public static class DialogEngine
         {
             TypedTextInput text => OnText(state, text.Text, turn),
             CardSubmitInput submit => OnSubmit(state, submit.Values, turn),
+            LinkedStartInput linked => Linked(state, linked, turn),
             _ => Greeting(state, turn),
         };
     }
@@ -389,6 +390,56 @@ public static class DialogEngine
         return Advance(accepted, step, turn);
     }
 
+    /// <summary>
+    /// A request linked to an earlier record. Advice: the draft (or a new one) carries the link, and a draft waiting at
+    /// step 8 gets the advice filled in. Reconsider / widen: a new draft from the earlier answers, shown for review.
+    /// </summary>
+    private static DialogResult Linked(DialogState? state, LinkedStartInput input, Turn turn)
+    {
+        var link = input.Link;
+        if (input.Answers is null)
+        {
+            if (state is null)
+            {
+                return Show(NewDraft(turn, revision: 0) with { Link = link }, DialogStep.Urgency, turn,
+                    leadText: $"Starting a new request, linked to the advice in {link.Reference}.");
+            }
+
+            var linked = Touch(state, turn) with { Link = link };
+            var sought = turn.Policy.Lists.AdviceOptions.FirstOrDefault(a => a.Sought && !a.StartsAdvicePath);
+            if (state.Step == DialogStep.AdviceAndDeadline && sought is not null)
+            {
+                var values = new Dictionary<string, string>(CurrentValues(state, DialogStep.AdviceAndDeadline, turn), StringComparer.Ordinal)
+                {
+                    [FieldIds.Advice] = sought.Id,
+                    [FieldIds.AdviserRole] = "Approver, by anonymised consultation in the bot",
+                    [FieldIds.AdviceIdentified] = "no",
+                    [FieldIds.AdviceSummary] = link.Summary ?? $"Anonymised consultation {link.Reference}.",
+                };
+                return Show(linked with { DraftInputs = values, PendingIdentifierWarnings = [] }, DialogStep.AdviceAndDeadline, turn,
+                    leadText: $"Your request is now linked to the advice in {link.Reference}, and the advice is filled in below. Check it and select Continue.");
+            }
+
+            return Show(linked, state.Step, turn,
+                leadText: $"Your request is now linked to the advice in {link.Reference}. Carry on where you left off: change your answer on the card if the advice changed it.");
+        }
+
+        if (state is not null)
+        {
+            return Show(Touch(state, turn), state.Step, turn,
+                leadText: $"You already have a request in progress. Submit or cancel it (type 'cancel') before you start one linked to {link.Reference}. Here is where you left off.");
+        }
+
+        var draft = NewDraft(turn, revision: 0) with
+        {
+            Link = link,
+            Answers = input.Answers with { Urgency = new UrgencyAnswers { ImmediateDanger = false } },
+        };
+        // The review re-checks every section and opens the first that needs another look, so the lead goes first on its own.
+        var shown = ShowReview(draft, turn);
+        return shown with { Replies = [DialogReply.FromText($"A new request linked to {link.Reference}, filled in from it. Edit what has changed, then submit."), .. shown.Replies] };
+    }
+
     private static DialogResult AdvicePath(DialogState state, string trigger, string note, Turn turn)
     {
         var answers = state.Answers;
@@ -438,7 +489,7 @@ public static class DialogEngine
             Title = StepForms.Title(DialogStep.Review, policy),
             Intro = $"{text.Intro} Draft started {UkTime.Format(state.CreatedAt)}; it is deleted if not used by {UkTime.Format(state.ExpiresAt)}.",
             Sections = ReviewBuilder.Sections(state.Answers, policy, turn.Now),
-            Notices = ReviewBuilder.Notices(state.Answers, policy),
+            Notices = state.Link is { } link ? [link.Describe(), .. ReviewBuilder.Notices(state.Answers, policy)] : ReviewBuilder.Notices(state.Answers, policy),
             Warnings = [.. ReviewBuilder.Warnings(state.Answers, policy, state.ConfirmedNoIdentifierFields).Select(w => w.Text)],
             Alerts = alerts ?? [],
             DeclarationText = policy.Texts.Notes.Declaration,
@@ -496,6 +547,7 @@ public static class DialogEngine
             Warnings = ReviewBuilder.Warnings(a, policy, state.ConfirmedNoIdentifierFields),
             ConfirmedNoIdentifierFields = state.ConfirmedNoIdentifierFields,
             DeclarationAccepted = true,
+            Link = state.Link,
         };
         return new DialogResult
         {

@@ -42,4 +42,7 @@ public sealed record DialogState
 
     /// <summary>Fields the practitioner confirmed contain no identifying information.</summary>
     public IReadOnlyList<string> ConfirmedNoIdentifierFields { get; init => field = value is null ? [] : [.. value.Where(v => v is not null)]; } = [];
+
+    /// <summary>The earlier record this request follows (advice, a declined request reconsidered, an approval widened).</summary>
+    public RecordLink? Link { get; init; }
 }

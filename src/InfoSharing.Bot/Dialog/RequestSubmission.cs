@@ -42,4 +42,7 @@ public sealed record RequestSubmission
     public IReadOnlyList<string> ConfirmedNoIdentifierFields { get; init => field = value is null ? [] : [.. value.Where(v => v is not null)]; } = [];
 
     public required bool DeclarationAccepted { get; init; }
+
+    /// <summary>The earlier record this request follows, if any (stored as the record's LinkedRequestId).</summary>
+    public RecordLink? Link { get; init; }
 }

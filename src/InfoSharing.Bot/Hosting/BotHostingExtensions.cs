@@ -4,6 +4,7 @@ using InfoSharing.Bot.Connector;
 using InfoSharing.Bot.Policy;
 using InfoSharing.Bot.Records;
 using InfoSharing.Bot.Routing;
+using InfoSharing.Bot.Safeguarding;
 using InfoSharing.Bot.Storage;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
@@ -66,6 +67,9 @@ public static class BotHostingExtensions
         services.AddHostedService<MaintenanceService>();
 
         builder.AddRecords();
+        // the safeguarding paths (emergency, advice, outcome) and their durable reminders; wraps the outbox dispatcher
+        services.AddSafeguarding(configuration);
+
         builder.AddBotTelemetry();
         return builder;
     }

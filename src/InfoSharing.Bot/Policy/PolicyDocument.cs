@@ -30,4 +30,7 @@ public sealed record PolicyDocument
     public CrossCheckRules CrossChecks { get; init => field = value ?? new(); } = new();
 
     public PolicyTexts Texts { get; init => field = value ?? new(); } = new();
+
+    /// <summary>The safeguarding paths: emergency record, anonymised advice, outcome after approval.</summary>
+    public SafeguardingPolicy Safeguarding { get; init => field = value ?? new(); } = new();
 }

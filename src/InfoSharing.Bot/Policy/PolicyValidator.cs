@@ -50,6 +50,7 @@ public static class PolicyValidator
         CheckLists(errors, policy.Lists, policy.Organisation);
         CheckCrossChecks(errors, policy);
         CheckTexts(errors, policy.Texts);
+        SafeguardingPolicyValidator.Validate(errors, policy.Safeguarding, CheckIds);
         return errors;
     }
 

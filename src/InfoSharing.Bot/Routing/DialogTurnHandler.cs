@@ -8,6 +8,7 @@ using InfoSharing.Bot.Dialog;
 using InfoSharing.Bot.Policy;
 using InfoSharing.Bot.Records;
 using InfoSharing.Bot.Records.Retention;
+using InfoSharing.Bot.Safeguarding;
 using InfoSharing.Bot.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -30,25 +31,38 @@ public sealed class DialogTurnHandler(
     TimeProvider time,
     RecordRetention retention,
     IOptionsMonitor<ApprovalOptions> approvalOptions,
-    IOptions<Hosting.BotOptions> options)
+    IOptions<Hosting.BotOptions> options,
+    SafeguardingEffects safeguarding)
 {
     private const string RequestKind = "request";
 
     public Task WelcomeAsync(TurnContext turn, CancellationToken cancellationToken) =>
         replies.SendAsync(turn, null, WelcomeCard.Build(policy.Texts, $"Welcome to {options.Value.DisplayName}"), cancellationToken);
 
-    public async Task ContinueAsync(TurnContext turn, CancellationToken cancellationToken)
+    public Task ContinueAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var actor = new DialogActor(turn.ActorId, turn.Activity.From?.Name ?? "Practitioner");
-        var input = DialogInput.FromActivity(turn.CommandText, turn.Activity.Value, actor);
-        var (result, submitted) = await unitOfWork.ExecuteAsync(ct => StepAsync(turn, input, ct), cancellationToken);
+        return ContinueWithAsync(turn, DialogInput.FromActivity(turn.CommandText, turn.Activity.Value, Actor(turn)), cancellationToken);
+    }
+
+    /// <summary>The practitioner, as the dialog knows them.</summary>
+    public static DialogActor Actor(TurnContext turn)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        return new DialogActor(turn.ActorId, turn.Activity.From?.Name ?? "Practitioner");
+    }
+
+    /// <summary>Runs one dialog step for an input the host built (e.g. a request linked to an earlier record).</summary>
+    public async Task ContinueWithAsync(TurnContext turn, DialogInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var (result, submitted, followUps) = await unitOfWork.ExecuteAsync(ct => StepAsync(turn, input, ct), cancellationToken);
         if (submitted.Count > 0)
         {
             outbox.Wake();
         }
 
-        foreach (var reply in result.Replies)
+        foreach (var reply in result.Replies.Concat(followUps))
         {
             await replies.SendAsync(turn, reply.Text, reply.Card, cancellationToken);
         }
@@ -67,7 +81,7 @@ public sealed class DialogTurnHandler(
         }
     }
 
-    private async Task<(DialogResult Result, List<string> Submitted)> StepAsync(TurnContext turn, DialogInput input, CancellationToken ct)
+    private async Task<(DialogResult Result, List<string> Submitted, IReadOnlyList<DialogReply> FollowUps)> StepAsync(TurnContext turn, DialogInput input, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var row = await db.DialogStates.AsNoTracking().FirstOrDefaultAsync(d => d.ConversationKey == turn.ConversationKey, ct);
@@ -86,7 +100,7 @@ public sealed class DialogTurnHandler(
             submitted.Add(await SubmitAsync(turn, effect.Submission, now.UtcDateTime, ct));
         }
 
-        return (result, submitted);
+        return (result, submitted, await safeguarding.ApplyAsync(turn, result.Effects, now, ct));
     }
 
     private async Task SaveStateAsync(TurnContext turn, DialogStateRow? row, DialogState? state, DateTime now, CancellationToken ct)
@@ -134,6 +148,12 @@ public sealed class DialogTurnHandler(
         var reference = await references.NextAsync(approvalOptions.CurrentValue.ReferencePrefix, now, ct);
         var id = Guid.CreateVersion7();
         var reviewDate = retention.ReviewDateFor(RequestKind, now);
+        var summary = SubmissionRecord.Summary(submission, policy, reference);
+        if (submission.Link is { Kind: not RecordLink.Advice } link)
+        {
+            summary = summary with { Warnings = [.. summary.Warnings, link.Describe()] };
+        }
+
         db.Requests.Add(new InfoRequestRow
         {
             Id = id,
@@ -153,12 +173,13 @@ public sealed class DialogTurnHandler(
             RequiresDpo = submission.Routing.DpoRequired,
             RequiresPreventLead = submission.Routing.PreventLeadRequired,
             AnswersJson = JsonSerializer.Serialize(submission, DialogJsonContext.Default.RequestSubmission),
-            SummaryJson = JsonSerializer.Serialize(SubmissionRecord.Summary(submission, policy, reference), ApprovalsJsonContext.Default.ApprovalSummary),
+            SummaryJson = JsonSerializer.Serialize(summary, ApprovalsJsonContext.Default.ApprovalSummary),
             DetailJson = JsonSerializer.Serialize(SubmissionRecord.Detail(submission, policy), ApprovalsJsonContext.Default.ApprovalDetail),
             CreatedAt = submission.CreatedAtUtc.UtcDateTime,
             SubmittedAt = now,
             RetentionClass = retention.ClassFor(RequestKind),
             ReviewDate = reviewDate,
+            LinkedRequestId = submission.Link?.RecordId,
         });
         db.ApprovalActions.Add(new ApprovalActionRow
         {
@@ -179,8 +200,11 @@ public sealed class DialogTurnHandler(
             ["requiresPreventLead"] = submission.Routing.PreventLeadRequired,
             ["draftId"] = submission.DraftId,
             ["reviewDate"] = reviewDate.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            ["linkedTo"] = submission.Link?.Reference,
+            ["linkKind"] = submission.Link?.Kind,
         }, ct);
         outbox.Enqueue(OutboxOperations.PostApprovalCard, "approval card", id);
+        safeguarding.OnSubmitted(id, submission, new DateTimeOffset(now, TimeSpan.Zero));
         return reference;
     }
 
@@ -190,7 +214,7 @@ public sealed class DialogTurnHandler(
             .Where(r => r.RequesterAadObjectId == requester)
             .OrderByDescending(r => r.SubmittedAt)
             .Take(20)
-            .Select(r => new { r.Reference, r.CaseReference, r.Status, r.SubmittedAt })
+            .Select(r => new { r.Reference, r.Kind, r.CaseReference, r.Status, r.SubmittedAt, r.CreatedAt })
             .ToListAsync(cancellationToken);
         if (mine.Count == 0)
         {
@@ -200,8 +224,8 @@ public sealed class DialogTurnHandler(
         var text = new StringBuilder("**Your requests**\n\n");
         foreach (var r in mine)
         {
-            text.Append("- **").Append(r.Reference).Append("** (case ").Append(r.CaseReference).Append("): ")
-                .Append(RequestStatus.Title(r.Status)).Append(", submitted ").Append(ApprovalCards.FormatUk(r.SubmittedAt ?? default)).Append('\n');
+            text.Append("- **").Append(r.Reference).Append("** (").Append(r.Kind == RecordKinds.Advice ? "anonymised" : string.IsNullOrEmpty(r.CaseReference) ? "case not yet given" : "case " + r.CaseReference).Append("): ")
+                .Append(RequestStatus.Title(r.Status)).Append(", ").Append(r.SubmittedAt is null ? "started " : "submitted ").Append(ApprovalCards.FormatUk(r.SubmittedAt ?? r.CreatedAt)).Append('\n');
         }
 
         return text.ToString();

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using InfoSharing.Bot.Approvals;
 using InfoSharing.Bot.Cards;
+using InfoSharing.Bot.Safeguarding;
 
 namespace InfoSharing.Bot.Routing;
 
@@ -12,6 +13,7 @@ public sealed class PractitionerHandler(
     DialogTurnHandler dialog,
     MoreInformationService moreInformation,
     ApproverRegistration registration,
+    PractitionerSafeguarding safeguarding,
     TurnReplies replies)
 {
     public const string RegisterHereCommand = "register approvers here";
@@ -26,6 +28,19 @@ public sealed class PractitionerHandler(
             && string.Equals(name, PractitionerCards.AnswerMoreInfoAction, StringComparison.Ordinal))
         {
             await moreInformation.AnswerAsync(turn, value, cancellationToken);
+            return;
+        }
+
+        if (turn.Activity.Value is JsonObject card && card["action"] is JsonValue cardAction && cardAction.TryGetValue<string>(out var safeguardingAction)
+            && SafeguardingActions.IsKnown(safeguardingAction))
+        {
+            await safeguarding.HandleAsync(turn, safeguardingAction, card, cancellationToken);
+            return;
+        }
+
+        if (Dialog.DialogCommands.Normalise(turn.CommandText) is "advice" or "ask for advice")
+        {
+            await safeguarding.AskAdviceAsync(turn, "command", cancellationToken);
             return;
         }
 

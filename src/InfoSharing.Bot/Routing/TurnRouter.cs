@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using InfoSharing.Bot.Approvals;
 using InfoSharing.Bot.Protocol;
+using InfoSharing.Bot.Safeguarding;
 
 namespace InfoSharing.Bot.Routing;
 
@@ -9,7 +10,8 @@ public sealed class TurnRouter(
     ConversationEventsHandler events,
     PractitionerHandler practitioner,
     ChannelCommandHandler channelCommands,
-    ApprovalService approvals)
+    ApprovalService approvals,
+    SafeguardingApprovals safeguarding)
 {
     public async Task<TurnResult> RouteAsync(TurnContext turn, CancellationToken cancellationToken)
     {
@@ -23,6 +25,13 @@ public sealed class TurnRouter(
                     // The Action.Submit fallback of the approval card (Emulator, old clients): same rules; the card is PUT by the outbox.
                     var outcome = await approvals.ActAsync(turn, verb, value, automatic: false, cancellationToken);
                     await channelCommands.ReportSubmitOutcomeAsync(turn, outcome, cancellationToken);
+                    return TurnResult.Ok;
+                }
+
+                if (activity.Value is JsonObject record && Text(record, "verb") is { } recordVerb && SafeguardingVerbs.IsKnown(recordVerb))
+                {
+                    // The Action.Submit fallback of the review and advice cards.
+                    await channelCommands.ReportSubmitOutcomeAsync(turn, await safeguarding.ActAsync(turn, recordVerb, record, automatic: false, cancellationToken), cancellationToken);
                     return TurnResult.Ok;
                 }
 
@@ -62,6 +71,11 @@ public sealed class TurnRouter(
         }
 
         var automatic = string.Equals(Text(value, "trigger"), "automatic", StringComparison.Ordinal);
+        if (Text(action, "verb") is { } verb && SafeguardingVerbs.IsKnown(verb))
+        {
+            return (await safeguarding.ActAsync(turn, verb, action["data"] ?? new JsonObject(), automatic, cancellationToken)).Invoke;
+        }
+
         return (await approvals.ActAsync(turn, Text(action, "verb"), action["data"] ?? new JsonObject(), automatic, cancellationToken)).Invoke;
     }
 

@@ -18,6 +18,7 @@ public abstract class BotDbContext(DbContextOptions options) : DbContext(options
     public DbSet<ProcessedActivityRow> ProcessedActivities => Set<ProcessedActivityRow>();
     public DbSet<ApproverChannelRow> ApproverChannels => Set<ApproverChannelRow>();
     public DbSet<ReferenceCounterRow> ReferenceCounters => Set<ReferenceCounterRow>();
+    public DbSet<ScheduledJobRow> ScheduledJobs => Set<ScheduledJobRow>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -105,6 +106,16 @@ public abstract class BotDbContext(DbContextOptions options) : DbContext(options
             e.HasKey(x => x.Year);
             e.Property(x => x.Year).ValueGeneratedNever();
             e.Property(x => x.LastNumber).IsConcurrencyToken();
+        });
+
+        modelBuilder.Entity<ScheduledJobRow>(e =>
+        {
+            e.ToTable("scheduled_jobs");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Kind).HasMaxLength(40);
+            e.Property(x => x.Status).HasMaxLength(16);
+            e.HasIndex(x => new { x.Status, x.DueAt });
+            e.HasIndex(x => new { x.RequestId, x.Kind, x.Sequence }).IsUnique();
         });
     }
 

@@ -41,6 +41,8 @@ public sealed class InfoRequestRow
     /// <summary>A send about this request that kept failing (shown on the approval card).</summary>
     public string? DeliveryProblem { get; set; }
     public string? OutcomeJson { get; set; }
+    /// <summary>When the practitioner recorded what happened (after approval), or completed an emergency record.</summary>
+    public DateTime? OutcomeRecordedAt { get; set; }
     public string? RetentionClass { get; set; }
     /// <summary>When the record is due for review (set at creation and at the decision; an auditor's review moves it).</summary>
     public DateTime? ReviewDate { get; set; }

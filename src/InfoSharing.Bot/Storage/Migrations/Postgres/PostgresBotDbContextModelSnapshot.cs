@@ -329,6 +329,9 @@ namespace InfoSharing.Bot.Storage.Migrations.Postgres
                     b.Property<string>("OutcomeJson")
                         .HasColumnType("text");
 
+                    b.Property<DateTime?>("OutcomeRecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("PolicyVersion")
                         .IsRequired()
                         .HasColumnType("text");
@@ -515,6 +518,59 @@ namespace InfoSharing.Bot.Storage.Migrations.Postgres
                     b.HasKey("Year");
 
                     b.ToTable("reference_counters", (string)null);
+                });
+
+            modelBuilder.Entity("InfoSharing.Bot.Storage.ScheduledJobRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("LockOwner")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Result")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "DueAt");
+
+                    b.HasIndex("RequestId", "Kind", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("scheduled_jobs", (string)null);
                 });
 #pragma warning restore 612, 618
         }

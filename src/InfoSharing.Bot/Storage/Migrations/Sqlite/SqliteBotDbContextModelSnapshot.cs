@@ -320,6 +320,9 @@ namespace InfoSharing.Bot.Storage.Migrations.Sqlite
                     b.Property<string>("OutcomeJson")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("OutcomeRecordedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PolicyVersion")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -506,6 +509,59 @@ namespace InfoSharing.Bot.Storage.Migrations.Sqlite
                     b.HasKey("Year");
 
                     b.ToTable("reference_counters", (string)null);
+                });
+
+            modelBuilder.Entity("InfoSharing.Bot.Storage.ScheduledJobRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LockOwner")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LockedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Result")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "DueAt");
+
+                    b.HasIndex("RequestId", "Kind", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("scheduled_jobs", (string)null);
                 });
 #pragma warning restore 612, 618
         }

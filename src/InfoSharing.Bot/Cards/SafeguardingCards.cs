@@ -1,0 +1,104 @@
+using System.Text.Json.Nodes;
+using InfoSharing.Bot.Approvals;
+using InfoSharing.Bot.Safeguarding;
+
+namespace InfoSharing.Bot.Cards;
+
+/// <summary>
+/// The practitioner's safeguarding cards (pure): the forms (rendered like the dialog's steps: one input per field,
+/// its error and identifier warning right under it), the advice answer and the "reconsider" offer.
+/// </summary>
+public static class SafeguardingCards
+{
+    public const string RecordIdKey = "recordId";
+
+    public static JsonObject Form(SafeguardingFormModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var card = FormCard.Build(new FormCardModel
+        {
+            Title = model.Title,
+            Intro = model.Intro,
+            Notices = model.Notices,
+            Alerts = model.Alerts,
+            Fields = model.Fields,
+            Values = model.Values,
+            Errors = model.Errors,
+            IdentifierWarnings = model.Warnings,
+            Context = new CardActionContext(0, 0, 0, ""),
+            SubmitTitle = model.SubmitTitle,
+        });
+
+        // The same body as a dialog step; the buttons are this form's own.
+        var data = Data(model.Action, model.RecordId, model.Data);
+        if (model.Warned.Count > 0)
+        {
+            data["warned"] = string.Join(',', model.Warned);
+        }
+
+        var actions = new JsonArray { AdaptiveCard.Submit(model.SubmitTitle, data, style: "positive") };
+        foreach (var (title, action, extra) in model.MoreActions)
+        {
+            actions.Add(AdaptiveCard.Submit(title, Data(action, model.RecordId, extra), sendsInputs: false));
+        }
+
+        card["actions"] = actions;
+        return card;
+    }
+
+    /// <summary>The answer to a consultation, with the option to continue into a full request linked to it.</summary>
+    public static JsonObject AdviceAnswer(Guid adviceId, string reference, string answeredBy, string answeredAtUk, string suggestedOutcome, string answer)
+    {
+        var body = new JsonArray
+        {
+            AdaptiveCard.Heading($"Advice on {reference}"),
+            AdaptiveCard.Text($"{answeredBy} answered on {answeredAtUk}. Your consultation did not identify the person.", subtle: true),
+            AdaptiveCard.FactSet([("Suggested outcome", suggestedOutcome)]),
+            AdaptiveCard.Text(answer, id: "adviceText"),
+            AdaptiveCard.Text("If you now need to share, continue into a full request: it will be linked to this advice.", spacing: "Medium"),
+        };
+        return AdaptiveCard.Card(body, new JsonArray
+        {
+            AdaptiveCard.Submit("Continue into a full request", Data(SafeguardingActions.ContinueFromAdvice, adviceId), style: "positive"),
+        });
+    }
+
+    /// <summary>After a decline: reconsider with new information, as a new request linked to the declined one.</summary>
+    public static JsonObject Reconsider(Guid requestId, string reference, string text)
+    {
+        var body = new JsonArray
+        {
+            AdaptiveCard.Heading($"Reconsider {reference} with new information"),
+            AdaptiveCard.Text(text),
+        };
+        return AdaptiveCard.Card(body, new JsonArray
+        {
+            AdaptiveCard.Submit("Reconsider with new information", Data(SafeguardingActions.Reconsider, requestId)),
+        });
+    }
+
+    /// <summary>An offer to ask the approvers for advice without identifying the person.</summary>
+    public static JsonObject AskAdvice(string text) => AdaptiveCard.Card(
+        new JsonArray { AdaptiveCard.Text(text) },
+        new JsonArray { AdaptiveCard.Submit("Ask for advice", Data(SafeguardingActions.AskAdvice, null)) });
+
+    public static JsonObject Data(string action, Guid? recordId, IReadOnlyDictionary<string, string>? extra = null)
+    {
+        var data = new JsonObject { [CardData.Action] = action };
+        if (recordId is { } id)
+        {
+            data[RecordIdKey] = id.ToString();
+        }
+
+        foreach (var (key, value) in extra ?? new Dictionary<string, string>())
+        {
+            data[key] = value;
+        }
+
+        return data;
+    }
+
+    /// <summary>Category names with their SC / CO badges, as on the approval card.</summary>
+    public static string Categories(IEnumerable<CategoryBadge> categories) =>
+        string.Join(", ", categories.Select(c => c.Title + (c.SpecialCategory ? " [SC]" : string.Empty) + (c.CriminalOffence ? " [CO]" : string.Empty)));
+}

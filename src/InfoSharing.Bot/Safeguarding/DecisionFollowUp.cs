@@ -1,0 +1,64 @@
+using System.Text.Json;
+using InfoSharing.Bot.Approvals;
+using InfoSharing.Bot.Cards;
+using InfoSharing.Bot.Connector;
+using InfoSharing.Bot.Policy;
+using InfoSharing.Bot.Storage;
+using Microsoft.Extensions.Options;
+
+namespace InfoSharing.Bot.Safeguarding;
+
+/// <summary>
+/// What follows an approver's decision on a request, in the decision's own transaction: the approvers' reminders are
+/// cancelled (nothing fires after a decision); after approval the practitioner is asked, and then reminded, to record
+/// what happened; after a decline they are offered "reconsider with new information".
+/// </summary>
+public sealed class DecisionFollowUp(
+    BotDbContext db,
+    PolicyDocument policy,
+    ScheduledJobs jobs,
+    TimeProvider time,
+    IOptionsMonitor<SafeguardingOptions> options)
+{
+    public async Task OnStatusChangedAsync(InfoRequestRow request, string newStatus, bool reconsider, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!RequestStatus.IsDecided(newStatus))
+        {
+            return; // more information requested: the reminders wait while the practitioner answers
+        }
+
+        var now = time.GetUtcNow();
+        await jobs.CancelApproverJobsAsync(request.Id, $"decided: {newStatus}", cancellationToken);
+        if (newStatus == RequestStatus.Approved && SafeguardingRecords.Scope(request) is { } scope)
+        {
+            NotifyAfterDecision(request.Id, "ask for the outcome", new NotificationPayload
+            {
+                Text = "When you have shared it (or decided not to), record what happened:",
+                Card = SafeguardingFormCards.Outcome(policy, request.Id, request.Reference, request.CaseReference, scope),
+            }, now);
+            jobs.Schedule(request.Id, ReminderPlanner.ForOutcome(now, options.CurrentValue.Reminders));
+        }
+        else if (newStatus == RequestStatus.Declined && reconsider)
+        {
+            NotifyAfterDecision(request.Id, "offer to reconsider", new NotificationPayload
+            {
+                Card = SafeguardingCards.Reconsider(request.Id, request.Reference, policy.Safeguarding.Texts.Reconsider),
+            }, now);
+        }
+    }
+
+    /// <summary>A message to the practitioner ordered just after the decision notice (the outbox sends in creation order).</summary>
+    private void NotifyAfterDecision(Guid requestId, string purpose, NotificationPayload payload, DateTimeOffset now) => db.Outbox.Add(new OutboxMessageRow
+    {
+        Id = Guid.CreateVersion7(),
+        Operation = OutboxOperations.NotifyRequester,
+        Purpose = purpose,
+        RequestId = requestId,
+        ServiceUrl = string.Empty,
+        PayloadJson = JsonSerializer.Serialize(payload, NotificationJsonContext.Default.NotificationPayload),
+        Status = OutboxStatus.Pending,
+        CreatedAt = now.UtcDateTime.AddMilliseconds(1),
+        NextAttemptAt = now.UtcDateTime,
+    });
+}

@@ -1,0 +1,466 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using InfoSharing.Bot.Approvals;
+using InfoSharing.Bot.Cards;
+using InfoSharing.Bot.Connector;
+using InfoSharing.Bot.Dialog;
+using InfoSharing.Bot.Policy;
+using InfoSharing.Bot.Records;
+using InfoSharing.Bot.Routing;
+using InfoSharing.Bot.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace InfoSharing.Bot.Safeguarding;
+
+/// <summary>
+/// The practitioner's safeguarding cards in the 1:1 chat: the emergency records, the anonymised consultation, the
+/// outcome after approval, and requests linked to an earlier record. Each form is checked by its pure validator; an
+/// accepted one changes the record with a compare-and-set, its audit entry, reminders and outbox sends in one transaction.
+/// </summary>
+public sealed partial class PractitionerSafeguarding(
+    BotDbContext db,
+    PolicyDocument policy,
+    SafeguardingRecords records,
+    UnitOfWork unitOfWork,
+    AuditLog audit,
+    Outbox outbox,
+    ScheduledJobs jobs,
+    RequestReferences references,
+    TurnReplies replies,
+    DialogTurnHandler dialog,
+    TimeProvider time,
+    IOptionsMonitor<SafeguardingOptions> options,
+    ILogger<PractitionerSafeguarding> logger)
+{
+    public async Task HandleAsync(TurnContext turn, string action, JsonObject value, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        ArgumentNullException.ThrowIfNull(value);
+        switch (action)
+        {
+            case SafeguardingActions.AskAdvice:
+                await AskAdviceAsync(turn, "command", cancellationToken);
+                return;
+            case SafeguardingActions.AdviceConsultation:
+                await ConsultAsync(turn, value, cancellationToken);
+                return;
+        }
+
+        var row = Guid.TryParse(SafeguardingForms.ReadString(value, SafeguardingCards.RecordIdKey), out var id) ? await records.FindAsync(id, cancellationToken) : null;
+        if (row is null || !string.Equals(row.RequesterAadObjectId, turn.ActorId, StringComparison.OrdinalIgnoreCase))
+        {
+            await replies.SendAsync(turn, "That record was not found among yours.", null, cancellationToken);
+            return;
+        }
+
+        switch (action)
+        {
+            case SafeguardingActions.EmergencyRecord when row.Kind == RecordKinds.Emergency:
+                await EmergencyRecordAsync(turn, row, value, cancellationToken);
+                break;
+            case SafeguardingActions.EmergencyFull when row.Kind == RecordKinds.Emergency:
+                await EmergencyFullAsync(turn, row, value, cancellationToken);
+                break;
+            case SafeguardingActions.OutcomeRecord when row.Kind == RecordKinds.Request:
+                await OutcomeAsync(turn, row, value, cancellationToken);
+                break;
+            case SafeguardingActions.ContinueFromAdvice or SafeguardingActions.Reconsider or SafeguardingActions.WiderRequest:
+                await LinkAsync(turn, row, action, value, cancellationToken);
+                break;
+            default:
+                await replies.SendAsync(turn, "That button does not belong to this record.", null, cancellationToken);
+                break;
+        }
+    }
+
+    /// <summary>The consultation form, empty (asked for directly) or seeded by the dialog.</summary>
+    public Task AskAdviceAsync(TurnContext turn, string trigger, CancellationToken cancellationToken) =>
+        replies.SendAsync(turn, null, SafeguardingFormCards.Advice(policy, trigger), cancellationToken);
+
+    private async Task EmergencyRecordAsync(TurnContext turn, InfoRequestRow row, JsonObject value, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var due = new DateTimeOffset(row.Deadline ?? row.CreatedAt, TimeSpan.Zero);
+        if (row.Status != SafeguardingStatus.RecordDue)
+        {
+            await replies.SendAsync(turn, $"The retrospective record of **{row.Reference}** was already given.", null, cancellationToken);
+            await ResendFullFormAsync(turn, row, cancellationToken);
+            return;
+        }
+
+        var fields = EmergencyRecordForm.ShortFields(policy);
+        var values = SafeguardingForms.Values(value, fields);
+        var outcome = EmergencyRecordForm.ValidateShort(values, SafeguardingForms.Warned(value), policy, now);
+        if (outcome.Value is not { } record)
+        {
+            await replies.SendAsync(turn, null, SafeguardingFormCards.EmergencyShort(policy, row.Id, row.Reference, new DateTimeOffset(row.CreatedAt, TimeSpan.Zero), due, values, outcome), cancellationToken);
+            return;
+        }
+
+        var status = record.Shared ? SafeguardingStatus.ReviewPending : SafeguardingStatus.NothingShared;
+        var recorded = await unitOfWork.ExecuteAsync(async ct =>
+        {
+            var at = now.UtcDateTime;
+            var summary = JsonSerializer.Serialize(records.EmergencySummary(row, record, null), ApprovalsJsonContext.Default.ApprovalSummary);
+            var answers = JsonSerializer.Serialize(record, SafeguardingJsonContext.Default.EmergencyRecord);
+            var detail = JsonSerializer.Serialize(records.Detail(WithJson(row, answers, null)), ApprovalsJsonContext.Default.ApprovalDetail);
+            var changed = await db.Requests
+                .Where(r => r.Id == row.Id && r.Status == SafeguardingStatus.RecordDue)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(r => r.Status, status)
+                    .SetProperty(r => r.CaseReference, record.CaseReference ?? string.Empty)
+                    .SetProperty(r => r.AnswersJson, answers)
+                    .SetProperty(r => r.SummaryJson, summary)
+                    .SetProperty(r => r.DetailJson, detail)
+                    .SetProperty(r => r.SubmittedAt, at)
+                    .SetProperty(r => r.OutcomeRecordedAt, r => record.Shared ? r.OutcomeRecordedAt : at)
+                    .SetProperty(r => r.Revision, r => r.Revision + 1), ct);
+            if (changed == 0)
+            {
+                return false;
+            }
+
+            AddAction(turn, row.Id, record.Shared ? SafeguardingRecords.ActionRecorded : SafeguardingRecords.ActionNothingShared, null, at);
+            await audit.AppendAsync(turn.ActorId, record.Shared ? "emergency-recorded" : "emergency-nothing-shared", RecordKinds.Emergency, row.Id.ToString(), new JsonObject
+            {
+                ["reference"] = row.Reference,
+                ["categories"] = string.Join(',', record.CategoryIds),
+                ["recipientType"] = record.RecipientTypeId,
+                ["sharedAtUtc"] = record.SharedAtUtc?.UtcDateTime.ToString("O"),
+                ["method"] = record.MethodId,
+                ["authorisedVerbally"] = record.AuthorisedVerbally,
+                ["confirmedNoIdentifier"] = string.Join(',', record.ConfirmedNoIdentifierFields),
+            }, ct);
+            if (record.Shared)
+            {
+                outbox.Enqueue(SafeguardingOperations.PostRecordCard, "retrospective review card", row.Id);
+                jobs.Schedule(row.Id, ReminderPlanner.ForEmergencyReview(now, options.CurrentValue.Reminders));
+            }
+            else
+            {
+                await jobs.CancelAsync(row.Id, "nothing was shared", ct);
+            }
+
+            return true;
+        }, cancellationToken);
+        outbox.Wake();
+        if (!recorded)
+        {
+            await replies.SendAsync(turn, $"The retrospective record of **{row.Reference}** was already given.", null, cancellationToken);
+            return;
+        }
+
+        Log.EmergencyRecorded(logger, row.Reference, record.Shared);
+        if (!record.Shared)
+        {
+            await replies.SendAsync(turn, $"Recorded in **{row.Reference}**: nothing was shared. No further record is needed, and you will not be reminded.", null, cancellationToken);
+            return;
+        }
+
+        await replies.SendAsync(turn,
+            $"Thank you. **{row.Reference}** has been sent to the approvers for a retrospective review; they acknowledge it or raise a concern, they do not approve or decline it. "
+            + $"Now complete the full record, by {UkTime.Format(due)}.",
+            SafeguardingFormCards.EmergencyFull(policy, row.Id, row.Reference, due, record), cancellationToken);
+    }
+
+    private async Task EmergencyFullAsync(TurnContext turn, InfoRequestRow row, JsonObject value, CancellationToken cancellationToken)
+    {
+        var due = new DateTimeOffset(row.Deadline ?? row.CreatedAt, TimeSpan.Zero);
+        var record = SafeguardingRecords.ShortRecord(row);
+        if (record is null || row.Status == SafeguardingStatus.RecordDue)
+        {
+            await replies.SendAsync(turn, "Please give the short retrospective record first.",
+                SafeguardingFormCards.EmergencyShort(policy, row.Id, row.Reference, new DateTimeOffset(row.CreatedAt, TimeSpan.Zero), due), cancellationToken);
+            return;
+        }
+
+        if (row.OutcomeRecordedAt is not null)
+        {
+            await replies.SendAsync(turn, $"The record of **{row.Reference}** is already complete.", null, cancellationToken);
+            return;
+        }
+
+        var values = SafeguardingForms.Values(value, EmergencyRecordForm.FullFields(policy, record));
+        var outcome = EmergencyRecordForm.ValidateFull(values, SafeguardingForms.Warned(value), policy, record);
+        if (outcome.Value is not { } full)
+        {
+            await replies.SendAsync(turn, null, SafeguardingFormCards.EmergencyFull(policy, row.Id, row.Reference, due, record, values, outcome), cancellationToken);
+            return;
+        }
+
+        var completed = await unitOfWork.ExecuteAsync(async ct =>
+        {
+            var at = time.GetUtcNow().UtcDateTime;
+            var json = JsonSerializer.Serialize(full, SafeguardingJsonContext.Default.EmergencyFullRecord);
+            var summary = JsonSerializer.Serialize(records.EmergencySummary(row, record, full), ApprovalsJsonContext.Default.ApprovalSummary);
+            var detail = JsonSerializer.Serialize(records.Detail(WithJson(row, row.AnswersJson, json)), ApprovalsJsonContext.Default.ApprovalDetail);
+            var changed = await db.Requests
+                .Where(r => r.Id == row.Id && r.OutcomeRecordedAt == null)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(r => r.OutcomeJson, json)
+                    .SetProperty(r => r.OutcomeRecordedAt, at)
+                    .SetProperty(r => r.SummaryJson, summary)
+                    .SetProperty(r => r.DetailJson, detail)
+                    .SetProperty(r => r.Revision, r => r.Revision + 1), ct);
+            if (changed == 0)
+            {
+                return false;
+            }
+
+            AddAction(turn, row.Id, SafeguardingRecords.ActionFullRecord, null, at);
+            await audit.AppendAsync(turn.ActorId, "emergency-completed", RecordKinds.Emergency, row.Id.ToString(), new JsonObject
+            {
+                ["reference"] = row.Reference,
+                ["article6"] = full.Article6BasisId,
+                ["article9"] = full.Article9ConditionId,
+                ["article10"] = full.CriminalOffenceConditionId,
+                ["informed"] = full.InformedId,
+                ["confirmedNoIdentifier"] = string.Join(',', full.ConfirmedNoIdentifierFields),
+            }, ct);
+            await jobs.CancelAsync(row.Id, "record complete", ct, JobKinds.PractitionerReminder, JobKinds.RecordOverdue);
+            outbox.Enqueue(SafeguardingOperations.UpdateRecordCard, "full record given", row.Id);
+            return true;
+        }, cancellationToken);
+        outbox.Wake();
+        await replies.SendAsync(turn, completed
+            ? $"Thank you: the record of **{row.Reference}** is complete. The approvers can see it on the review card."
+            : $"The record of **{row.Reference}** is already complete.", null, cancellationToken);
+    }
+
+    private async Task ConsultAsync(TurnContext turn, JsonObject value, CancellationToken cancellationToken)
+    {
+        var trigger = SafeguardingForms.ReadString(value, SafeguardingFormCards.TriggerKey) switch
+        {
+            "anonymisedConsultation" => "anonymisedConsultation",
+            "adviceNow" => "adviceNow",
+            _ => "command",
+        };
+        var values = SafeguardingForms.Values(value, AdviceConsultationForm.Fields(policy));
+        var outcome = AdviceConsultationForm.Validate(values, SafeguardingForms.Warned(value), policy, trigger);
+        if (outcome.Value is not { } consultation)
+        {
+            await replies.SendAsync(turn, null, SafeguardingFormCards.Advice(policy, trigger, values, outcome), cancellationToken);
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        var reference = await unitOfWork.ExecuteAsync(async ct =>
+        {
+            var at = now.UtcDateTime;
+            var name = turn.Activity.From?.Name ?? "Practitioner";
+            var reference = await references.NextAsync(options.CurrentValue.AdviceReferencePrefix, at, ct);
+            var answers = JsonSerializer.Serialize(consultation, SafeguardingJsonContext.Default.AdviceConsultation);
+            var row = new InfoRequestRow
+            {
+                Id = Guid.CreateVersion7(),
+                Reference = reference,
+                Kind = RecordKinds.Advice,
+                Status = SafeguardingStatus.AwaitingAdvice,
+                RequesterAadObjectId = turn.ActorId,
+                RequesterUserId = turn.Activity.From?.Id,
+                RequesterName = name,
+                RequesterConversationKey = turn.ConversationKey,
+                CaseReference = string.Empty, // identity disclosed: no
+                MatterType = consultation.MatterTypeId,
+                Urgency = RecordKinds.Advice,
+                PolicyVersion = policy.Version,
+                AnswersJson = answers,
+                SummaryJson = JsonSerializer.Serialize(records.AdviceSummary(reference, name, consultation), ApprovalsJsonContext.Default.ApprovalSummary),
+                DetailJson = "{}",
+                CreatedAt = at,
+                SubmittedAt = at,
+            };
+            row.DetailJson = JsonSerializer.Serialize(records.Detail(row), ApprovalsJsonContext.Default.ApprovalDetail);
+            db.Requests.Add(row);
+            AddAction(turn, row.Id, SafeguardingRecords.ActionAdviceAsked, null, at);
+            await audit.AppendAsync(turn.ActorId, "advice-asked", RecordKinds.Advice, row.Id.ToString(), new JsonObject
+            {
+                ["reference"] = reference,
+                ["identityDisclosed"] = false,
+                ["trigger"] = trigger,
+                ["policyVersion"] = policy.Version,
+                ["confirmedNoIdentifier"] = string.Join(',', consultation.ConfirmedNoIdentifierFields),
+            }, ct);
+            outbox.Enqueue(SafeguardingOperations.PostRecordCard, "advice card", row.Id);
+            jobs.Schedule(row.Id, ReminderPlanner.ForAdvice(now, options.CurrentValue.Reminders));
+            return reference;
+        }, cancellationToken);
+        outbox.Wake();
+        await replies.SendAsync(turn,
+            $"Sent to the approvers as **{reference}**, without identifying the person. You will get their advice here."
+            + (trigger == "command" ? string.Empty : " Your draft request is kept: type `new request` to carry on with it."), null, cancellationToken);
+    }
+
+    private async Task OutcomeAsync(TurnContext turn, InfoRequestRow row, JsonObject value, CancellationToken cancellationToken)
+    {
+        if (row.Status != RequestStatus.Approved)
+        {
+            await replies.SendAsync(turn, $"**{row.Reference}** is not approved ({RequestStatus.Title(row.Status).ToLowerInvariant()}), so there is no outcome to record.", null, cancellationToken);
+            return;
+        }
+
+        if (row.OutcomeRecordedAt is not null)
+        {
+            await replies.SendAsync(turn, $"The outcome of **{row.Reference}** was already recorded on {ApprovalCards.FormatUk(row.OutcomeRecordedAt.Value)}.", null, cancellationToken);
+            return;
+        }
+
+        if (SafeguardingRecords.Scope(row) is not { } scope)
+        {
+            await replies.SendAsync(turn, $"The approved answers of **{row.Reference}** could not be read; please tell your Designated Safeguarding Lead.", null, cancellationToken);
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        var values = SafeguardingForms.Values(value, OutcomeRecordForm.Fields(policy));
+        var outcome = OutcomeRecordForm.Validate(values, SafeguardingForms.Warned(value), policy, scope, now);
+        if (outcome.Value is not { } result)
+        {
+            await replies.SendAsync(turn, null, SafeguardingFormCards.Outcome(policy, row.Id, row.Reference, row.CaseReference, scope, values, outcome), cancellationToken);
+            return;
+        }
+
+        var title = policy.Safeguarding.OutcomeOptions.FirstOrDefault(o => o.Id == result.OutcomeId)?.Title ?? result.OutcomeId;
+        var recorded = await unitOfWork.ExecuteAsync(async ct =>
+        {
+            var at = now.UtcDateTime;
+            var json = JsonSerializer.Serialize(result, SafeguardingJsonContext.Default.OutcomeRecord);
+            var changed = await db.Requests
+                .Where(r => r.Id == row.Id && r.Status == RequestStatus.Approved && r.OutcomeRecordedAt == null)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(r => r.OutcomeJson, json)
+                    .SetProperty(r => r.OutcomeRecordedAt, at)
+                    .SetProperty(r => r.Revision, r => r.Revision + 1), ct);
+            if (changed == 0)
+            {
+                return false;
+            }
+
+            AddAction(turn, row.Id, SafeguardingRecords.ActionOutcome, title, at);
+            await audit.AppendAsync(turn.ActorId, "outcome-recorded", RecordKinds.Request, row.Id.ToString(), new JsonObject
+            {
+                ["reference"] = row.Reference,
+                ["outcome"] = result.OutcomeId,
+                ["kind"] = result.Kind.ToString(),
+                ["sharedAtUtc"] = result.SharedAtUtc?.UtcDateTime.ToString("O"),
+                ["method"] = result.MethodId,
+                ["confirmedNoIdentifier"] = string.Join(',', result.ConfirmedNoIdentifierFields),
+            }, ct);
+            await jobs.CancelAsync(row.Id, "outcome recorded", ct, JobKinds.PractitionerReminder);
+            outbox.Enqueue(OutboxOperations.UpdateApprovalCard, "outcome recorded", row.Id);
+            return true;
+        }, cancellationToken);
+        outbox.Wake();
+        await replies.SendAsync(turn, recorded
+            ? $"Thank you: the outcome of **{row.Reference}** is recorded ({title.ToLowerInvariant()})."
+            : $"The outcome of **{row.Reference}** was already recorded.", null, cancellationToken);
+    }
+
+    /// <summary>Continue from advice, reconsider a declined request, or ask for wider sharing: the dialog, linked to the record.</summary>
+    private async Task LinkAsync(TurnContext turn, InfoRequestRow row, string action, JsonObject value, CancellationToken cancellationToken)
+    {
+        LinkedStartInput? input = action switch
+        {
+            SafeguardingActions.ContinueFromAdvice when row is { Kind: RecordKinds.Advice, Status: SafeguardingStatus.AdviceGiven } => new LinkedStartInput
+            {
+                Actor = DialogTurnHandler.Actor(turn),
+                Link = new RecordLink(row.Id, row.Reference, RecordLink.Advice)
+                {
+                    Summary = SafeguardingRecords.Answer(row) is { } answer
+                        ? $"Anonymised consultation {row.Reference}: suggested outcome {records.Title(policy.Safeguarding.AdviceOutcomes, answer.SuggestedOutcomeId)}."
+                        : null,
+                },
+            },
+            SafeguardingActions.Reconsider when row is { Kind: RecordKinds.Request, Status: RequestStatus.Declined } && SafeguardingRecords.Submission(row) is { } declined => new LinkedStartInput
+            {
+                Actor = DialogTurnHandler.Actor(turn),
+                Link = new RecordLink(row.Id, row.Reference, RecordLink.Reconsider),
+                Answers = Answers(declined),
+            },
+            SafeguardingActions.WiderRequest when row is { Kind: RecordKinds.Request, Status: RequestStatus.Approved } && SafeguardingRecords.Submission(row) is { } approved => new LinkedStartInput
+            {
+                Actor = DialogTurnHandler.Actor(turn),
+                Link = new RecordLink(row.Id, row.Reference, RecordLink.Wider),
+                Answers = Wider(approved, value),
+            },
+            _ => null,
+        };
+        if (input is null)
+        {
+            await replies.SendAsync(turn, $"**{row.Reference}** cannot be used for that now ({RequestStatus.Title(row.Status).ToLowerInvariant()}).", null, cancellationToken);
+            return;
+        }
+
+        await dialog.ContinueWithAsync(turn, input, cancellationToken);
+    }
+
+    private async Task ResendFullFormAsync(TurnContext turn, InfoRequestRow row, CancellationToken cancellationToken)
+    {
+        if (row.OutcomeRecordedAt is null && SafeguardingRecords.ShortRecord(row) is { Shared: true } record)
+        {
+            await replies.SendAsync(turn, null, SafeguardingFormCards.EmergencyFull(policy, row.Id, row.Reference, new DateTimeOffset(row.Deadline ?? row.CreatedAt, TimeSpan.Zero), record), cancellationToken);
+        }
+    }
+
+    private static DraftAnswers Answers(RequestSubmission s) => new()
+    {
+        About = s.About,
+        What = s.What,
+        WithWhom = s.WithWhom,
+        Why = s.Why,
+        LegalBasis = s.LegalBasis,
+        Necessity = s.Necessity,
+        Consent = s.Consent,
+        Advice = s.Advice,
+    };
+
+    /// <summary>The approved answers widened by what the outcome form said was shared beyond them (known ids only).</summary>
+    private DraftAnswers Wider(RequestSubmission s, JsonObject value)
+    {
+        var known = policy.Lists.DataCategories.Select(c => c.Id).ToList();
+        var added = (SafeguardingForms.ReadString(value, "categories") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(known.Contains).ToList();
+        var recipient = SafeguardingForms.ReadString(value, "recipientType") is { } r && policy.Lists.RecipientTypes.Any(t => t.Id == r) ? r : s.WithWhom.RecipientTypeId;
+        var categories = known.Where(id => s.What.CategoryIds.Contains(id) || added.Contains(id)).ToList();
+        return Answers(s) with
+        {
+            What = s.What with { CategoryIds = categories },
+            WithWhom = s.WithWhom with { RecipientTypeId = recipient },
+        };
+    }
+
+    private void AddAction(TurnContext turn, Guid recordId, string action, string? text, DateTime at) => db.ApprovalActions.Add(new ApprovalActionRow
+    {
+        RequestId = recordId,
+        ActorAadObjectId = turn.ActorId,
+        ActorUserId = turn.Activity.From?.Id,
+        ActorName = turn.Activity.From?.Name,
+        ActorRole = "Requester",
+        Action = action,
+        Text = text,
+        At = at,
+    });
+
+    private static InfoRequestRow WithJson(InfoRequestRow row, string answers, string? outcome) => new()
+    {
+        Id = row.Id,
+        Reference = row.Reference,
+        Kind = row.Kind,
+        Status = row.Status,
+        RequesterAadObjectId = row.RequesterAadObjectId,
+        CaseReference = row.CaseReference,
+        MatterType = row.MatterType,
+        PolicyVersion = row.PolicyVersion,
+        AnswersJson = answers,
+        OutcomeJson = outcome,
+        SummaryJson = row.SummaryJson,
+        DetailJson = row.DetailJson,
+    };
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 6001, Level = LogLevel.Information, Message = "Emergency record {Reference} given (shared: {Shared})")]
+        public static partial void EmergencyRecorded(ILogger logger, string reference, bool shared);
+    }
+}

@@ -1,0 +1,85 @@
+namespace InfoSharing.Bot.Safeguarding;
+
+/// <summary>
+/// When reminders and escalations are due (pure): from a request's deadline and urgency, an emergency record's
+/// window, a review or consultation posted, an approval given. Table-tested.
+/// </summary>
+public static class ReminderPlanner
+{
+    /// <summary>A submitted request: remind before the deadline (the short window when urgent), escalate when it passes.</summary>
+    public static IReadOnlyList<PlannedJob> ForRequest(string? deadlineId, DateTimeOffset? dueByUtc, DateTimeOffset submittedUtc, ReminderOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (dueByUtc is not { } due)
+        {
+            return
+            [
+                new(JobKinds.ApproverReminder, 1, submittedUtc + options.RoutineReminderAfter),
+                new(JobKinds.ApproverEscalation, 1, submittedUtc + options.RoutineEscalateAfter),
+            ];
+        }
+
+        var lead = deadlineId is not null && options.UrgentDeadlineIds.Contains(deadlineId, StringComparer.Ordinal)
+            ? options.UrgentReminderLead
+            : options.ApproverReminderLead;
+        var remaining = due - submittedUtc;
+        if (remaining <= TimeSpan.Zero)
+        {
+            return [new(JobKinds.ApproverEscalation, 1, submittedUtc)];
+        }
+
+        // When the lead is longer than the time left, remind halfway instead of at once.
+        var remindAt = remaining > lead ? due - lead : submittedUtc + (remaining / 2);
+        return [new(JobKinds.ApproverReminder, 1, remindAt), new(JobKinds.ApproverEscalation, 1, due)];
+    }
+
+    /// <summary>Emergency declared: remind the practitioner in the short window, tell the approvers when the record is overdue.</summary>
+    public static IReadOnlyList<PlannedJob> ForEmergency(DateTimeOffset startedUtc, DateTimeOffset dueUtc, ReminderOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var first = startedUtc + options.EmergencyRecordReminderInterval;
+        return [new(JobKinds.PractitionerReminder, 1, first < dueUtc ? first : dueUtc), new(JobKinds.RecordOverdue, 1, dueUtc)];
+    }
+
+    /// <summary>The retrospective review card was posted: remind the approvers, then escalate (short windows).</summary>
+    public static IReadOnlyList<PlannedJob> ForEmergencyReview(DateTimeOffset postedUtc, ReminderOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return
+        [
+            new(JobKinds.ApproverReminder, 1, postedUtc + options.EmergencyReviewReminderAfter),
+            new(JobKinds.ApproverEscalation, 1, postedUtc + options.EmergencyReviewEscalateAfter),
+        ];
+    }
+
+    /// <summary>A consultation was sent: remind the approvers, then escalate.</summary>
+    public static IReadOnlyList<PlannedJob> ForAdvice(DateTimeOffset submittedUtc, ReminderOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return
+        [
+            new(JobKinds.ApproverReminder, 1, submittedUtc + options.AdviceReminderAfter),
+            new(JobKinds.ApproverEscalation, 1, submittedUtc + options.AdviceEscalateAfter),
+        ];
+    }
+
+    /// <summary>Approved: remind the practitioner to record what happened.</summary>
+    public static IReadOnlyList<PlannedJob> ForOutcome(DateTimeOffset decidedUtc, ReminderOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return [new(JobKinds.PractitionerReminder, 1, decidedUtc + options.OutcomeReminderAfter)];
+    }
+
+    /// <summary>The practitioner's next reminder after one was sent, or null once the most reminders were sent.</summary>
+    public static PlannedJob? NextPractitionerReminder(int sequence, DateTimeOffset firedDueUtc, string recordKind, ReminderOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (sequence >= options.MaxPractitionerReminders)
+        {
+            return null;
+        }
+
+        var interval = recordKind == RecordKinds.Emergency ? options.EmergencyRecordReminderInterval : options.OutcomeReminderInterval;
+        return new(JobKinds.PractitionerReminder, sequence + 1, firedDueUtc + interval);
+    }
+}

@@ -1,0 +1,342 @@
+using System.Text.Json;
+using InfoSharing.Bot.Approvals;
+using InfoSharing.Bot.Cards;
+using InfoSharing.Bot.Dialog;
+using InfoSharing.Bot.Policy;
+using InfoSharing.Bot.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace InfoSharing.Bot.Safeguarding;
+
+/// <summary>
+/// Reads emergency records and advice consultations (and a request's approved scope and outcome) from the decision
+/// record, and turns them into what the approvers' cards and the stored summary show. The summary is shaped like a
+/// request's (ApprovalSummary) so every record type reads the same way; it holds titles and flags, never free text.
+/// </summary>
+public sealed class SafeguardingRecords(BotDbContext db, PolicyDocument policy)
+{
+    public const string ActionDeclared = "emergency-declared";
+    public const string ActionRecorded = "retrospective-record";
+    public const string ActionNothingShared = "nothing-shared";
+    public const string ActionFullRecord = "full-record";
+    public const string ActionAcknowledged = "acknowledged";
+    public const string ActionConcern = "concern";
+    public const string ActionAdviceAsked = "advice-asked";
+    public const string ActionAdviceAnswered = "advice-answered";
+    public const string ActionOutcome = "outcome-recorded";
+
+    public Task<InfoRequestRow?> FindAsync(Guid id, CancellationToken cancellationToken) =>
+        db.Requests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+
+    public Task<List<ApprovalActionRow>> ActionsAsync(Guid id, CancellationToken cancellationToken) =>
+        db.ApprovalActions.AsNoTracking().Where(a => a.RequestId == id).OrderBy(a => a.Id).ToListAsync(cancellationToken);
+
+    public async Task<RecordCardModel> ModelAsync(InfoRequestRow row, IReadOnlyList<string> refreshUserIds, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return Model(row, await ActionsAsync(row.Id, cancellationToken), refreshUserIds, now);
+    }
+
+    public RecordCardModel Model(InfoRequestRow row, IReadOnlyList<ApprovalActionRow> actions, IReadOnlyList<string> refreshUserIds, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(actions);
+        var history = actions.Select(a => new ApprovalActionView(a.ActorName ?? "someone", Describe(a.Action), a.At, null, null)).ToList();
+        var acted = actions.LastOrDefault(a => a.Action is ActionAcknowledged or ActionConcern or ActionAdviceAnswered);
+        return row.Kind == RecordKinds.Advice ? AdviceModel(row, history, acted, refreshUserIds) : EmergencyModel(row, history, acted, refreshUserIds, now);
+    }
+
+    public ApprovalDetail Detail(InfoRequestRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        static DetailItem I(string label, string? value) => new(label, string.IsNullOrWhiteSpace(value) ? "—" : value);
+        var l = policy.Lists;
+        if (row.Kind == RecordKinds.Advice)
+        {
+            var consultation = Read(row.AnswersJson, SafeguardingJsonContext.Default.AdviceConsultation);
+            var answer = Read(row.OutcomeJson, SafeguardingJsonContext.Default.AdviceAnswer);
+            var sections = new List<DetailSection>
+            {
+                new("Consultation", [I("The concern", consultation?.Description), I("Question", consultation?.Question)]),
+            };
+            if (answer is not null)
+            {
+                sections.Add(new("Answer", [
+                    I("Suggested outcome", Title(policy.Safeguarding.AdviceOutcomes, answer.SuggestedOutcomeId)),
+                    I("Advice", answer.Text),
+                ]));
+            }
+
+            return new ApprovalDetail { Sections = sections };
+        }
+
+        var record = ShortRecord(row);
+        var full = FullRecord(row);
+        var result = new List<DetailSection>();
+        if (record is { Shared: false })
+        {
+            result.Add(new("Retrospective record", [I("Nothing was shared", record.NotSharedReason)]));
+        }
+        else if (record is not null)
+        {
+            result.Add(new("Retrospective record", [
+                I("Recipient team or role", record.RecipientRole),
+                I("Authorised verbally by", record.AuthorisedVerbally == true ? record.AuthorisedByRole : "No one"),
+            ]));
+        }
+
+        if (full is not null)
+        {
+            result.Add(new("Full record", [
+                I("What was shared", full.ItemsDescription),
+                I("Why it could not wait", full.WhyItCouldNotWait),
+                I("Lawful basis", Title(l.Article6Bases, full.Article6BasisId)),
+                I("Article 9 condition", full.Article9ConditionId is { } a9 ? Title(l.Article9Conditions, a9) : null),
+                I("Criminal offence condition", full.CriminalOffenceConditionId is { } a10 ? Title(l.CriminalOffenceConditions, a10) : null),
+                I("Will the person be told", Title(l.InformedOptions, full.InformedId)),
+                I("Why not / when", full.InformedReason),
+                I("Where the content is kept", full.ContentLocation),
+            ]));
+        }
+
+        return new ApprovalDetail { Sections = result };
+    }
+
+    /// <summary>The stored summary of an emergency record (request-shaped; titles and flags only).</summary>
+    public ApprovalSummary EmergencySummary(InfoRequestRow row, EmergencyRecord? record, EmergencyFullRecord? full)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var l = policy.Lists;
+        var legal = full is null ? "—" : Title(l.Article6Bases, full.Article6BasisId)
+            + (full.Article9ConditionId is { } a9 ? "; Art. 9: " + Title(l.Article9Conditions, a9) : string.Empty)
+            + (full.CriminalOffenceConditionId is { } a10 ? "; Art. 10: " + Title(l.CriminalOffenceConditions, a10) : string.Empty);
+        return new ApprovalSummary
+        {
+            Reference = row.Reference,
+            CaseReference = record?.CaseReference ?? "—",
+            MatterType = "Emergency sharing without prior approval",
+            Urgency = "Emergency",
+            Deadline = row.Deadline is { } due ? ApprovalCards.FormatUk(due) : null,
+            RequesterName = row.RequesterName ?? "Practitioner",
+            Categories = Badges(record?.CategoryIds ?? []),
+            RecipientType = record?.RecipientTypeId is { } r ? Title(l.RecipientTypes, r) : "—",
+            Purposes = ["Emergency / vital interests"],
+            LegalBasis = legal,
+            ConsentStatus = "—",
+            Warnings = Warnings(record),
+            PolicyVersion = row.PolicyVersion,
+        };
+    }
+
+    /// <summary>The stored summary of an advice consultation: no case reference, identity not disclosed.</summary>
+    public ApprovalSummary AdviceSummary(string reference, string requesterName, AdviceConsultation consultation)
+    {
+        ArgumentNullException.ThrowIfNull(consultation);
+        var l = policy.Lists;
+        return new ApprovalSummary
+        {
+            Reference = reference,
+            CaseReference = "none (anonymised)",
+            MatterType = Title(l.MatterTypes, consultation.MatterTypeId),
+            Urgency = "Advice",
+            RequesterName = requesterName,
+            Categories = Badges(consultation.CategoryIds),
+            RecipientType = consultation.RecipientTypeId is { } r ? Title(l.RecipientTypes, r) : "—",
+            Purposes = [],
+            LegalBasis = "—",
+            ConsentStatus = "—",
+            Warnings = ["Identity disclosed: no"],
+            PolicyVersion = policy.Version,
+        };
+    }
+
+    public static EmergencyRecord? ShortRecord(InfoRequestRow row) => Read(row.AnswersJson, SafeguardingJsonContext.Default.EmergencyRecord) is { } r && (r.Shared || r.NotSharedReason is not null) ? r : null;
+
+    public static EmergencyFullRecord? FullRecord(InfoRequestRow row) => Read(row.OutcomeJson, SafeguardingJsonContext.Default.EmergencyFullRecord);
+
+    public static AdviceConsultation? Consultation(InfoRequestRow row) => Read(row.AnswersJson, SafeguardingJsonContext.Default.AdviceConsultation);
+
+    public static AdviceAnswer? Answer(InfoRequestRow row) => Read(row.OutcomeJson, SafeguardingJsonContext.Default.AdviceAnswer);
+
+    public static RequestSubmission? Submission(InfoRequestRow row) => Read(row.AnswersJson, DialogJsonContext.Default.RequestSubmission);
+
+    /// <summary>What a request's approval covered (from its submitted answers).</summary>
+    public static ApprovedScope? Scope(InfoRequestRow row) => Submission(row) is { } s
+        ? new ApprovedScope(s.What.CategoryIds, s.WithWhom.RecipientTypeId, s.WithWhom.SecureMethodId, s.SubmittedAtUtc)
+        : null;
+
+    public string Title<T>(IReadOnlyList<T> list, string? id)
+        where T : class => list.FirstOrDefault(x => string.Equals(IdOf(x), id, StringComparison.Ordinal)) is { } item ? TitleOf(item) : id ?? "—";
+
+    private RecordCardModel EmergencyModel(InfoRequestRow row, List<ApprovalActionView> history, ApprovalActionRow? acted, IReadOnlyList<string> refresh, DateTimeOffset now)
+    {
+        var l = policy.Lists;
+        var record = ShortRecord(row);
+        var full = FullRecord(row);
+        var statusLine = row.Status switch
+        {
+            SafeguardingStatus.Acknowledged => $"Acknowledged by {acted?.ActorName} on {ApprovalCards.FormatUk(acted?.At ?? default)}",
+            SafeguardingStatus.ConcernRaised => $"Concern raised by {acted?.ActorName} on {ApprovalCards.FormatUk(acted?.At ?? default)}",
+            SafeguardingStatus.NothingShared => "Nothing was shared after all",
+            SafeguardingStatus.RecordDue => "Emergency declared: the retrospective record has not been given yet",
+            _ => "Retrospective review: awaiting an approver (acknowledge, or raise a concern)",
+        };
+        var fullLine = row.Status == SafeguardingStatus.NothingShared ? "Not needed"
+            : row.OutcomeRecordedAt is { } given ? $"Given on {ApprovalCards.FormatUk(given)}"
+            : row.Deadline is { } due ? (now.UtcDateTime > due ? $"Overdue (was due by {ApprovalCards.FormatUk(due)})" : $"Due by {ApprovalCards.FormatUk(due)}")
+            : "Due";
+        var facts = new List<(string, string)>
+        {
+            ("Case reference", record?.CaseReference ?? "—"),
+            ("Recorded by", row.RequesterName ?? "Practitioner"),
+        };
+        if (record is { Shared: true })
+        {
+            facts.Add(("Information shared", SafeguardingCards.Categories(Badges(record.CategoryIds))));
+            facts.Add(("Shared with", record.RecipientTypeId is { } r ? Title(l.RecipientTypes, r) : "—"));
+            facts.Add(("When", record.SharedAtUtc is { } at ? Dialog.UkTime.Format(at) : "—"));
+            facts.Add(("How", record.MethodId is { } m ? Title(l.SecureMethods, m) : "—"));
+            facts.Add(("Authorised verbally", record.AuthorisedVerbally switch { true => "Yes (role in the details)", false => "No", null => "Not said" }));
+        }
+
+        facts.Add(("Emergency declared", ApprovalCards.FormatUk(row.CreatedAt)));
+        facts.Add(("Full record", fullLine));
+        facts.Add(("Policy version", row.PolicyVersion));
+        var warnings = Warnings(record).ToList();
+        if (row.OutcomeRecordedAt is null && row.Deadline is { } d && now.UtcDateTime > d && row.Status != SafeguardingStatus.NothingShared)
+        {
+            warnings.Add("The full record is overdue.");
+        }
+
+        return new RecordCardModel
+        {
+            RecordId = row.Id,
+            Kind = RecordKinds.Emergency,
+            Reference = row.Reference,
+            Status = row.Status,
+            Title = $"Retrospective review: emergency sharing {row.Reference}",
+            StatusLine = statusLine,
+            Intro = policy.Safeguarding.Texts.ReviewIntro,
+            Facts = facts,
+            Warnings = warnings,
+            History = history,
+            DeliveryProblem = row.DeliveryProblem,
+            AwaitingApprovers = row.Status == SafeguardingStatus.ReviewPending,
+            RefreshUserIds = refresh,
+        };
+    }
+
+    private RecordCardModel AdviceModel(InfoRequestRow row, List<ApprovalActionView> history, ApprovalActionRow? acted, IReadOnlyList<string> refresh)
+    {
+        var l = policy.Lists;
+        var consultation = Consultation(row);
+        var answer = Answer(row);
+        var statusLine = answer is not null
+            ? $"Answered by {acted?.ActorName} on {ApprovalCards.FormatUk(acted?.At ?? default)}: suggested outcome {Title(policy.Safeguarding.AdviceOutcomes, answer.SuggestedOutcomeId)}"
+            : "Awaiting advice from an approver";
+        var facts = new List<(string, string)>
+        {
+            ("Age band", consultation is null ? "—" : Title(policy.Safeguarding.AgeBands, consultation.AgeBandId)),
+            ("Matter", consultation is null ? "—" : Title(l.MatterTypes, consultation.MatterTypeId)),
+            ("Thinking of sharing", consultation is { CategoryIds.Count: > 0 } ? SafeguardingCards.Categories(Badges(consultation.CategoryIds)) : "Not said"),
+            ("With", consultation?.RecipientTypeId is { } r ? Title(l.RecipientTypes, r) : "Not said"),
+            ("Identity disclosed", "No"),
+            ("Asked by", row.RequesterName ?? "Practitioner"),
+            ("Asked on", ApprovalCards.FormatUk(row.SubmittedAt ?? row.CreatedAt)),
+            ("Policy version", row.PolicyVersion),
+        };
+        return new RecordCardModel
+        {
+            RecordId = row.Id,
+            Kind = RecordKinds.Advice,
+            Reference = row.Reference,
+            Status = row.Status,
+            Title = $"Advice requested {row.Reference} (anonymised)",
+            StatusLine = statusLine,
+            Intro = answer is null ? "The practitioner has not identified the person. Read the question, then answer with a suggested outcome." : null,
+            Facts = facts,
+            History = history,
+            DeliveryProblem = row.DeliveryProblem,
+            AwaitingApprovers = row.Status == SafeguardingStatus.AwaitingAdvice,
+            RefreshUserIds = refresh,
+        };
+    }
+
+    private List<string> Warnings(EmergencyRecord? record)
+    {
+        var warnings = new List<string>();
+        if (record?.MethodId is { } method && policy.Lists.SecureMethods.FirstOrDefault(m => m.Id == method) is { Allowed: false } insecure)
+        {
+            warnings.Add($"Shared by a method that is not secure: {insecure.Title}.");
+        }
+
+        if (record is { Shared: true, AuthorisedVerbally: false })
+        {
+            warnings.Add("No one authorised the sharing verbally.");
+        }
+
+        return warnings;
+    }
+
+    private List<CategoryBadge> Badges(IReadOnlyList<string> ids) =>
+        [.. ids.Select(id => policy.Lists.DataCategories.FirstOrDefault(c => c.Id == id) is { } c
+            ? new CategoryBadge(c.Title, c.SpecialCategory, c.CriminalOffence)
+            : new CategoryBadge(id, false, false))];
+
+    private static string Describe(string action) => action switch
+    {
+        ActionDeclared => "declared an emergency (sharing allowed without prior approval)",
+        ActionRecorded => "gave the retrospective record",
+        ActionNothingShared => "recorded that nothing was shared",
+        ActionFullRecord => "completed the full record",
+        ActionAcknowledged => "acknowledged the emergency sharing",
+        ActionConcern => "raised a concern with the practitioner",
+        ActionAdviceAsked => "asked for advice",
+        ActionAdviceAnswered => "answered",
+        _ => action,
+    };
+
+    private static T? Read<T>(string? json, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
+        where T : class
+    {
+        if (string.IsNullOrWhiteSpace(json) || json == "{}")
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(json, type);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string? IdOf(object item) => item switch
+    {
+        ChoiceItem c => c.Id,
+        DataCategory c => c.Id,
+        RecipientType c => c.Id,
+        SecureMethod c => c.Id,
+        Article6Basis c => c.Id,
+        LegalCondition c => c.Id,
+        InformedOption c => c.Id,
+        OutcomeOption c => c.Id,
+        _ => null,
+    };
+
+    private static string TitleOf(object item) => item switch
+    {
+        ChoiceItem c => c.Title,
+        DataCategory c => c.Title,
+        RecipientType c => c.Title,
+        SecureMethod c => c.Title,
+        Article6Basis c => c.Title,
+        LegalCondition c => c.Title,
+        InformedOption c => c.Title,
+        OutcomeOption c => c.Title,
+        _ => "—",
+    };
+}
