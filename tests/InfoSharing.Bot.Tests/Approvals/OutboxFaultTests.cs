@@ -43,8 +43,8 @@ public sealed class OutboxFaultTests
     public async Task Notification_ConnectorAnswers500_IsRetriedByTheOutboxAndDeliveredOnce()
     {
         await using var s = await DecidedAsync(new ScriptedFault("POST", "/v3/conversations", 500, "InternalError"));
-        await s.WaitUntilAsync(db => db.Outbox.AnyAsync(o => o.Operation == OutboxOperations.NotifyRequester && o.Status == OutboxStatus.Sent));
-        var row = await s.QueryAsync(db => db.Outbox.AsNoTracking().FirstAsync(o => o.Operation == OutboxOperations.NotifyRequester));
+        await s.WaitUntilAsync(db => db.Outbox.AnyAsync(o => o.Operation == OutboxOperations.NotifyRequester && o.Purpose.StartsWith("tell requester") && o.Status == OutboxStatus.Sent));
+        var row = await s.QueryAsync(db => db.Outbox.AsNoTracking().SingleAsync(o => o.Operation == OutboxOperations.NotifyRequester && o.Purpose.StartsWith("tell requester")));
         Assert.Equal(2, row.Attempts);
         Assert.Single(s.Channel.Calls, c => c.Text?.Contains("was **approved**", StringComparison.Ordinal) == true);
     }
@@ -53,7 +53,7 @@ public sealed class OutboxFaultTests
     public async Task Notification_NotInRoster403_IsMarkedFailedAuditedAndShownToApprovers()
     {
         await using var s = await DecidedAsync(new ScriptedFault("POST", "/v3/conversations", 403, "BotNotInConversationRoster"));
-        await s.WaitUntilAsync(db => db.Outbox.AnyAsync(o => o.Operation == OutboxOperations.NotifyRequester && o.Status == OutboxStatus.Failed));
+        await s.WaitUntilAsync(db => db.Outbox.AnyAsync(o => o.Operation == OutboxOperations.NotifyRequester && o.Purpose.StartsWith("tell requester") && o.Status == OutboxStatus.Failed));
         await s.WaitUntilAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "delivery-failed"));
         await s.Channel.WaitForAsync(c => c.Method == "PUT" && c.Card!.ToJsonString().Contains("could not be told", StringComparison.Ordinal));
         Assert.DoesNotContain(s.Channel.Calls, c => c.Text?.Contains("was **approved**", StringComparison.Ordinal) == true);
@@ -63,7 +63,7 @@ public sealed class OutboxFaultTests
     public async Task Notification_ConnectorHangsPastTheTimeout_IsNotResentAndIsMarkedForAttention()
     {
         await using var s = await DecidedAsync(new ScriptedFault("POST", "/v3/conversations", 201, Delay: TimeSpan.FromSeconds(3)));
-        await s.WaitUntilAsync(db => db.Outbox.AnyAsync(o => o.Operation == OutboxOperations.NotifyRequester && o.Status == OutboxStatus.Unknown));
+        await s.WaitUntilAsync(db => db.Outbox.AnyAsync(o => o.Operation == OutboxOperations.NotifyRequester && o.Purpose.StartsWith("tell requester") && o.Status == OutboxStatus.Unknown));
         Assert.Equal(1, s.Channel.Calls.Count(c => c.Method == "POST" && c.Path.EndsWith("/v3/conversations", StringComparison.Ordinal) && c.Body?["isGroup"]?.GetValue<bool>() == false));
         await s.WaitUntilAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "delivery-unknown")); // recorded right after the status
     }

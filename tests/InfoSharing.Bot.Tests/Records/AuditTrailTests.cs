@@ -133,7 +133,7 @@ public abstract class AuditTrailTests : IAsyncLifetime
         await Journey.SendAsync("restart");                 // restarted (a new draft replaces the old)
         await Journey.SendAsync("cancel");                  // cancelled
         await Journey.SendAsync("new request");             // created
-        await Journey.SubmitCardAsync(new Dictionary<string, string> { ["immediateDanger"] = "yes" }); // discarded: emergency path
+        await Journey.SubmitCardAsync(new Dictionary<string, string> { ["immediateDanger"] = "yes" }); // discarded, and the emergency record begun
         await Journey.SendAsync("new request");             // created
         await Journey.SendAsync("help");                    // no change to the record: nothing audited
         await Journey.SendAsync("back");                    // navigation: nothing audited
@@ -146,13 +146,13 @@ public abstract class AuditTrailTests : IAsyncLifetime
 
         var entries = (await host.AuditAsync()).Skip(1).ToList(); // after approvers-registered
         Assert.Equal(
-            ["draft-created", "draft-restarted", "draft-cancelled", "draft-created", "draft-discarded", "draft-created", "draft-expired", "draft-created", "draft-expired"],
+            ["draft-created", "draft-restarted", "draft-cancelled", "draft-created", "draft-discarded", "emergency-declared", "draft-created", "draft-expired", "draft-created", "draft-expired"],
             entries.Select(e => e.Action));
         Assert.Equal("emergency-path", JsonNode.Parse(entries[4].Details!)!["reason"]!.GetValue<string>());
         Assert.Equal(entries[0].SubjectId, JsonNode.Parse(entries[1].Details!)!["previousDraftId"]!.GetValue<string>());
-        Assert.Equal(entries[7].SubjectId, entries[8].SubjectId);
-        Assert.Equal("housekeeping", JsonNode.Parse(entries[8].Details!)!["trigger"]!.GetValue<string>());
-        Assert.Equal("system", entries[8].Actor);
+        Assert.Equal(entries[8].SubjectId, entries[9].SubjectId);
+        Assert.Equal("housekeeping", JsonNode.Parse(entries[9].Details!)!["trigger"]!.GetValue<string>());
+        Assert.Equal("system", entries[9].Actor);
         Assert.Equal(0, await host.QueryAsync(db => db.DialogStates.CountAsync()));
         Assert.Equal(entries.Count + 1, await host.QueryAsync(db => db.AuditEntries.CountAsync()));
     }

@@ -39,8 +39,8 @@ public sealed class ConnectorFaultTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("application/vnd.microsoft.card.adaptive", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        await h.UntilAsync(db => db.Outbox.AnyAsync(o => o.Operation == OutboxOperations.NotifyRequester && o.Status != OutboxStatus.Pending));
-        var notice = await h.QueryAsync(db => db.Outbox.AsNoTracking().SingleAsync(o => o.Operation == OutboxOperations.NotifyRequester));
+        await h.UntilAsync(db => db.Outbox.AnyAsync(o => o.Operation == OutboxOperations.NotifyRequester && o.Purpose.StartsWith("tell requester") && o.Status != OutboxStatus.Pending));
+        var notice = await h.QueryAsync(db => db.Outbox.AsNoTracking().SingleAsync(o => o.Operation == OutboxOperations.NotifyRequester && o.Purpose.StartsWith("tell requester")));
         Assert.Equal(expected, notice.Status);
         Assert.Equal(1, h.Teams.Faults[fault]);
         var accepted = h.Teams.MessagesIn(ReliabilityHarness.Conversation(1)).Count(m => m["text"]?.GetValue<string>().Contains("was **approved**", StringComparison.Ordinal) == true);

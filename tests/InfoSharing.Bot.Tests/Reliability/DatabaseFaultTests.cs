@@ -94,7 +94,7 @@ public sealed class DatabaseFaultTests(ReliabilityPostgres postgres)
         }
         while (again.Contains("\"statusCode\":503", StringComparison.Ordinal) && attempts < 20 && await Delay());
         Assert.Contains("application/vnd.microsoft.card.adaptive", again, StringComparison.Ordinal);
-        await h.UntilAsync(db => db.Outbox.AnyAsync(o => o.Operation == OutboxOperations.NotifyRequester && o.Status == OutboxStatus.Sent), 30);
+        await h.UntilAsync(db => db.Outbox.AnyAsync(o => o.Operation == OutboxOperations.NotifyRequester && o.Purpose.StartsWith("tell requester") && o.Status == OutboxStatus.Sent), 30);
         Assert.Equal(1, await h.QueryAsync(db => db.ApprovalActions.CountAsync(a => a.Action == "approve")));
         Assert.Empty(h.Teams.Duplicates());
     }

@@ -34,7 +34,7 @@ public sealed class ScaleOutTests(ReliabilityPostgres postgres)
         }));
 
         Assert.All(answers, a => Assert.Equal(a.first, a.again));
-        await h.UntilAsync(db => db.Outbox.CountAsync(o => o.Operation == OutboxOperations.NotifyRequester && o.Status == OutboxStatus.Sent).ContinueWith(t => t.Result == Practitioners), 30);
+        await h.UntilAsync(db => db.Outbox.CountAsync(o => o.Operation == OutboxOperations.NotifyRequester && o.Purpose.StartsWith("tell requester") && o.Status == OutboxStatus.Sent).ContinueWith(t => t.Result == Practitioners), 30);
         await h.UntilAsync(db => db.Outbox.AllAsync(o => o.Status == OutboxStatus.Sent), 30);
         Assert.Equal(Practitioners, await h.QueryAsync(db => db.Requests.CountAsync(r => r.Status == RequestStatus.Approved)));
         Assert.Equal(Practitioners, await h.QueryAsync(db => db.ApprovalActions.CountAsync(a => a.Action == ApprovalVerbs.Approve)));
