@@ -10,7 +10,13 @@ public sealed class RequestReferences(BotDbContext db)
     public async Task<string> NextAsync(string prefix, DateTime utcNow, CancellationToken cancellationToken)
     {
         var year = utcNow.Year;
-        var counter = await db.ReferenceCounters.FirstOrDefaultAsync(c => c.Year == year, cancellationToken);
+
+        // On PostgreSQL the row is locked as it is read, so concurrent writers queue instead of all reading the same
+        // number, failing the concurrency check and retrying together until the unit of work runs out of attempts (a
+        // dozen at once did). SQLite's single writer already serialises this.
+        var counter = db.Database.IsNpgsql()
+            ? (await db.ReferenceCounters.FromSql($"SELECT * FROM reference_counters WHERE \"Year\" = {year} FOR UPDATE").ToListAsync(cancellationToken)).FirstOrDefault()
+            : await db.ReferenceCounters.FirstOrDefaultAsync(c => c.Year == year, cancellationToken);
         if (counter is null)
         {
             counter = new ReferenceCounterRow { Year = year, LastNumber = 0 };
