@@ -29,6 +29,7 @@ public sealed class ReferenceContentionTests(ReliabilityPostgres postgres)
             return await uow.ExecuteAsync(ct => new RequestReferences(db).NextAsync("ISR", clock.GetUtcNow().UtcDateTime, ct), default);
         }));
 
+        Npgsql.NpgsqlConnection.ClearAllPools();
         Assert.Equal(Enumerable.Range(1, 40).Select(n => $"ISR-2026-{n:0000}").Order(), references.Order());
     }
 }
