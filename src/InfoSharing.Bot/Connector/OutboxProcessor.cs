@@ -162,16 +162,20 @@ public sealed partial class OutboxProcessor(
         Log.WillRetry(logger, row.Operation, error, delay);
     }
 
+    /// <summary>
+    /// Records and surfaces the failure first (audit entry, problem on the card), then ends the row: a crash in between
+    /// leaves a row that is given up again (reported twice), never one that ended without being reported.
+    /// </summary>
     private async Task GiveUpAsync(BotDbContext db, IOutboxDispatcher dispatcher, OutboxMessageRow row, string status, string error, CancellationToken cancellationToken)
     {
+        Log.GaveUp(logger, row.Operation, status, error);
+        await dispatcher.OnGaveUpAsync(row, status, error, cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
         await db.Outbox.Where(r => r.Id == row.Id).ExecuteUpdateAsync(s => s
             .SetProperty(r => r.Status, status)
             .SetProperty(r => r.LockedUntil, (DateTime?)null)
             .SetProperty(r => r.LastError, error)
             .SetProperty(r => r.CompletedAt, now), CancellationToken.None);
-        Log.GaveUp(logger, row.Operation, status, error);
-        await dispatcher.OnGaveUpAsync(row, status, error, cancellationToken);
     }
 
     private static partial class Log

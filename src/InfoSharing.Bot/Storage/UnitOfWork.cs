@@ -21,6 +21,9 @@ public sealed partial class UnitOfWork(BotDbContext db, AuditLog audit, ILogger<
         {
             db.ChangeTracker.Clear();
             audit.Reset();
+            // No savepoint around each SaveChanges: a failed attempt rolls the whole transaction back anyway, and on
+            // PostgreSQL the two extra round trips are spent holding the audit lock.
+            db.Database.AutoSavepointsEnabled = false;
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             try
             {

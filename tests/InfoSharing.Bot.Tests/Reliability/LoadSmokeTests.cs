@@ -14,6 +14,7 @@ public sealed class LoadSmokeTests(ReliabilityPostgres postgres)
     public async Task TwoProcessesOnPostgres_500Turns40Conversations_OneKilled_NothingLostNothingTwice()
     {
         Assert.SkipWhen(postgres.Server.SkipReason is not null, postgres.Server.SkipReason ?? "");
+        Npgsql.NpgsqlConnection.ClearAllPools(); // idle connections of the earlier tests on this cluster
         var directory = Directory.CreateTempSubdirectory("infosharing-smoke-").FullName;
         var report = await new LoadRunner(new LoadOptions
         {
@@ -21,7 +22,7 @@ public sealed class LoadSmokeTests(ReliabilityPostgres postgres)
             Turns = 500,
             Conversations = 40,
             Instances = 2,
-            PostgresConnectionString = await postgres.Server.CreateDatabaseAsync() + ";Timeout=5;Command Timeout=30",
+            PostgresConnectionString = await postgres.Server.CreateDatabaseAsync() + ";Timeout=5;Command Timeout=30;Maximum Pool Size=30", // 2 x 30 < max_connections (100)
             FaultRate = 0.01,
             RedeliveryRate = 0.02,
             KillAtTurns = [250],

@@ -292,6 +292,7 @@ public sealed class ReliabilityHarness : IAsyncDisposable
 
         await Teams.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Npgsql.NpgsqlConnection.ClearAllPools();
         try
         {
             Directory.Delete(_directory, recursive: true);

@@ -18,7 +18,7 @@ public sealed class ReliabilityPostgres : IAsyncLifetime
     public async Task<Dictionary<string, string?>> DatabaseSettingsAsync() => new()
     {
         ["Storage:Provider"] = "PostgreSQL",
-        ["Storage:PostgresConnectionString"] = await Server.CreateDatabaseAsync() + ";Timeout=5;Command Timeout=10",
+        ["Storage:PostgresConnectionString"] = await Server.CreateDatabaseAsync() + ";Timeout=5;Command Timeout=10;Maximum Pool Size=20",
     };
 }
 
