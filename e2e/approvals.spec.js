@@ -60,7 +60,7 @@ run(async s => {
 
   const base = process.env.PG_BASE || 'http://127.0.0.1:56150';
   const load = async page => {
-    await page.goto(`${base}/`);
+    await page.goto(`${base}/`, { timeout: 60000 });
     await page.locator(SEL.editor).first().waitFor({ timeout: 30_000 });
     await page.getByRole('button', { name: 'Toggle Log Panel' }).click(); // contenteditable, repeats texts
   };

@@ -86,7 +86,7 @@ run(async s => {
   };
 
   if (!await s.step('Playground loads; the practitioner types "new request"', async () => {
-    await page.goto(`${process.env.PG_BASE || 'http://127.0.0.1:56150'}/`);
+    await page.goto(`${process.env.PG_BASE || 'http://127.0.0.1:56150'}/`, { timeout: 60000 });
     await page.getByRole('button', { name: 'Toggle Log Panel' }).click(); // it is contenteditable and repeats texts
     await page.locator(SEL.editor).first().waitFor();
     await send(page, 'new request');

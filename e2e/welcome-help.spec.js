@@ -17,7 +17,7 @@ run(async s => {
   const stream = await s.stream(); // before the page loads: the stream keeps no history
 
   await s.step('Playground loads and the bot welcomes the practitioner on install', async () => {
-    await page.goto(`${process.env.PG_BASE || 'http://127.0.0.1:56150'}/`);
+    await page.goto(`${process.env.PG_BASE || 'http://127.0.0.1:56150'}/`, { timeout: 60000 });
     const msg = await waitForBotText(page, WELCOME_TEXT, { timeout: 30_000 });
     if (WELCOME_AS_CARD && !(await msg.locator(SEL.card).count())) throw new Error(`"${WELCOME_TEXT}" is not in an Adaptive Card`);
     await stream.until(f => f.actionConversationId === personal.id && frameText(f).includes(WELCOME_TEXT), 5_000,
