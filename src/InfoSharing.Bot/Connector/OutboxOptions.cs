@@ -12,6 +12,9 @@ public sealed class OutboxOptions
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(5);
     public int BatchSize { get; set; } = 16;
 
+    /// <summary>How many requests' rows are sent side by side (one request's rows always go out in order).</summary>
+    public int Concurrency { get; set; } = 4;
+
     /// <summary>Process the outbox in this instance (turn off on instances that should only take turns).</summary>
     public bool Enabled { get; set; } = true;
 }
