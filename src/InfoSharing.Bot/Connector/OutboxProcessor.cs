@@ -65,13 +65,14 @@ public sealed partial class OutboxProcessor(
         // One request's rows stay in order (its card is posted before it is updated); different requests' rows go out
         // side by side, each group in its own scope, so one slow send does not hold up every other request.
         var groups = due.GroupBy(r => r.RequestId).ToList();
-        if (groups.Count <= 1 || o.Concurrency <= 1)
+        var concurrency = o.Concurrency ?? (db.Database.IsSqlite() ? 1 : 4);
+        if (groups.Count <= 1 || concurrency <= 1)
         {
             return await SendInOrderAsync(db, dispatcher, due, cancellationToken);
         }
 
         var handled = 0;
-        await Parallel.ForEachAsync(groups, new ParallelOptions { MaxDegreeOfParallelism = o.Concurrency, CancellationToken = cancellationToken }, async (group, ct) =>
+        await Parallel.ForEachAsync(groups, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken }, async (group, ct) =>
         {
             await using var groupScope = scopes.CreateAsyncScope();
             var sent = await SendInOrderAsync(
