@@ -12,6 +12,12 @@ public sealed class OutboxOptions
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(5);
     public int BatchSize { get; set; } = 16;
 
+    /// <summary>
+    /// How many requests' rows are sent side by side (one request's rows always go out in order). Default: 4 on
+    /// PostgreSQL; 1 on SQLite, whose single writer makes parallel sends queue there and delay the turns' own writes.
+    /// </summary>
+    public int? Concurrency { get; set; }
+
     /// <summary>Process the outbox in this instance (turn off on instances that should only take turns).</summary>
     public bool Enabled { get; set; } = true;
 }

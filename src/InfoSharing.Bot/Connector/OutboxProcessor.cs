@@ -62,10 +62,33 @@ public sealed partial class OutboxProcessor(
             .Take(o.BatchSize)
             .ToListAsync(cancellationToken);
 
+        // One request's rows stay in order (its card is posted before it is updated); different requests' rows go out
+        // side by side, each group in its own scope, so one slow send does not hold up every other request.
+        var groups = due.GroupBy(r => r.RequestId).ToList();
+        var concurrency = o.Concurrency ?? (db.Database.IsSqlite() ? 1 : 4);
+        if (groups.Count <= 1 || concurrency <= 1)
+        {
+            return await SendInOrderAsync(db, dispatcher, due, cancellationToken);
+        }
+
+        var handled = 0;
+        await Parallel.ForEachAsync(groups, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken }, async (group, ct) =>
+        {
+            await using var groupScope = scopes.CreateAsyncScope();
+            var sent = await SendInOrderAsync(
+                groupScope.ServiceProvider.GetRequiredService<BotDbContext>(), groupScope.ServiceProvider.GetRequiredService<IOutboxDispatcher>(), group, ct);
+            Interlocked.Add(ref handled, sent);
+        });
+        return handled;
+    }
+
+    private async Task<int> SendInOrderAsync(BotDbContext db, IOutboxDispatcher dispatcher, IEnumerable<OutboxMessageRow> due, CancellationToken cancellationToken)
+    {
+        var o = options.Value;
         var handled = 0;
         foreach (var candidate in due)
         {
-            now = time.GetUtcNow().UtcDateTime;
+            var now = time.GetUtcNow().UtcDateTime;
             var leaseUntil = now + o.Lease;
             var claimed = await db.Outbox
                 .Where(r => r.Id == candidate.Id && r.Status == OutboxStatus.Pending && r.NextAttemptAt <= now && (r.LockedUntil == null || r.LockedUntil < now))
