@@ -188,7 +188,8 @@ public static class SafeguardingForms
             return null;
         }
 
-        if (utc < notBefore)
+        // The inputs have minute precision: the minute of notBefore itself is allowed.
+        if (utc < notBefore.AddTicks(-(notBefore.UtcTicks % TimeSpan.TicksPerMinute)))
         {
             reader.Error(dateId, notBeforeMessage);
             return null;

@@ -19,7 +19,11 @@ public static class BotHostingExtensions
         var services = builder.Services;
         var configuration = builder.Configuration;
 
-        services.AddSingleton(TimeProvider.System);
+        if (!DevelopmentClock.TryRegister(services, configuration, builder.Environment))
+        {
+            services.AddSingleton(TimeProvider.System);
+        }
+
         services.AddOptions<BotOptions>().Bind(configuration.GetSection(BotOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddProblemDetails();
 
@@ -81,6 +85,7 @@ public static class BotHostingExtensions
         app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None).GetAwaiter().GetResult();
 
         app.MapMessagesEndpoint();
+        DevelopmentClock.MapEndpoint(app); // Development only, when Safeguarding:DevelopmentClock is on
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
         app.MapRecords();

@@ -104,7 +104,7 @@ public sealed partial class PractitionerSafeguarding(
             var at = now.UtcDateTime;
             var summary = JsonSerializer.Serialize(records.EmergencySummary(row, record, null), ApprovalsJsonContext.Default.ApprovalSummary);
             var answers = JsonSerializer.Serialize(record, SafeguardingJsonContext.Default.EmergencyRecord);
-            var detail = JsonSerializer.Serialize(records.Detail(WithJson(row, answers, null)), ApprovalsJsonContext.Default.ApprovalDetail);
+            var detail = JsonSerializer.Serialize(records.Detail(SafeguardingRecords.WithJson(row, answers, null)), ApprovalsJsonContext.Default.ApprovalDetail);
             var changed = await db.Requests
                 .Where(r => r.Id == row.Id && r.Status == SafeguardingStatus.RecordDue)
                 .ExecuteUpdateAsync(s => s
@@ -194,7 +194,7 @@ public sealed partial class PractitionerSafeguarding(
             var at = time.GetUtcNow().UtcDateTime;
             var json = JsonSerializer.Serialize(full, SafeguardingJsonContext.Default.EmergencyFullRecord);
             var summary = JsonSerializer.Serialize(records.EmergencySummary(row, record, full), ApprovalsJsonContext.Default.ApprovalSummary);
-            var detail = JsonSerializer.Serialize(records.Detail(WithJson(row, row.AnswersJson, json)), ApprovalsJsonContext.Default.ApprovalDetail);
+            var detail = JsonSerializer.Serialize(records.Detail(SafeguardingRecords.WithJson(row, row.AnswersJson, json)), ApprovalsJsonContext.Default.ApprovalDetail);
             var changed = await db.Requests
                 .Where(r => r.Id == row.Id && r.OutcomeRecordedAt == null)
                 .ExecuteUpdateAsync(s => s
@@ -441,22 +441,6 @@ public sealed partial class PractitionerSafeguarding(
         Text = text,
         At = at,
     });
-
-    private static InfoRequestRow WithJson(InfoRequestRow row, string answers, string? outcome) => new()
-    {
-        Id = row.Id,
-        Reference = row.Reference,
-        Kind = row.Kind,
-        Status = row.Status,
-        RequesterAadObjectId = row.RequesterAadObjectId,
-        CaseReference = row.CaseReference,
-        MatterType = row.MatterType,
-        PolicyVersion = row.PolicyVersion,
-        AnswersJson = answers,
-        OutcomeJson = outcome,
-        SummaryJson = row.SummaryJson,
-        DetailJson = row.DetailJson,
-    };
 
     private static partial class Log
     {

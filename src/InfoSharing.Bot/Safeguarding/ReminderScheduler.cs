@@ -222,18 +222,18 @@ public sealed partial class ReminderScheduler(
         return (kind, row.Kind) switch
         {
             (JobKinds.ApproverReminder, RecordKinds.Request) => deadline is null
-                ? $"⏰ Reminder: **{row.Reference}** (case {row.CaseReference}) has been awaiting a decision since {since}."
-                : $"⏰ Reminder: **{row.Reference}** (case {row.CaseReference}) is awaiting a decision, due by {deadline}.",
+                ? $"Reminder: **{row.Reference}** (case {row.CaseReference}) has been awaiting a decision since {since}."
+                : $"Reminder: **{row.Reference}** (case {row.CaseReference}) is awaiting a decision, due by {deadline}.",
             (JobKinds.ApproverEscalation, RecordKinds.Request) => deadline is null
-                ? $"🔺 Escalation: **{row.Reference}** (case {row.CaseReference}) has been awaiting a decision since {since} with no decision."
-                : $"🔺 Escalation: **{row.Reference}** (case {row.CaseReference}) passed its deadline ({deadline}) without a decision.",
-            (JobKinds.ApproverReminder, RecordKinds.Emergency) => $"⏰ Reminder: the retrospective review of the emergency sharing **{row.Reference}** is waiting: acknowledge it or raise a concern.",
-            (JobKinds.ApproverEscalation, RecordKinds.Emergency) => $"🔺 Escalation: nobody has reviewed the emergency sharing **{row.Reference}** (recorded {since}).",
-            (JobKinds.ApproverReminder, RecordKinds.Advice) => $"⏰ Reminder: the anonymised consultation **{row.Reference}** is waiting for advice (asked {since}).",
-            (JobKinds.ApproverEscalation, RecordKinds.Advice) => $"🔺 Escalation: the anonymised consultation **{row.Reference}** has had no answer since {since}.",
+                ? $"Escalation: **{row.Reference}** (case {row.CaseReference}) has been awaiting a decision since {since} with no decision."
+                : $"Escalation: **{row.Reference}** (case {row.CaseReference}) passed its deadline ({deadline}) without a decision.",
+            (JobKinds.ApproverReminder, RecordKinds.Emergency) => $"Reminder: the retrospective review of the emergency sharing **{row.Reference}** is waiting: acknowledge it or raise a concern.",
+            (JobKinds.ApproverEscalation, RecordKinds.Emergency) => $"Escalation: nobody has reviewed the emergency sharing **{row.Reference}** (recorded {since}).",
+            (JobKinds.ApproverReminder, RecordKinds.Advice) => $"Reminder: the anonymised consultation **{row.Reference}** is waiting for advice (asked {since}).",
+            (JobKinds.ApproverEscalation, RecordKinds.Advice) => $"Escalation: the anonymised consultation **{row.Reference}** has had no answer since {since}.",
             _ => row.Status == SafeguardingStatus.RecordDue
-                ? $"🔺 Overdue: {row.RequesterName} declared an emergency on {ApprovalCards.FormatUk(row.CreatedAt)} (**{row.Reference}**) and may have shared information without approval; no retrospective record has been given (it was due by {deadline}). Please follow it up."
-                : $"🔺 Overdue: the full record of the emergency sharing **{row.Reference}** was due by {deadline} and has not been given. Please follow it up with {row.RequesterName}.",
+                ? $"Overdue: {row.RequesterName} declared an emergency on {ApprovalCards.FormatUk(row.CreatedAt)} (**{row.Reference}**) and may have shared information without approval; no retrospective record has been given (it was due by {deadline}). Please follow it up."
+                : $"Overdue: the full record of the emergency sharing **{row.Reference}** was due by {deadline} and has not been given. Please follow it up with {row.RequesterName}.",
         };
     }
 

@@ -174,7 +174,7 @@ public sealed partial class SafeguardingApprovals(
         {
             var at = time.GetUtcNow().UtcDateTime;
             var json = JsonSerializer.Serialize(answer, SafeguardingJsonContext.Default.AdviceAnswer);
-            var withAnswer = JsonSerializer.Serialize(records.Detail(WithOutcome(row, json)), ApprovalsJsonContext.Default.ApprovalDetail);
+            var withAnswer = JsonSerializer.Serialize(records.Detail(SafeguardingRecords.WithJson(row, row.AnswersJson, json)), ApprovalsJsonContext.Default.ApprovalDetail);
             var changed = await db.Requests
                 .Where(r => r.Id == row.Id && r.Status == SafeguardingStatus.AwaitingAdvice)
                 .ExecuteUpdateAsync(s => s
@@ -244,22 +244,6 @@ public sealed partial class SafeguardingApprovals(
         details["reference"] = row.Reference;
         await unitOfWork.ExecuteAsync(ct => audit.AppendAsync(actor, action, row.Kind, row.Id.ToString(), details, ct), cancellationToken);
     }
-
-    private static InfoRequestRow WithOutcome(InfoRequestRow row, string outcome) => new()
-    {
-        Id = row.Id,
-        Reference = row.Reference,
-        Kind = row.Kind,
-        Status = row.Status,
-        RequesterAadObjectId = row.RequesterAadObjectId,
-        CaseReference = row.CaseReference,
-        MatterType = row.MatterType,
-        PolicyVersion = row.PolicyVersion,
-        AnswersJson = row.AnswersJson,
-        OutcomeJson = outcome,
-        SummaryJson = row.SummaryJson,
-        DetailJson = row.DetailJson,
-    };
 
     private static partial class Log
     {

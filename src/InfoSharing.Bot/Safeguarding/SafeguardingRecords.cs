@@ -165,8 +165,34 @@ public sealed class SafeguardingRecords(BotDbContext db, PolicyDocument policy)
         ? new ApprovedScope(s.What.CategoryIds, s.WithWhom.RecipientTypeId, s.WithWhom.SecureMethodId, s.SubmittedAtUtc)
         : null;
 
-    public string Title<T>(IReadOnlyList<T> list, string? id)
-        where T : class => list.FirstOrDefault(x => string.Equals(IdOf(x), id, StringComparison.Ordinal)) is { } item ? TitleOf(item) : id ?? "—";
+    public string Title(IReadOnlyList<ChoiceItem> list, string? id) => T(list, id, x => x.Id, x => x.Title);
+
+    public string Title(IReadOnlyList<RecipientType> list, string? id) => T(list, id, x => x.Id, x => x.Title);
+
+    public string Title(IReadOnlyList<SecureMethod> list, string? id) => T(list, id, x => x.Id, x => x.Title);
+
+    public string Title(IReadOnlyList<Article6Basis> list, string? id) => T(list, id, x => x.Id, x => x.Title);
+
+    public string Title(IReadOnlyList<LegalCondition> list, string? id) => T(list, id, x => x.Id, x => x.Title);
+
+    public string Title(IReadOnlyList<InformedOption> list, string? id) => T(list, id, x => x.Id, x => x.Title);
+
+    /// <summary>A record with other stored JSON (to describe it before the change is saved).</summary>
+    public static InfoRequestRow WithJson(InfoRequestRow row, string answers, string? outcome) => new()
+    {
+        Id = row.Id,
+        Reference = row.Reference,
+        Kind = row.Kind,
+        Status = row.Status,
+        RequesterAadObjectId = row.RequesterAadObjectId,
+        CaseReference = row.CaseReference,
+        MatterType = row.MatterType,
+        PolicyVersion = row.PolicyVersion,
+        AnswersJson = answers,
+        OutcomeJson = outcome,
+        SummaryJson = row.SummaryJson,
+        DetailJson = row.DetailJson,
+    };
 
     private RecordCardModel EmergencyModel(InfoRequestRow row, List<ApprovalActionView> history, ApprovalActionRow? acted, IReadOnlyList<string> refresh, DateTimeOffset now)
     {
@@ -314,29 +340,6 @@ public sealed class SafeguardingRecords(BotDbContext db, PolicyDocument policy)
         }
     }
 
-    private static string? IdOf(object item) => item switch
-    {
-        ChoiceItem c => c.Id,
-        DataCategory c => c.Id,
-        RecipientType c => c.Id,
-        SecureMethod c => c.Id,
-        Article6Basis c => c.Id,
-        LegalCondition c => c.Id,
-        InformedOption c => c.Id,
-        OutcomeOption c => c.Id,
-        _ => null,
-    };
-
-    private static string TitleOf(object item) => item switch
-    {
-        ChoiceItem c => c.Title,
-        DataCategory c => c.Title,
-        RecipientType c => c.Title,
-        SecureMethod c => c.Title,
-        Article6Basis c => c.Title,
-        LegalCondition c => c.Title,
-        InformedOption c => c.Title,
-        OutcomeOption c => c.Title,
-        _ => "—",
-    };
+    private static string T<TItem>(IReadOnlyList<TItem> list, string? id, Func<TItem, string> idOf, Func<TItem, string> titleOf) =>
+        list.FirstOrDefault(x => string.Equals(idOf(x), id, StringComparison.Ordinal)) is { } item ? titleOf(item) : id ?? "—";
 }

@@ -180,6 +180,17 @@ public sealed class SafeguardingFormTests
         Assert.Equal(newRecipient, outcome.Wider?.NewRecipientTypeId is not null);
     }
 
+    [Theory]
+    [InlineData(0, true)]       // the same minute as the submission (the inputs have no seconds)
+    [InlineData(-1, false)]     // the minute before it
+    public void Outcome_SharedInTheMinuteOfSubmission_IsAccepted(int minutes, bool accepted)
+    {
+        var submitted = new DateTimeOffset(2026, 11, 24, 8, 47, 35, TimeSpan.Zero);
+        var values = OutcomeJourneyTests.SharedAsApproved(submitted.AddSeconds(-35).AddMinutes(minutes));
+        var outcome = OutcomeRecordForm.Validate(values, [], Policy, Scope with { SubmittedAtUtc = submitted }, submitted.AddSeconds(10));
+        Assert.Equal(accepted, outcome.IsAccepted);
+    }
+
     [Fact]
     public void Outcome_NotShared_NeedsWhyAndWhetherTheRequesterWasTold()
     {
