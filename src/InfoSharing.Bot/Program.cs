@@ -1,8 +1,3 @@
 using InfoSharing.Bot.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddInfoSharingBot();
-
-var app = builder.Build();
-app.MapInfoSharingBot();
-app.Run();
+return await BotHost.RunAsync(args);

@@ -36,7 +36,54 @@ public sealed class BotProcess : IAsyncDisposable
 
     public bool IsRunning => _process is { HasExited: false };
 
+    /// <summary>The child's working directory (default: its own folder); the bot must not depend on it.</summary>
+    public string WorkingDirectory { get; init; } = AppContext.BaseDirectory;
+
+    /// <summary>Command-line arguments after the assembly (e.g. <c>--check-config</c>).</summary>
+    public IReadOnlyList<string> Arguments { get; init; } = [];
+
     public static string BotAssembly => Path.Combine(AppContext.BaseDirectory, "InfoSharing.Bot.dll");
+
+    /// <summary>Runs the bot until it exits by itself (a start-up refusal, <c>--check-config</c>); its exit code and output.</summary>
+    public async Task<(int ExitCode, string Output)> RunToExitAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var process = Process.Start(StartInfo()) ?? throw new InvalidOperationException("dotnet did not start");
+        var output = new StringBuilder();
+        process.OutputDataReceived += (_, e) => Collect(e.Data);
+        process.ErrorDataReceived += (_, e) => Collect(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(timeout);
+        try
+        {
+            await process.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill();
+            throw new TimeoutException($"The bot did not exit within {timeout}; output so far:\n{output}");
+        }
+
+        process.WaitForExit(); // the last output lines
+        lock (output)
+        {
+            return (process.ExitCode, output.ToString());
+        }
+
+        void Collect(string? line)
+        {
+            if (line is not null)
+            {
+                lock (output)
+                {
+                    output.Append(line).Append('\n');
+                }
+
+                Log(line);
+            }
+        }
+    }
 
     /// <summary>Starts the bot and waits (at most <paramref name="timeout"/>) until <c>/health/ready</c> answers 200.</summary>
     public async Task StartAsync(TimeSpan timeout, CancellationToken cancellationToken)
@@ -46,25 +93,7 @@ public sealed class BotProcess : IAsyncDisposable
             throw new FileNotFoundException("The bot's build output is not beside the load tool.", BotAssembly);
         }
 
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(BotAssembly);
-        start.Environment["Urls"] = BaseAddress.AbsoluteUri.TrimEnd('/'); // beats the appsettings "Urls"
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        start.Environment["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning";
-        foreach (var (key, value) in _settings)
-        {
-            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-        }
-
-        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        var process = Process.Start(StartInfo()) ?? throw new InvalidOperationException("dotnet did not start");
         process.OutputDataReceived += (_, e) => Log(e.Data);
         process.ErrorDataReceived += (_, e) => Log(e.Data);
         process.BeginOutputReadLine();
@@ -102,6 +131,34 @@ public sealed class BotProcess : IAsyncDisposable
         }
 
         throw new TimeoutException($"The bot was not ready within {timeout}; see {_logPath}.");
+    }
+
+    private ProcessStartInfo StartInfo()
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = WorkingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(BotAssembly);
+        foreach (var argument in Arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["Urls"] = BaseAddress.AbsoluteUri.TrimEnd('/'); // beats the appsettings "Urls"
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning";
+        foreach (var (key, value) in _settings)
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        return start;
     }
 
     /// <summary>SIGKILL: no shutdown, no flush, no chance to finish anything.</summary>

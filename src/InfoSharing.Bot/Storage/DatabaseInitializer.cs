@@ -8,21 +8,53 @@ public sealed partial class DatabaseInitializer(IServiceScopeFactory scopes, IOp
 {
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
-        if (!options.Value.MigrateOnStartup)
-        {
-            return;
-        }
-
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
-        if (db.Database.IsSqlite())
+        try
         {
-            // WAL lets readers run beside the one writer; NORMAL sync is durable across process crashes in WAL mode.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            if (!options.Value.MigrateOnStartup)
+            {
+                var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+                if (pending.Count > 0)
+                {
+                    throw new DatabaseStartupException(
+                        $"The database has {pending.Count} pending migration(s) ({string.Join(", ", pending)}) and Storage:MigrateOnStartup is false. " +
+                        "Apply them (the deploy step, or set Storage:MigrateOnStartup=true) and start again.");
+                }
+
+                return;
+            }
+
+            if (db.Database.IsSqlite())
+            {
+                // WAL lets readers run beside the one writer; NORMAL sync is durable across process crashes in WAL mode.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            }
+
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is System.Data.Common.DbException or System.Net.Sockets.SocketException or TimeoutException or IOException
+            || (exception is InvalidOperationException && exception.InnerException is System.Data.Common.DbException or System.Net.Sockets.SocketException or TimeoutException))
+        {
+            throw new DatabaseStartupException(
+                $"The database ({Describe(db)}) cannot be reached: {(exception.InnerException ?? exception).Message.TrimEnd('.')}. " +
+                "Check Storage:Provider, Storage:SqlitePath or Storage:PostgresConnectionString and that the database is running, then start again.",
+                exception);
         }
 
-        await db.Database.MigrateAsync(cancellationToken);
         Log.Migrated(logger, db.Database.ProviderName ?? "unknown");
+    }
+
+    /// <summary>Which database, without credentials: the SQLite file, or the PostgreSQL host and database.</summary>
+    internal static string Describe(BotDbContext db)
+    {
+        if (db.Database.IsSqlite())
+        {
+            return "SQLite " + db.Database.GetDbConnection().DataSource;
+        }
+
+        var connection = db.Database.GetDbConnection();
+        return $"PostgreSQL {connection.DataSource}/{connection.Database}";
     }
 
     private static partial class Log

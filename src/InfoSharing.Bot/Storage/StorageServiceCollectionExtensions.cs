@@ -42,7 +42,17 @@ public static class StorageServiceCollectionExtensions
         var directory = Path.GetDirectoryName(file);
         if (!string.IsNullOrEmpty(directory))
         {
-            Directory.CreateDirectory(directory);
+            try
+            {
+                Directory.CreateDirectory(directory);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                throw new DatabaseStartupException(
+                    $"The database (SQLite {file}) cannot be reached: its folder cannot be created ({exception.Message.TrimEnd('.')}). " +
+                    "Check Storage:SqlitePath (relative paths are under the app's folder) and the folder's permissions, then start again.",
+                    exception);
+            }
         }
 
         // Pooling keeps connections (and their WAL setting) warm; Default Timeout doubles as SQLite's busy timeout.

@@ -1,0 +1,173 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using InfoSharing.Bot.Hosting;
+using InfoSharing.Bot.LoadTest;
+
+namespace InfoSharing.Bot.Tests.Hosting;
+
+/// <summary>
+/// The built bot as a real child process (the load tool's <see cref="BotProcess"/> and <see cref="FakeTeams"/>): it reads
+/// its own appsettings whatever the working directory, and a start-up refusal is a few plain lines, a non-zero exit code,
+/// one critical log entry and no stack trace.
+/// </summary>
+public sealed class StartupProcessTests
+{
+    private static readonly string RepositoryRoot = FindRepositoryRoot();
+
+    public static TheoryData<string> WorkingDirectories => ["repository root", "/", "own folder"];
+
+    [Theory]
+    [MemberData(nameof(WorkingDirectories))]
+    public async Task Start_FromAnyWorkingDirectory_ReadsItsOwnSettingsAndGreets(string where)
+    {
+        var token = TestContext.Current.CancellationToken;
+        var directory = Directory.CreateTempSubdirectory("infosharing-start-").FullName;
+        await using var teams = new FakeTeams(seed: 1);
+        await teams.StartAsync(token);
+
+        // No Connector:AllowLoopback here: only appsettings.Development.json (beside the dll) admits the loopback connector.
+        await using var bot = new BotProcess(
+            new Dictionary<string, string>(StringComparer.Ordinal) { ["Storage:SqlitePath"] = Path.Combine(directory, "bot.db") },
+            Path.Combine(directory, "bot.log"))
+        {
+            WorkingDirectory = where switch
+            {
+                "repository root" => RepositoryRoot,
+                "/" => "/",
+                _ => AppContext.BaseDirectory,
+            },
+        };
+        await bot.StartAsync(TimeSpan.FromSeconds(60), token);
+
+        using var http = new HttpClient { BaseAddress = bot.BaseAddress };
+        using var content = new StringContent(Greeting(teams.ServiceUrl).ToJsonString(), Encoding.UTF8, "application/json");
+        using var response = await http.PostAsync(new Uri("api/messages", UriKind.Relative), content, token);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+        var reply = await FirstReplyAsync(teams, token);
+        await bot.StopAsync();
+        var log = await File.ReadAllTextAsync(bot.LogPath, token);
+        Assert.DoesNotContain("is not allowed", log, StringComparison.Ordinal);
+        var greeting = Describe(reply);
+        Assert.False(string.IsNullOrWhiteSpace(greeting.Replace("|", "", StringComparison.Ordinal)), "an empty greeting");
+        Assert.Equal(Greetings.GetOrAdd("first", greeting), greeting); // every start, whatever the directory, greets alike
+        Directory.Delete(directory, recursive: true);
+    }
+
+    public static TheoryData<string, string, string, int> Refusals => new()
+    {
+        { "missing setting", "ASPNETCORE_ENVIRONMENT=Production", "MicrosoftAppId is empty", StartupRefusal.ConfigurationExitCode },
+        { "invalid setting", "Bot:MaxRequestBodyBytes=-5", "MaxRequestBodyBytes", StartupRefusal.ConfigurationExitCode },
+        { "unconvertible setting", "Bot:MaxRequestBodyBytes=lots", "Bot:MaxRequestBodyBytes", StartupRefusal.ConfigurationExitCode },
+        { "invalid policy file", "Policy:Path=appsettings.json", "The policy ", StartupRefusal.PolicyExitCode },
+        { "database unreachable", "Storage:SqlitePath=/proc/no-such/bot.db", "cannot be reached", StartupRefusal.DatabaseExitCode },
+        { "migrations pending", "Storage:MigrateOnStartup=false", "pending migration", StartupRefusal.DatabaseExitCode },
+    };
+
+    [Theory]
+    [MemberData(nameof(Refusals))]
+    public async Task Start_Refused_PlainLinesExitCodeOneCriticalEntryNoStackTrace(string refusal, string setting, string expected, int exitCode)
+    {
+        var (exit, output) = await RunAsync(setting, []);
+
+        Assert.True(exit == exitCode, $"{refusal}: exit code {exit}, output:\n{output}");
+        var plain = output.Split('\n').Where(l => l.StartsWith("Start-up refused: ", StringComparison.Ordinal)).ToList();
+        Assert.True(plain.Count == 1, $"{refusal}: output:\n{output}");
+        Assert.Contains(expected, output, StringComparison.Ordinal);
+        Assert.True(CountOf(output, "crit: InfoSharing.Bot.Hosting.BotHost[1900]") == 1, $"{refusal}: output:\n{output}");
+        Assert.False(HasStackTrace(output), $"{refusal}: a stack trace was printed:\n{output}");
+        Assert.DoesNotContain("Unhandled exception", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_RefusedWithVerbose_PrintsTheStackTrace()
+    {
+        var (exit, output) = await RunAsync("ASPNETCORE_ENVIRONMENT=Production", [InfoSharing.Bot.Hosting.BotHost.VerboseFlag]);
+
+        Assert.Equal(StartupRefusal.ConfigurationExitCode, exit);
+        Assert.True(HasStackTrace(output), output);
+    }
+
+    [Fact]
+    public async Task CheckConfig_ValidConfiguration_ExitsZeroWithoutServing()
+    {
+        var (exit, output) = await RunAsync("Bot:MaxRequestBodyBytes=262144", [InfoSharing.Bot.Hosting.BotHost.CheckConfigFlag]);
+
+        Assert.True(exit == 0, output);
+        Assert.Contains("Configuration, policy and database are valid.", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CheckConfig_InvalidConfiguration_ExitsWithTheRefusal()
+    {
+        var (exit, output) = await RunAsync("ASPNETCORE_ENVIRONMENT=Production", [InfoSharing.Bot.Hosting.BotHost.CheckConfigFlag]);
+
+        Assert.Equal(StartupRefusal.ConfigurationExitCode, exit);
+        Assert.Contains("MicrosoftAppId is empty", output, StringComparison.Ordinal);
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunAsync(string setting, IReadOnlyList<string> arguments)
+    {
+        var directory = Directory.CreateTempSubdirectory("infosharing-refuse-").FullName;
+        var (key, value) = (setting[..setting.IndexOf('=', StringComparison.Ordinal)], setting[(setting.IndexOf('=', StringComparison.Ordinal) + 1)..]);
+        var settings = new Dictionary<string, string>(StringComparer.Ordinal) { ["Storage:SqlitePath"] = Path.Combine(directory, "bot.db") };
+        settings[key] = value;
+        await using var bot = new BotProcess(settings, Path.Combine(directory, "bot.log")) { WorkingDirectory = "/", Arguments = arguments };
+        var result = await bot.RunToExitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+        Directory.Delete(directory, recursive: true);
+        return result;
+    }
+
+    private static bool HasStackTrace(string output) =>
+        output.Split('\n').Any(l => l.TrimStart().StartsWith("at ", StringComparison.Ordinal) && l.Contains('(', StringComparison.Ordinal));
+
+    private static int CountOf(string text, string marker) => text.Split(marker).Length - 1;
+
+    /// <summary>The greeting of the first start, compared with the others.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Greetings = new(StringComparer.Ordinal);
+
+    private static async Task<JsonObject> FirstReplyAsync(FakeTeams teams, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            if (teams.MessagesIn("a:start-1") is [var first, ..])
+            {
+                return first;
+            }
+
+            await Task.Delay(50, cancellationToken);
+        }
+
+        throw new TimeoutException("the bot sent no reply to the first message");
+    }
+
+    private static string Describe(JsonObject reply) =>
+        (reply["text"]?.GetValue<string>() ?? "") + " | " + (reply["attachments"]?[0]?["content"]?["body"]?[0]?.ToJsonString() ?? "");
+
+    private static JsonObject Greeting(string serviceUrl) => new()
+    {
+        ["type"] = "message",
+        ["id"] = "start-greeting-1",
+        ["serviceUrl"] = serviceUrl,
+        ["channelId"] = "msteams",
+        ["from"] = new JsonObject { ["id"] = "29:start-1", ["name"] = "Sam Practitioner", ["aadObjectId"] = "00000000-0000-4000-8000-000000000101" },
+        ["recipient"] = new JsonObject { ["id"] = "28:infosharing-bot", ["name"] = "InfoSharing Bot" },
+        ["conversation"] = new JsonObject { ["conversationType"] = "personal", ["tenantId"] = "tenant-1", ["id"] = "a:start-1" },
+        ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = "tenant-1" } },
+        ["text"] = "hello",
+    };
+
+    private static string FindRepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "InfoSharing.Bot.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("InfoSharing.Bot.sln not found above " + AppContext.BaseDirectory);
+    }
+}
