@@ -30,7 +30,7 @@ public static class FuzzCorpus
         var generators = new Func<Random, string, IReadOnlyList<string>, FuzzCase>[]
         {
             Truncated, WrongType, Missing, HostileServiceUrl, ValueShapes, InvokeShapes, UnknownType, DeepNesting, HugeString,
-            NotJson, RandomMessage, ChannelMessage, MembersAdded, GarbageSubmit,
+            NotJson, RandomMessage, ChannelMessage, MembersAdded, GarbageSubmit, DuplicateKeys,
         };
         for (var i = 0; i < count; i++)
         {
@@ -38,6 +38,21 @@ public static class FuzzCorpus
         }
 
         return cases;
+    }
+
+    /// <summary>A property name repeated inside entities, channelData, value or at the top (valid JSON for many parsers).</summary>
+    private static FuzzCase DuplicateKeys(Random r, string serviceUrl, IReadOnlyList<string> hostile)
+    {
+        var json = Valid(r, serviceUrl).ToJsonString();
+        string[] shapes =
+        [
+            "\"entities\":[{\"type\":\"mention\",\"type\":\"clientInfo\",\"text\":\"<at>InfoSharing Bot</at>\"}]",
+            "\"channelData\":{\"tenant\":{\"id\":\"tenant-1\",\"id\":\"tenant-2\"}}",
+            "\"value\":{\"action\":\"submit\",\"action\":\"cancel\"}",
+            "\"text\":\"help\",\"text\":\"records\"",
+            "\"value\":{\"action\":{\"verb\":\"approve\",\"data\":{\"requestId\":\"x\",\"requestId\":\"y\"}}}",
+        ];
+        return new FuzzCase("duplicate keys", Encoding.UTF8.GetBytes(json[..^1] + "," + shapes[r.Next(shapes.Length)] + "}"));
     }
 
     private static FuzzCase Truncated(Random r, string serviceUrl, IReadOnlyList<string> hostile)
