@@ -40,7 +40,7 @@ public static partial class BotHost
             await app.RunAsync();
             return 0;
         }
-        catch (Exception exception) when (StartupRefusal.From(exception) is { } refusal)
+        catch (Exception exception) when (IsOwnProcess && StartupRefusal.From(exception) is { } refusal)
         {
             await Console.Error.WriteLineAsync(refusal.Text);
             if (verbose)
@@ -63,6 +63,12 @@ public static partial class BotHost
             }
         }
     }
+
+    /// <summary>
+    /// Whether this is the bot's own process; a test host (WebApplicationFactory) calling the entry point gets the
+    /// exception itself, as before.
+    /// </summary>
+    private static bool IsOwnProcess => System.Reflection.Assembly.GetEntryAssembly() == typeof(BotHost).Assembly;
 
     /// <summary>The content root named on the command line or in the environment, if any (tests and containers may set it).</summary>
     private static string? ExplicitContentRoot(string[] args)
