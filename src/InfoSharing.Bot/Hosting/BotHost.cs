@@ -57,7 +57,8 @@ public static partial class BotHost
         }
         finally
         {
-            if (app is not null)
+            // a test host (WebApplicationFactory) owns the app it intercepted and disposes it itself
+            if (app is not null && IsOwnProcess)
             {
                 await app.DisposeAsync(); // flushes the console logger
             }
