@@ -305,24 +305,24 @@ public sealed partial class ConnectorClient(
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 1100, Level = LogLevel.Debug,
+        [LoggerMessage(EventId = 3100, Level = LogLevel.Debug,
             Message = "Connector {Operation} {Method} answered {StatusCode} (MS-CV {CorrelationVector})")]
         public static partial void Answered(ILogger logger, string operation, HttpMethod method, int statusCode, string? correlationVector);
 
-        [LoggerMessage(EventId = 1101, Level = LogLevel.Warning,
+        [LoggerMessage(EventId = 3101, Level = LogLevel.Warning,
             Message = "Connector {Operation} refused before any I/O: host {Host} is not on the allow-list")]
         public static partial void HostNotAllowed(ILogger logger, string operation, string host);
 
-        [LoggerMessage(EventId = 1102, Level = LogLevel.Warning,
+        [LoggerMessage(EventId = 3102, Level = LogLevel.Warning,
             Message = "Connector {Operation} {Method} failed: {Kind}, HTTP {StatusCode}, code {ErrorCode} (MS-CV {CorrelationVector})")]
         public static partial void Failed(
             ILogger logger, string operation, HttpMethod method, ConnectorFailureKind kind, int statusCode, string? errorCode, string? correlationVector);
 
-        [LoggerMessage(EventId = 1103, Level = LogLevel.Warning,
+        [LoggerMessage(EventId = 3103, Level = LogLevel.Warning,
             Message = "Connector {Operation} {Method} got no response: {Kind}")]
         public static partial void NoResponse(ILogger logger, string operation, HttpMethod method, ConnectorFailureKind kind, Exception exception);
 
-        [LoggerMessage(EventId = 1104, Level = LogLevel.Warning,
+        [LoggerMessage(EventId = 3104, Level = LogLevel.Warning,
             Message = "Connector {Operation} answered {StatusCode} with a body that is not JSON; treated as accepted without an id (MS-CV {CorrelationVector})")]
         public static partial void UnreadableAcceptedBody(ILogger logger, string operation, int statusCode, string? correlationVector);
     }

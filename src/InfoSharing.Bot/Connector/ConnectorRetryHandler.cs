@@ -110,15 +110,15 @@ internal sealed partial class ConnectorRetryHandler(
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 1110, Level = LogLevel.Information,
+        [LoggerMessage(EventId = 3110, Level = LogLevel.Information,
             Message = "Connector {Method} answered {StatusCode}; retry {Retry} of {MaxRetries} in {Delay}")]
         public static partial void Retrying(ILogger logger, HttpMethod method, int statusCode, int retry, int maxRetries, TimeSpan delay);
 
-        [LoggerMessage(EventId = 1111, Level = LogLevel.Warning,
+        [LoggerMessage(EventId = 3111, Level = LogLevel.Warning,
             Message = "Connector {Method} answered {StatusCode} with a Retry-After beyond the {MaxDelay} cap; not retrying inline")]
         public static partial void RetryAfterTooLong(ILogger logger, HttpMethod method, int statusCode, TimeSpan maxDelay);
 
-        [LoggerMessage(EventId = 1112, Level = LogLevel.Warning,
+        [LoggerMessage(EventId = 3112, Level = LogLevel.Warning,
             Message = "Connector {Method} attempt timed out after {Timeout}; not retried")]
         public static partial void AttemptTimedOut(ILogger logger, HttpMethod method, TimeSpan timeout);
     }

@@ -154,7 +154,7 @@ public static partial class RecordsEndpoints
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 6001, Level = LogLevel.Information, Message = "Records export access: {Mode}")]
+        [LoggerMessage(EventId = 7001, Level = LogLevel.Information, Message = "Records export access: {Mode}")]
         public static partial void Mode(ILogger logger, RecordsAccessMode mode);
     }
 }

@@ -68,7 +68,7 @@ public sealed partial class UnitOfWork(BotDbContext db, AuditLog audit, ILogger<
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 1101, Level = LogLevel.Debug, Message = "Write lost a race (attempt {Attempt}, {Error}); retrying")]
+        [LoggerMessage(EventId = 1301, Level = LogLevel.Debug, Message = "Write lost a race (attempt {Attempt}, {Error}); retrying")]
         public static partial void Retrying(ILogger logger, int attempt, string error);
     }
 }

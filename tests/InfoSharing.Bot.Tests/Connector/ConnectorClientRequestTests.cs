@@ -282,8 +282,8 @@ public sealed class ConnectorClientRequestTests
             () => harness.Client.SendToConversationAsync(harness.Connector.ServiceUrl, PersonalId, ConnectorOperations.Message, ct));
 
         var logs = harness.Logs.Entries;
-        Assert.Contains(logs, entry => entry.EventId == 1100 && entry.Level == LogLevel.Debug && entry.Message.Contains("cv.ok.1", StringComparison.Ordinal));
-        Assert.Contains(logs, entry => entry.EventId == 1102 && entry.Level == LogLevel.Warning && entry.Message.Contains("cv.fail.2", StringComparison.Ordinal));
+        Assert.Contains(logs, entry => entry.EventId == 3100 && entry.Level == LogLevel.Debug && entry.Message.Contains("cv.ok.1", StringComparison.Ordinal));
+        Assert.Contains(logs, entry => entry.EventId == 3102 && entry.Level == LogLevel.Warning && entry.Message.Contains("cv.fail.2", StringComparison.Ordinal));
         Assert.DoesNotContain(logs, entry => entry.Message.Contains("secret-token-value", StringComparison.Ordinal));
         Assert.DoesNotContain(logs, entry => entry.Message.Contains("REQ-42", StringComparison.Ordinal));
     }

@@ -50,10 +50,10 @@ public sealed partial class RecordsAccessHandler(IOptionsMonitor<RecordsOptions>
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 6101, Level = LogLevel.Warning, Message = "Records request refused: Development without Records:Auth answers only loopback connections; remote address {Remote}")]
+        [LoggerMessage(EventId = 7101, Level = LogLevel.Warning, Message = "Records request refused: Development without Records:Auth answers only loopback connections; remote address {Remote}")]
         public static partial void NotLoopback(ILogger logger, string remote);
 
-        [LoggerMessage(EventId = 6102, Level = LogLevel.Warning, Message = "Records request refused: Records:Auth (Authority, Audience) is not configured, so the records export is off outside Development")]
+        [LoggerMessage(EventId = 7102, Level = LogLevel.Warning, Message = "Records request refused: Records:Auth (Authority, Audience) is not configured, so the records export is off outside Development")]
         public static partial void Disabled(ILogger logger);
     }
 }
