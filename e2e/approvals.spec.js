@@ -26,7 +26,7 @@ const PRACTITIONER = { id: 'user-practitioner', name: 'Paula Practitioner' };
 // src/InfoSharing.Bot/Dialog/FieldIds.cs.
 const answers = caseRef => [
   { immediateDanger: 'no' },
-  { matterType: 'safeguarding-child', direction: 'proposed', caseReference: caseRef, subjectType: 'child' },
+  { matterType: 'safeguarding-child', direction: 'proposed', caseReference: caseRef, subjectType: 'child', atRisk: 'child' },
   { categories: 'offending-history,emotional-mental-health', itemsDescription: 'The two most recent referral summaries and the attendance record for this term.',
     identifiesOthers: 'no', containsOpinion: 'yes' },
   { recipientType: 'la-childrens-social-care', recipientRole: 'Duty team', recipientVerified: 'yes', agreementStatus: 'yes', secureMethod: 'secure-email' },

@@ -19,7 +19,7 @@ const inDays = n => new Date(Date.now() + n * 86_400_000).toISOString().slice(0,
 // (SampleValues), keyed by the input ids of Dialog/FieldIds.cs. Free text must not look like an identifier.
 const STEPS = [
   { title: 'Before you start', values: { immediateDanger: 'no' } },
-  { title: 'Step 1 of 9', values: { matterType: 'prevent', direction: 'proposed', caseReference: CASE_REF, subjectType: 'child' } },
+  { title: 'Step 1 of 9', values: { matterType: 'prevent', direction: 'proposed', caseReference: CASE_REF, subjectType: 'child', atRisk: 'child' } },
   { title: 'Step 2 of 9', values: {
     categories: 'offending-history,emotional-mental-health,other', otherCategoryDetail: 'attendance pattern summary',
     itemsDescription: 'The two most recent referral summaries and the attendance record for this term.', identifiesOthers: 'yes',

@@ -79,7 +79,7 @@ function ukNow() {
 function stepValues(step) {
   return [
     { immediateDanger: 'no' },
-    { matterType: 'safeguarding-child', direction: 'proposed', caseReference: 'CS-123456', subjectType: 'child' },
+    { matterType: 'safeguarding-child', direction: 'proposed', caseReference: 'CS-123456', subjectType: 'child', atRisk: 'child' },
     { categories: 'emotional-mental-health,family-relationships', itemsDescription: 'The two most recent referral summaries and the attendance record for this term.',
       identifiesOthers: 'yes', othersProtection: "The informant's details will be removed before sharing.", containsOpinion: 'yes' },
     { recipientType: 'la-childrens-social-care', recipientRole: 'MASH duty team', recipientVerified: 'yes', agreementStatus: 'yes', secureMethod: 'secure-portal' },

@@ -22,7 +22,7 @@ public static class DialogCardCatalogue
         DialogStep.About => new Dictionary<string, string>
         {
             [FieldIds.MatterType] = "prevent", [FieldIds.Direction] = "proposed",
-            [FieldIds.CaseReference] = "CS-123456", [FieldIds.SubjectType] = "child",
+            [FieldIds.CaseReference] = "CS-123456", [FieldIds.SubjectType] = "child", [FieldIds.AtRisk] = "child",
         },
         DialogStep.What => new Dictionary<string, string>
         {
@@ -119,9 +119,9 @@ public static class DialogCardCatalogue
         var editLegal = DialogEngine.Next(declarationMissing.State, EditAction(declarationMissing, (int)DialogStep.LegalBasis), context with { Policy = notPublic });
         cards.Add(new("step5-legalbasis-not-public-authority", CardOf(editLegal)));
 
-        // The paragraph 18 cross-check with an adult not at risk.
+        // The paragraph 18 cross-check when no child or adult at risk is identified.
         var state = declarationMissing.State!;
-        var adult = state with { Answers = state.Answers with { About = state.Answers.About! with { SubjectTypeId = "adult-not-at-risk" } } };
+        var adult = state with { Answers = state.Answers with { About = state.Answers.About! with { AtRiskTypeIds = ["none-identified"] } } };
         var para18 = DialogEngine.Next(adult, Submit(declarationMissing, new Dictionary<string, string> { [FieldIds.Declaration] = "true" }), context);
         cards.Add(new("step5-legalbasis-para18-error", CardOf(para18)));
 

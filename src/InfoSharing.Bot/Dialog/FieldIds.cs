@@ -9,6 +9,7 @@ public static class FieldIds
     public const string Direction = "direction";
     public const string CaseReference = "caseReference";
     public const string SubjectType = "subjectType";
+    public const string AtRisk = "atRisk";
 
     public const string Categories = "categories";
     public const string OtherCategoryDetail = "otherCategoryDetail";

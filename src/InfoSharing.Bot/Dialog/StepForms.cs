@@ -43,6 +43,12 @@ public static class StepForms
                     Placeholder = policy.CaseReference.Example, Hint = policy.CaseReference.Description,
                 },
                 Single(FieldIds.SubjectType, "Who is the information about?", lists.SubjectTypes.Select(i => new ChoiceOption(i.Id, i.Title)), expanded: true),
+                new FormField
+                {
+                    Id = FieldIds.AtRisk, Label = "Who is at risk? (choose all that apply; this may be someone other than the person the information is about)",
+                    Kind = FieldKind.MultiChoice, Required = true, ErrorMessage = "Choose who is at risk.",
+                    Options = [.. lists.AtRiskTypes.Select(i => new ChoiceOption(i.Id, i.Title))],
+                },
             ],
             DialogStep.What =>
             [
@@ -127,6 +133,7 @@ public static class StepForms
                 values[FieldIds.Direction] = a.DirectionId;
                 values[FieldIds.CaseReference] = a.CaseReference;
                 values[FieldIds.SubjectType] = a.SubjectTypeId;
+                Put(values, FieldIds.AtRisk, a.AtRiskTypeIds.Count == 0 ? null : string.Join(',', a.AtRiskTypeIds));
                 break;
             case DialogStep.What when answers.What is { } w:
                 values[FieldIds.Categories] = string.Join(',', w.CategoryIds);

@@ -101,6 +101,7 @@ public static class StepValidator
         var matter = reader.Choice(FieldIds.MatterType, lists.MatterTypes.Select(i => i.Id));
         var direction = reader.Choice(FieldIds.Direction, lists.Directions.Select(i => i.Id));
         var subject = reader.Choice(FieldIds.SubjectType, lists.SubjectTypes.Select(i => i.Id));
+        var atRisk = reader.Choices(FieldIds.AtRisk, lists.AtRiskTypes.Select(i => i.Id), required: true, "Choose who is at risk.");
         var caseReference = reader.Text(FieldIds.CaseReference, policy.Limits.CaseReference, required: true, "Enter the case reference (never a name).", scan: false);
         if (caseReference is not null && !reader.HasError(FieldIds.CaseReference))
         {
@@ -116,14 +117,14 @@ public static class StepValidator
             }
         }
 
-        if (matter is null || direction is null || subject is null || caseReference is null)
+        if (matter is null || direction is null || subject is null || caseReference is null || atRisk.Count == 0)
         {
             return answers;
         }
 
         return answers with
         {
-            About = new AboutAnswers { MatterTypeId = matter, DirectionId = direction, CaseReference = caseReference, SubjectTypeId = subject },
+            About = new AboutAnswers { MatterTypeId = matter, DirectionId = direction, CaseReference = caseReference, SubjectTypeId = subject, AtRiskTypeIds = atRisk },
         };
     }
 
@@ -274,20 +275,21 @@ public static class StepValidator
             }
         }
 
-        // Cross-check 2 (first half): paragraph 18 is for a child or an adult at risk.
-        var subjectId = answers.About?.SubjectTypeId;
-        if (subjectId is not null && !policy.CrossChecks.Para18SubjectTypeIds.Contains(subjectId, StringComparer.Ordinal))
+        // Cross-check 2 (first half): paragraph 18 protects a child or an adult at risk. It is tested on the person
+        // at risk (step 1), not on the data subject: sharing a parent's information to protect a child is the common case.
+        var atRiskIds = answers.About?.AtRiskTypeIds ?? [];
+        if (answers.About is not null && !atRiskIds.Any(id => policy.CrossChecks.Para18AtRiskTypeIds.Contains(id, StringComparer.Ordinal)))
         {
-            var subject = lists.SubjectTypes.FirstOrDefault(s => s.Id == subjectId)?.Title ?? subjectId;
-            const string Message = "Schedule 1 paragraph 18 is only for a child or an adult at risk; at step 1 you said the information is about: ";
+            var atRisk = atRiskIds.Count == 0 ? "no one" : string.Join("; ", atRiskIds.Select(id => lists.AtRiskTypes.FirstOrDefault(s => s.Id == id)?.Title ?? id));
+            var message = "Schedule 1 paragraph 18 is for protecting a child or an adult at risk; at step 1 you said who is at risk: " + atRisk + ".";
             if (article9 is not null && policy.CrossChecks.Para18ConditionIds.Contains(article9, StringComparer.Ordinal))
             {
-                reader.Error(FieldIds.Article9Condition, Message + subject + ".");
+                reader.Error(FieldIds.Article9Condition, message);
             }
 
             if (criminal is not null && policy.CrossChecks.Para18ConditionIds.Contains(criminal, StringComparer.Ordinal))
             {
-                reader.Error(FieldIds.CriminalOffenceCondition, Message + subject + ".");
+                reader.Error(FieldIds.CriminalOffenceCondition, message);
             }
         }
 

@@ -6,8 +6,8 @@ public sealed record CrossCheckRules
     /// <summary>Article 9 / criminal-offence conditions that rely on Schedule 1 paragraph 18.</summary>
     public IReadOnlyList<string> Para18ConditionIds { get; init => field = value is null ? [] : [.. value.Where(v => v is not null)]; } = [];
 
-    /// <summary>Subject types paragraph 18 may be used for (child, adult at risk).</summary>
-    public IReadOnlyList<string> Para18SubjectTypeIds { get; init => field = value is null ? [] : [.. value.Where(v => v is not null)]; } = [];
+    /// <summary>Who must be at risk (step 1, the person protected, not necessarily the data subject) for paragraph 18: a child or an adult at risk.</summary>
+    public IReadOnlyList<string> Para18AtRiskTypeIds { get; init => field = value is null ? [] : [.. value.Where(v => v is not null)]; } = [];
 
     /// <summary>At least one of these consent reasons is needed with paragraph 18.</summary>
     public IReadOnlyList<string> Para18ConsentReasonIds { get; init => field = value is null ? [] : [.. value.Where(v => v is not null)]; } = [];

@@ -6,6 +6,9 @@ public sealed record PolicyLists
     public IReadOnlyList<ChoiceItem> MatterTypes { get; init => field = value is null ? [] : [.. value.Where(v => v is not null)]; } = [];
     public IReadOnlyList<ChoiceItem> Directions { get; init => field = value is null ? [] : [.. value.Where(v => v is not null)]; } = [];
     public IReadOnlyList<ChoiceItem> SubjectTypes { get; init => field = value is null ? [] : [.. value.Where(v => v is not null)]; } = [];
+
+    /// <summary>Who is at risk: the person the sharing protects (step 1), apart from who the information is about.</summary>
+    public IReadOnlyList<ChoiceItem> AtRiskTypes { get; init => field = value is null ? [] : [.. value.Where(v => v is not null)]; } = [];
     public IReadOnlyList<DataCategory> DataCategories { get; init => field = value is null ? [] : [.. value.Where(v => v is not null)]; } = [];
     public IReadOnlyList<RecipientType> RecipientTypes { get; init => field = value is null ? [] : [.. value.Where(v => v is not null)]; } = [];
     public IReadOnlyList<AgreementStatus> AgreementStatuses { get; init => field = value is null ? [] : [.. value.Where(v => v is not null)]; } = [];

@@ -73,6 +73,7 @@ public static class PolicyValidator
         CheckIds(errors, "lists.matterTypes", lists.MatterTypes.Select(i => (i.Id, i.Title)).ToList());
         CheckIds(errors, "lists.directions", lists.Directions.Select(i => (i.Id, i.Title)).ToList());
         CheckIds(errors, "lists.subjectTypes", lists.SubjectTypes.Select(i => (i.Id, i.Title)).ToList());
+        CheckIds(errors, "lists.atRiskTypes", lists.AtRiskTypes.Select(i => (i.Id, i.Title)).ToList());
         CheckIds(errors, "lists.dataCategories", lists.DataCategories.Select(i => (i.Id, i.Title)).ToList());
         CheckIds(errors, "lists.recipientTypes", lists.RecipientTypes.Select(i => (i.Id, i.Title)).ToList());
         CheckIds(errors, "lists.agreementStatuses", lists.AgreementStatuses.Select(i => (i.Id, i.Title)).ToList());
@@ -133,10 +134,10 @@ public static class PolicyValidator
         var lists = policy.Lists;
         var conditionIds = lists.Article9Conditions.Select(c => c.Id).Concat(lists.CriminalOffenceConditions.Select(c => c.Id)).ToHashSet(StringComparer.Ordinal);
         var reasonIds = lists.ConsentExceptionReasons.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
-        var subjectIds = lists.SubjectTypes.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        var atRiskIds = lists.AtRiskTypes.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
 
         CheckReferences(errors, "crossChecks.para18ConditionIds", rules.Para18ConditionIds, conditionIds, "article9Conditions or criminalOffenceConditions");
-        CheckReferences(errors, "crossChecks.para18SubjectTypeIds", rules.Para18SubjectTypeIds, subjectIds, "subjectTypes");
+        CheckReferences(errors, "crossChecks.para18AtRiskTypeIds", rules.Para18AtRiskTypeIds, atRiskIds, "atRiskTypes");
         CheckReferences(errors, "crossChecks.para18ConsentReasonIds", rules.Para18ConsentReasonIds, reasonIds, "consentExceptionReasons");
         CheckReferences(errors, "crossChecks.para10ConditionIds", rules.Para10ConditionIds, conditionIds, "article9Conditions or criminalOffenceConditions");
         CheckReferences(errors, "crossChecks.para10ConsentReasonIds", rules.Para10ConsentReasonIds, reasonIds, "consentExceptionReasons");

@@ -259,7 +259,7 @@ public sealed class DialogEngineTests
         var review = AnswerUntil(DialogStep.Review);
         var edit = Press(review, CardData.Submit, change: d => { d[CardData.Action] = CardData.Edit; d[CardData.Section] = 1; });
 
-        var result = Submit(edit, Sample(DialogStep.About, v => v[FieldIds.SubjectType] = "adult-not-at-risk"));
+        var result = Submit(edit, Sample(DialogStep.About, v => v[FieldIds.AtRisk] = "none-identified"));
 
         Assert.Equal(DialogStep.LegalBasis, result.State!.Step);
         Assert.True(result.State.ReturnToReview);

@@ -277,18 +277,27 @@ public sealed class StepChecksTests
         AssertError(result, DialogStep.LegalBasis, FieldIds.StatutoryFunction + "Detail", "which function");
     }
 
+    /// <summary>
+    /// Cross-check 2 of §4.4 (revision 2): paragraph 18 is tested on the person at risk, not on who the information is
+    /// about. Sharing a parent's or an alleged perpetrator's information to protect a child is the common lawful case.
+    /// </summary>
     [Theory]
-    [InlineData("child", true)]
-    [InlineData("adult-at-risk", true)]
-    [InlineData("adult-not-at-risk", false)]
-    [InlineData("third-party", false)]
-    public void LegalBasis_Para18_OnlyForAChildOrAnAdultAtRisk(string subject, bool valid)
+    [InlineData("child", "child", true)]
+    [InlineData("parent-carer", "child", true)]
+    [InlineData("alleged-perpetrator", "child", true)]
+    [InlineData("family-member", "adult-at-risk", true)]
+    [InlineData("adult-not-at-risk", "adult-at-risk", true)]
+    [InlineData("third-party", "child,none-identified", true)]
+    [InlineData("adult-not-at-risk", "none-identified", false)]
+    [InlineData("child", "none-identified", false)]
+    public void LegalBasis_Para18_IsTestedOnThePersonAtRisk(string subject, string atRisk, bool valid)
     {
         var result = SubmitAt(DialogStep.LegalBasis, _ => { }, (step, v) =>
         {
             if (step == DialogStep.About)
             {
                 v[FieldIds.SubjectType] = subject;
+                v[FieldIds.AtRisk] = atRisk;
             }
 
             return v;
@@ -303,6 +312,18 @@ public sealed class StepChecksTests
             AssertError(result, DialogStep.LegalBasis, FieldIds.Article9Condition, "paragraph 18");
             AssertError(result, DialogStep.LegalBasis, FieldIds.CriminalOffenceCondition, "paragraph 18");
         }
+    }
+
+    [Fact]
+    public void About_WhoIsAtRisk_IsRequired_AndKeptApartFromWhoItIsAbout()
+    {
+        var missing = SubmitAt(DialogStep.About, v => v.Remove(FieldIds.AtRisk));
+        AssertError(missing, DialogStep.About, FieldIds.AtRisk, "at risk");
+
+        var parent = SubmitAt(DialogStep.About, v => { v[FieldIds.SubjectType] = "parent-carer"; v[FieldIds.AtRisk] = "child"; });
+        AssertAccepted(parent, DialogStep.About);
+        Assert.Equal("parent-carer", parent.State!.Answers.About!.SubjectTypeId);
+        Assert.Equal(["child"], parent.State.Answers.About.AtRiskTypeIds);
     }
 
     [Fact]
