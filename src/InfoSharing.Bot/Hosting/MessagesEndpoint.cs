@@ -118,17 +118,14 @@ public static partial class MessagesEndpoint
     }
 
     /// <summary>An activity is a JSON object with a string <c>type</c> and no repeated property name; anything else is a 400.</summary>
-    internal static BotActivity? Parse(ReadOnlySpan<byte> body)
+    internal static BotActivity? Parse(ReadOnlyMemory<byte> body)
     {
         try
         {
-            // A repeated property name anywhere (entities, channelData, value...) is refused here: JsonObject would throw
-            // ArgumentException on first access deep inside the turn, and the redelivery would fail the same way for ever.
-            using (JsonDocument.Parse(body.ToArray(), new JsonDocumentOptions { AllowDuplicateProperties = false, MaxDepth = 256 }))
-            {
-            }
-
-            var activity = JsonSerializer.Deserialize(body, ProtocolJsonContext.Default.BotActivity);
+            // One parse of the body, refusing a repeated property name anywhere (entities, channelData, value...): JsonObject
+            // would throw ArgumentException on first access deep inside the turn, and the redelivery would fail for ever.
+            using var document = JsonDocument.Parse(body, new JsonDocumentOptions { AllowDuplicateProperties = false, MaxDepth = 256 });
+            var activity = document.RootElement.Deserialize(ProtocolJsonContext.Default.BotActivity);
             return activity is { Type.Length: > 0 } ? WithoutNullItems(activity) : null;
         }
         catch (JsonException)
