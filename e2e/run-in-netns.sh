@@ -182,6 +182,12 @@ else
 fi
 
 stop_all
+# An operator alerts on "fail:" and "crit:": a normal run through Microsoft's client logs neither.
+if [ -f "$LOGS/bot.log" ] && grep -nE '^(fail|crit): ' "$LOGS/bot.log" | head -n 5 | grep .; then
+  failed=$((failed + 1)); say "FAIL the bot logged fail:/crit: lines (above; all in ${LOGS#"$ROOT"/}/bot.log)"
+else
+  passed=$((passed + 1)); say "ok   the bot logged no fail:/crit: line"
+fi
 # The guard writes to the Playground's stderr, and once the Playground runs, console.error goes to its
 # LOGFILE: look in both.
 if grep -h "loopback-guard\] blocked" "$LOGS/playground.log" "$LOGS/playground-logfile.log" 2>/dev/null; then

@@ -33,6 +33,8 @@ public sealed record LoadReport
     public required int InvisibleFailures { get; init; }
     public required int ServerErrors { get; init; }
     public required int TurnFailures { get; init; }
+    /// <summary>fail:/crit: lines in the bot logs (a normal run has none).</summary>
+    public int FailureLogLines { get; init; }
 
     public double TurnsPerSecond => Duration.TotalSeconds > 0 ? Turns / Duration.TotalSeconds : 0;
 
@@ -48,7 +50,7 @@ public sealed record LoadReport
         s.AppendLine(c, $"connector calls {ConnectorCalls}, faults injected {Faults.Values.Sum()} ({string.Join(", ", Faults.OrderBy(k => k.Key).Select(k => $"{k.Key} {k.Value}"))})");
         s.AppendLine(c, $"SIGKILLs {Kills}; journeys {JourneysStarted}; submissions acknowledged {SubmissionsAcknowledged}, requests stored {RequestsStored}; decisions acknowledged {DecisionsAcknowledged}");
         s.AppendLine(c, $"outbox: {string.Join(", ", Outbox.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => $"{k.Key} {k.Value}"))}");
-        s.AppendLine(c, $"lost submissions {LostSubmissions}, lost decisions {LostDecisions}, duplicate requests {DuplicateRequests}, decisions made twice {DoubleDecisions}, messages accepted twice {DuplicateMessages}, failures not audited/visible {InvisibleFailures}, HTTP 500 {ServerErrors}, turns failed inside the bot {TurnFailures}, redelivery answers that differed {RedeliveryMismatches}");
+        s.AppendLine(c, $"lost submissions {LostSubmissions}, lost decisions {LostDecisions}, duplicate requests {DuplicateRequests}, decisions made twice {DoubleDecisions}, messages accepted twice {DuplicateMessages}, failures not audited/visible {InvisibleFailures}, HTTP 500 {ServerErrors}, turns failed inside the bot {TurnFailures}, fail:/crit: log lines {FailureLogLines}, redelivery answers that differed {RedeliveryMismatches}");
         s.Append(Passed ? "RESULT: PASS" : "RESULT: FAIL\n  " + string.Join("\n  ", Problems));
         return s.ToString();
     }

@@ -103,6 +103,17 @@ public sealed class LoadRunner(LoadOptions options, TextWriter log)
             problems.Add($"{turnFailures} turns failed inside the bot (event 2103 in the bot logs)");
         }
 
+        // An operator alerts on "fail:" and "crit:": a normal run logs neither. A run with injected faults or kills may log a
+        // failure the faults explain, but never one of a handled race (EF's unique-constraint failures) or a critical one.
+        var failureLines = bots.SelectMany(b => FailureLines(b.LogPath)).ToList();
+        var faultsInjected = options.FaultRate > 0 || options.KillAtTurns.Count > 0;
+        var unexplained = failureLines.Where(l => !faultsInjected || l.StartsWith("crit:", StringComparison.Ordinal)
+                                                  || l.Contains("Microsoft.EntityFrameworkCore", StringComparison.Ordinal)).ToList();
+        if (unexplained.Count > 0)
+        {
+            problems.Add($"{unexplained.Count} fail:/crit: log lines no injected fault explains, e.g. {string.Join(" | ", unexplained.Distinct().Take(3))}");
+        }
+
         var serverErrors = _statuses.GetValueOrDefault("500");
         if (serverErrors > 0)
         {
@@ -145,6 +156,7 @@ public sealed class LoadRunner(LoadOptions options, TextWriter log)
             InvisibleFailures = verification.InvisibleFailures,
             ServerErrors = serverErrors,
             TurnFailures = turnFailures,
+            FailureLogLines = failureLines.Count,
         };
     }
 
@@ -513,6 +525,13 @@ public sealed class LoadRunner(LoadOptions options, TextWriter log)
                 return null;
         }
     }
+
+    /// <summary>The console logger's <c>fail:</c> and <c>crit:</c> lines (level and category, e.g. <c>fail: Some.Category[12]</c>).</summary>
+    private static IEnumerable<string> FailureLines(string path) =>
+        File.Exists(path)
+            ? File.ReadLines(path).Select(l => l.TrimStart('\uFEFF')) // the log file starts with a byte-order mark
+                .Where(l => l.StartsWith("fail: ", StringComparison.Ordinal) || l.StartsWith("crit: ", StringComparison.Ordinal)).Select(l => l.Trim())
+            : [];
 
     private static int CountLines(string path, string marker) =>
         File.Exists(path) ? File.ReadLines(path).Count(line => line.Contains(marker, StringComparison.Ordinal)) : 0;

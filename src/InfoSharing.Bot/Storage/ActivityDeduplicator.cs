@@ -32,52 +32,66 @@ public sealed class ActivityDeduplicator(BotDbContext db, TimeProvider time, IOp
     public async Task<ProcessedActivityRow?> TryClaimAsync(string key, CancellationToken cancellationToken)
     {
         var now = Stamp(time.GetUtcNow().UtcDateTime);
-        db.ProcessedActivities.Add(new ProcessedActivityRow
+        var expires = now + options.Value.DeduplicationWindow;
+        // One statement that cannot fail on a redelivery (INSERT ... ON CONFLICT DO NOTHING, the same text on SQLite and
+        // PostgreSQL): a redelivery racing the first delivery is normal, so it must not log a unique-constraint failure.
+        var inserted = await db.Database.ExecuteSqlAsync(
+            $"""
+            INSERT INTO processed_activities ("Key", "ReceivedAt", "ExpiresAt", "Completed", "StatusCode")
+            VALUES ({key}, {now}, {expires}, {false}, {0})
+            ON CONFLICT ("Key") DO NOTHING
+            """,
+            cancellationToken);
+        if (inserted == 1)
         {
-            Key = key,
-            ReceivedAt = now,
-            ExpiresAt = now + options.Value.DeduplicationWindow,
-        });
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
             Hold(key, now);
             return null;
         }
-        catch (DbUpdateException)
+
+        var existing = await db.ProcessedActivities.AsNoTracking().FirstOrDefaultAsync(p => p.Key == key, cancellationToken);
+        if (existing is null)
         {
-            db.ChangeTracker.Clear();
-            var existing = await db.ProcessedActivities.AsNoTracking().FirstOrDefaultAsync(p => p.Key == key, cancellationToken);
-            if (existing is null)
-            {
-                throw;
-            }
-
-            if (existing.ExpiresAt < now)
-            {
-                // An id seen long ago (outside the window) is a new activity: take the claim over.
-                await db.ProcessedActivities.Where(p => p.Key == key).ExecuteDeleteAsync(cancellationToken);
-                return await TryClaimAsync(key, cancellationToken);
-            }
-
-            if (!existing.Completed && existing.ReceivedAt + options.Value.TurnClaimTimeout < now)
-            {
-                // The delivery holding it stopped (a crash, a lost database) before committing anything: run it here.
-                var stale = existing.ReceivedAt;
-                var taken = await db.ProcessedActivities
-                    .Where(p => p.Key == key && !p.Completed && p.ReceivedAt == stale)
-                    .ExecuteUpdateAsync(s => s.SetProperty(p => p.ReceivedAt, now).SetProperty(p => p.ExpiresAt, now + options.Value.DeduplicationWindow), cancellationToken);
-                if (taken == 1)
-                {
-                    Hold(key, now);
-                    return null;
-                }
-
-                return await db.ProcessedActivities.AsNoTracking().FirstOrDefaultAsync(p => p.Key == key, cancellationToken) ?? existing;
-            }
-
-            return existing;
+            // Purged between the insert and the read: claim it again.
+            return await TryClaimAsync(key, cancellationToken);
         }
+
+        if (existing.ExpiresAt < now)
+        {
+            // An id seen long ago (outside the window) is a new activity: take the row over (a compare-and-set, so of two
+            // deliveries of it only one runs it).
+            var expired = existing.ExpiresAt;
+            var renewed = await db.ProcessedActivities
+                .Where(p => p.Key == key && p.ExpiresAt == expired)
+                .ExecuteUpdateAsync(
+                    s => s.SetProperty(p => p.ReceivedAt, now).SetProperty(p => p.ExpiresAt, expires).SetProperty(p => p.Completed, false)
+                        .SetProperty(p => p.StatusCode, 0).SetProperty(p => p.ResponseBody, (string?)null),
+                    cancellationToken);
+            if (renewed == 1)
+            {
+                Hold(key, now);
+                return null;
+            }
+
+            return await TryClaimAsync(key, cancellationToken);
+        }
+
+        if (!existing.Completed && existing.ReceivedAt + options.Value.TurnClaimTimeout < now)
+        {
+            // The delivery holding it stopped (a crash, a lost database) before committing anything: run it here.
+            var stale = existing.ReceivedAt;
+            var taken = await db.ProcessedActivities
+                .Where(p => p.Key == key && !p.Completed && p.ReceivedAt == stale)
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.ReceivedAt, now).SetProperty(p => p.ExpiresAt, expires), cancellationToken);
+            if (taken == 1)
+            {
+                Hold(key, now);
+                return null;
+            }
+
+            return await db.ProcessedActivities.AsNoTracking().FirstOrDefaultAsync(p => p.Key == key, cancellationToken) ?? existing;
+        }
+
+        return existing;
     }
 
     /// <summary>

@@ -7,24 +7,13 @@ namespace InfoSharing.Bot.Storage;
 public sealed class ConversationReferenceStore(BotDbContext db, TimeProvider time)
 {
     /// <summary>
-    /// Inserts or refreshes the activity's conversation reference. The first activities of a new conversation often arrive
-    /// together (Teams sends installationUpdate and conversationUpdate at once, on any instance): the one whose insert
-    /// loses the race updates the winner's row instead of failing the turn.
+    /// Inserts or refreshes the activity's conversation reference in one statement (<c>INSERT ... ON CONFLICT DO UPDATE</c>,
+    /// the same text on SQLite and PostgreSQL). The first activities of a new conversation often arrive together (Teams
+    /// sends installationUpdate and conversationUpdate at once, on any instance): both succeed, neither fails and retries,
+    /// so no unique-constraint failure is ever logged for this normal race. A value the activity does not carry keeps the
+    /// stored one (<c>COALESCE</c>).
     /// </summary>
-    public async Task<ConversationReferenceRow> UpsertAsync(BotActivity activity, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await TryUpsertAsync(activity, cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
-            return await TryUpsertAsync(activity, cancellationToken);
-        }
-    }
-
-    private async Task<ConversationReferenceRow> TryUpsertAsync(BotActivity activity, CancellationToken cancellationToken)
+    public async Task UpsertAsync(BotActivity activity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
         var conversationId = activity.Conversation?.Id ?? throw new ArgumentException("activity has no conversation id", nameof(activity));
@@ -32,39 +21,44 @@ public sealed class ConversationReferenceStore(BotDbContext db, TimeProvider tim
         var key = $"{channelId}|{conversationId}";
         var channelData = ChannelDataReader.From(activity);
         var personal = activity.Conversation?.ConversationType is null or "personal";
-
-        var row = await db.ConversationReferences.FindAsync([key], cancellationToken);
-        if (row is null)
-        {
-            row = new ConversationReferenceRow
-            {
-                Key = key,
-                ChannelId = channelId,
-                ConversationId = conversationId,
-                ServiceUrl = activity.ServiceUrl ?? string.Empty,
-            };
-            db.ConversationReferences.Add(row);
-        }
-
-        row.ServiceUrl = activity.ServiceUrl ?? row.ServiceUrl;
-        row.ConversationType = activity.Conversation?.ConversationType ?? row.ConversationType;
-        row.TenantId = activity.Conversation?.TenantId ?? channelData.TenantId ?? row.TenantId;
-        row.BotId = activity.Recipient?.Id ?? row.BotId;
-        row.BotName = activity.Recipient?.Name ?? row.BotName;
-        row.TeamId = channelData.TeamId ?? row.TeamId;
-        row.TeamsChannelId = channelData.TeamsChannelId ?? row.TeamsChannelId;
+        string? userId = null, userAadObjectId = null, userName = null;
         if (personal && activity.From is { Id: not null } user && !string.Equals(user.Role, "bot", StringComparison.Ordinal))
         {
             // In a 1:1 chat the user is the conversation's one other member: keep them for proactive notices.
-            row.UserId = user.Id;
-            row.UserAadObjectId = user.AadObjectId ?? row.UserAadObjectId;
-            row.UserName = user.Name ?? row.UserName;
+            (userId, userAadObjectId, userName) = (user.Id, user.AadObjectId, user.Name);
         }
 
-        row.DeadReason = null;
-        row.UpdatedAt = time.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(cancellationToken);
-        return row;
+        var serviceUrl = activity.ServiceUrl;
+        var conversationType = activity.Conversation?.ConversationType;
+        var tenantId = activity.Conversation?.TenantId ?? channelData.TenantId;
+        var botId = activity.Recipient?.Id;
+        var botName = activity.Recipient?.Name;
+        var teamId = channelData.TeamId;
+        var teamsChannelId = channelData.TeamsChannelId;
+        var now = time.GetUtcNow().UtcDateTime;
+        await db.Database.ExecuteSqlAsync(
+            $"""
+            INSERT INTO conversation_references ("Key", "ChannelId", "ConversationId", "ConversationType", "ServiceUrl", "TenantId",
+                "UserId", "UserAadObjectId", "UserName", "BotId", "BotName", "TeamId", "TeamsChannelId", "UpdatedAt")
+            VALUES ({key}, {channelId}, {conversationId}, {conversationType}, {serviceUrl ?? string.Empty}, {tenantId},
+                {userId}, {userAadObjectId}, {userName}, {botId}, {botName}, {teamId}, {teamsChannelId}, {now})
+            ON CONFLICT ("Key") DO UPDATE SET
+                "ServiceUrl" = COALESCE({serviceUrl}, conversation_references."ServiceUrl"),
+                "ConversationType" = COALESCE(excluded."ConversationType", conversation_references."ConversationType"),
+                "TenantId" = COALESCE(excluded."TenantId", conversation_references."TenantId"),
+                "UserId" = COALESCE(excluded."UserId", conversation_references."UserId"),
+                "UserAadObjectId" = CASE WHEN excluded."UserId" IS NULL THEN conversation_references."UserAadObjectId"
+                    ELSE COALESCE(excluded."UserAadObjectId", conversation_references."UserAadObjectId") END,
+                "UserName" = CASE WHEN excluded."UserId" IS NULL THEN conversation_references."UserName"
+                    ELSE COALESCE(excluded."UserName", conversation_references."UserName") END,
+                "BotId" = COALESCE(excluded."BotId", conversation_references."BotId"),
+                "BotName" = COALESCE(excluded."BotName", conversation_references."BotName"),
+                "TeamId" = COALESCE(excluded."TeamId", conversation_references."TeamId"),
+                "TeamsChannelId" = COALESCE(excluded."TeamsChannelId", conversation_references."TeamsChannelId"),
+                "DeadReason" = NULL,
+                "UpdatedAt" = excluded."UpdatedAt"
+            """,
+            cancellationToken);
     }
 
     public Task<ConversationReferenceRow?> GetAsync(string key, CancellationToken cancellationToken) =>

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Options;
 
 namespace InfoSharing.Bot.Storage;
@@ -31,7 +33,29 @@ public sealed partial class DatabaseInitializer(IServiceScopeFactory scopes, IOp
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
             }
 
-            await db.Database.MigrateAsync(cancellationToken);
+            if (db.Database.IsNpgsql())
+            {
+                // Instances starting together migrate one at a time: without this, the second one's look at the
+                // migrations history races the first one's creation of it, and EF logs the failed query as an error.
+                await db.Database.OpenConnectionAsync(cancellationToken);
+                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({MigrationLockKey})", cancellationToken);
+                try
+                {
+                    // On a new database EF first reads a history table that is not there yet, and logs that as a failed
+                    // command (an operator's "fail:" line on every first start): create it first.
+                    await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
+                    await db.Database.MigrateAsync(cancellationToken);
+                }
+                finally
+                {
+                    await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({MigrationLockKey})", CancellationToken.None);
+                    await db.Database.CloseConnectionAsync();
+                }
+            }
+            else
+            {
+                await db.Database.MigrateAsync(cancellationToken);
+            }
         }
         catch (Exception exception) when (exception is System.Data.Common.DbException or System.Net.Sockets.SocketException or TimeoutException or IOException
             || (exception is InvalidOperationException && exception.InnerException is System.Data.Common.DbException or System.Net.Sockets.SocketException or TimeoutException))
@@ -44,6 +68,9 @@ public sealed partial class DatabaseInitializer(IServiceScopeFactory scopes, IOp
 
         Log.Migrated(logger, db.Database.ProviderName ?? "unknown");
     }
+
+    /// <summary>The PostgreSQL advisory lock the instances take to migrate one at a time (distinct from the audit's).</summary>
+    private const long MigrationLockKey = 0x1F05_0001;
 
     /// <summary>Which database, without credentials: the SQLite file, or the PostgreSQL host and database.</summary>
     internal static string Describe(BotDbContext db)

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 
 namespace InfoSharing.Bot.Storage;
@@ -19,15 +20,15 @@ public static class StorageServiceCollectionExtensions
         switch (options.Provider)
         {
             case StorageProvider.PostgreSQL:
-                services.AddDbContextPool<BotDbContext, PostgresBotDbContext>(o => o
-                    .UseNpgsql(options.PostgresConnectionString, n => n.MigrationsAssembly(typeof(BotDbContext).Assembly.GetName().Name)));
+                services.AddDbContextPool<BotDbContext, PostgresBotDbContext>(o => QuietConnectionErrors(o
+                    .UseNpgsql(options.PostgresConnectionString, n => n.MigrationsAssembly(typeof(BotDbContext).Assembly.GetName().Name))));
                 break;
             default:
                 var path = SqliteConnectionString(options, environment.ContentRootPath);
                 // One gate and one setup for the process: the pool's contexts share them.
                 var gate = new SqliteWriteGate();
                 var setup = new SqliteConnectionSetup(options.SqliteSynchronous);
-                services.AddDbContextPool<BotDbContext, SqliteBotDbContext>(o => o.UseSqlite(path).AddInterceptors(setup, gate));
+                services.AddDbContextPool<BotDbContext, SqliteBotDbContext>(o => QuietConnectionErrors(o.UseSqlite(path).AddInterceptors(setup, gate)));
                 break;
         }
 
@@ -35,6 +36,14 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<DatabaseInitializer>();
         return services;
     }
+
+    /// <summary>
+    /// EF logs a failed connection open as an error before throwing; the bot logs the same failure once where it is handled
+    /// (a start-up refusal naming the database, a turn answered 503, a readiness check): EF's copy goes to Debug, so an
+    /// operator sees one line per failure, not two.
+    /// </summary>
+    private static DbContextOptionsBuilder QuietConnectionErrors(DbContextOptionsBuilder options) =>
+        options.ConfigureWarnings(w => w.Log((RelationalEventId.ConnectionError, LogLevel.Debug)));
 
     internal static string SqliteConnectionString(StorageOptions options, string contentRoot)
     {

@@ -63,6 +63,95 @@ public abstract class StorageContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ConversationReference_ConcurrentFirstActivities_AllSucceedOneRowLaterValuesKeptMissingOnesNotErased()
+    {
+        var token = TestContext.Current.CancellationToken;
+        var install = new Protocol.BotActivity
+        {
+            Type = "installationUpdate",
+            ServiceUrl = "https://smba.trafficmanager.net/emea/",
+            ChannelId = "msteams",
+            From = new Protocol.ChannelAccount { Id = "29:v", AadObjectId = "aad-v", Name = "V" },
+            Recipient = new Protocol.ChannelAccount { Id = "28:bot", Name = "InfoSharing" },
+            Conversation = new Protocol.ConversationAccount { Id = "a:race", ConversationType = "personal", TenantId = "tenant-1" },
+        };
+
+        // Teams sends installationUpdate and conversationUpdate at once: every delivery succeeds (none throws and retries).
+        var contexts = Enumerable.Range(0, 8).Select(_ => NewContext()).ToList();
+        await Task.WhenAll(contexts.Select((db, i) => new ConversationReferenceStore(db, Clock).UpsertAsync(
+            i % 2 == 0 ? install : install with { Type = "conversationUpdate" }, token)));
+        foreach (var db in contexts)
+        {
+            await db.DisposeAsync();
+        }
+
+        await using (var db = NewContext())
+        {
+            // A later activity without tenant, user name or bot name keeps the stored ones; its new serviceUrl wins.
+            var bare = install with
+            {
+                ServiceUrl = "https://smba.trafficmanager.net/uk/",
+                Recipient = new Protocol.ChannelAccount { Id = "28:bot" },
+                From = new Protocol.ChannelAccount { Id = "29:v" },
+                Conversation = new Protocol.ConversationAccount { Id = "a:race", ConversationType = "personal" },
+            };
+            await new ConversationReferenceStore(db, Clock).UpsertAsync(bare, token);
+            await new ConversationReferenceStore(db, Clock).MarkDeadAsync("msteams|a:race", "blocked", token);
+            await new ConversationReferenceStore(db, Clock).UpsertAsync(bare, token); // an inbound activity revives it
+        }
+
+        await using (var db = NewContext())
+        {
+            var rows = await db.ConversationReferences.AsNoTracking().Where(r => r.ConversationId == "a:race").ToListAsync(token);
+            var row = Assert.Single(rows);
+            Assert.Equal("https://smba.trafficmanager.net/uk/", row.ServiceUrl);
+            Assert.Equal("tenant-1", row.TenantId);
+            Assert.Equal(("29:v", "aad-v", "V"), (row.UserId, row.UserAadObjectId, row.UserName));
+            Assert.Equal(("28:bot", "InfoSharing"), (row.BotId, row.BotName));
+            Assert.Null(row.DeadReason);
+            Assert.Equal(Clock.GetUtcNow().UtcDateTime, row.UpdatedAt);
+        }
+    }
+
+    [Fact]
+    public async Task Deduplicator_ConcurrentDeliveriesOfOneActivity_ExactlyOneClaims()
+    {
+        var token = TestContext.Current.CancellationToken;
+        var options = Options.Create(new BotOptions());
+        var contexts = Enumerable.Range(0, 6).Select(_ => NewContext()).ToList();
+        var claims = await Task.WhenAll(contexts.Select(db => new ActivityDeduplicator(db, Clock, options).TryClaimAsync("msteams|c|race", token)));
+        foreach (var db in contexts)
+        {
+            await db.DisposeAsync();
+        }
+
+        Assert.Equal(1, claims.Count(c => c is null));
+        Assert.All(claims.Where(c => c is not null), c => Assert.False(c!.Completed));
+    }
+
+    [Fact]
+    public async Task Deduplicator_IdSeenOutsideTheWindow_IsANewActivity()
+    {
+        var token = TestContext.Current.CancellationToken;
+        var options = Options.Create(new BotOptions { DeduplicationWindow = TimeSpan.FromMinutes(30) });
+        await using (var db = NewContext())
+        {
+            var first = new ActivityDeduplicator(db, Clock, options);
+            Assert.Null(await first.TryClaimAsync("msteams|c|old", token));
+            await first.CompleteAsync("msteams|c|old", 200, null, token);
+        }
+
+        Clock.Advance(TimeSpan.FromMinutes(31));
+        await using (var db = NewContext())
+        {
+            Assert.Null(await new ActivityDeduplicator(db, Clock, options).TryClaimAsync("msteams|c|old", token));
+            var row = await db.ProcessedActivities.AsNoTracking().SingleAsync(p => p.Key == "msteams|c|old", token);
+            Assert.False(row.Completed);
+            Assert.Equal(Clock.GetUtcNow().UtcDateTime.AddMinutes(30), row.ExpiresAt, TimeSpan.FromMilliseconds(1));
+        }
+    }
+
+    [Fact]
     public async Task Deduplicator_SameKeyTwice_SecondGetsTheFirstResult()
     {
         var options = Options.Create(new BotOptions());
