@@ -35,6 +35,7 @@ public sealed class ApprovalDelivery(
             throw new InvalidOperationException($"outbox row {message.Id} refers to no request");
         }
 
+        BotTelemetry.TagReference(request.Reference);
         return message.Operation switch
         {
             OutboxOperations.PostApprovalCard => await PostCardAsync(request, cancellationToken),

@@ -39,11 +39,14 @@ public sealed partial class ApprovalService(
             return ApprovalResponse.Of(AdaptiveCardInvokeResponse.Error(400, parse.ErrorCode ?? "BadRequest", parse.ErrorMessage ?? "That card action was not understood."));
         }
 
+        using var span = BotTelemetry.Start("workflow " + action.Verb);
         var request = await records.FindAsync(action.RequestId, cancellationToken);
         if (request is null)
         {
             return ApprovalResponse.Of(AdaptiveCardInvokeResponse.Error(404, "NotFound", "That request was not found."));
         }
+
+        span?.SetTag(BotTelemetry.ReferenceTag, request.Reference);
 
         var actor = turn.ActorId;
         var actorName = turn.Activity.From?.Name ?? actor;

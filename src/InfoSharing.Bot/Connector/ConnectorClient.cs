@@ -156,6 +156,8 @@ public sealed partial class ConnectorClient(
             };
         }
 
+        using var span = BotTelemetry.Start("connector " + operation, System.Diagnostics.ActivityKind.Client);
+        span?.SetTag("infosharing.connector.operation", operation);
         using var request = new HttpRequestMessage(method, new Uri(baseUri.AbsoluteUri + relativePath, UriKind.Absolute))
         {
             Content = createContent?.Invoke(),
@@ -176,6 +178,7 @@ public sealed partial class ConnectorClient(
         catch (Exception ex) when (NoResponseKind(ex, method, cancellationToken) is { } kind)
         {
             Log.NoResponse(logger, operation, method, kind, ex);
+            span?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, kind.ToString());
             throw new ConnectorException(kind, $"Connector {operation} got no response ({kind}): {ex.Message}", ex)
             {
                 Operation = operation,
@@ -186,6 +189,7 @@ public sealed partial class ConnectorClient(
         {
             var correlationVector = response.Headers.TryGetValues(CorrelationVectorHeader, out var values) ? values.FirstOrDefault() : null;
             Log.Answered(logger, operation, method, (int)response.StatusCode, correlationVector);
+            span?.SetTag("http.response.status_code", (int)response.StatusCode);
             var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             if (response.IsSuccessStatusCode || (allowNotFound && response.StatusCode == HttpStatusCode.NotFound))
             {
@@ -195,6 +199,7 @@ public sealed partial class ConnectorClient(
             var error = ConnectorErrorParser.Parse(body);
             var kind = ConnectorFailureClassifier.Classify(response.StatusCode, error.Code, error.SubCode);
             Log.Failed(logger, operation, method, kind, (int)response.StatusCode, error.Code, correlationVector);
+            span?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, kind.ToString());
             throw new ConnectorException(kind, FailureMessage(operation, response.StatusCode, error))
             {
                 Operation = operation,

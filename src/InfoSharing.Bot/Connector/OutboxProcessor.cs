@@ -118,6 +118,9 @@ public sealed partial class OutboxProcessor(
 
     private async Task SendAsync(BotDbContext db, IOutboxDispatcher dispatcher, OutboxMessageRow row, CancellationToken cancellationToken)
     {
+        using var span = BotTelemetry.Start("outbox " + row.Operation);
+        span?.SetTag("infosharing.outbox.purpose", row.Purpose);
+        span?.SetTag("infosharing.outbox.attempt", row.Attempts + 1);
         try
         {
             var result = await dispatcher.DispatchAsync(row, cancellationToken);

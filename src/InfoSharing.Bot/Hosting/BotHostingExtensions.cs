@@ -6,7 +6,6 @@ using InfoSharing.Bot.Records;
 using InfoSharing.Bot.Routing;
 using InfoSharing.Bot.Safeguarding;
 using InfoSharing.Bot.Storage;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace InfoSharing.Bot.Hosting;
 
@@ -74,6 +73,7 @@ public static class BotHostingExtensions
         // the safeguarding paths (emergency, advice, outcome) and their durable reminders; wraps the outbox dispatcher
         services.AddSafeguarding(configuration);
 
+        services.AddReadinessChecks(configuration);
         builder.AddBotTelemetry();
         return builder;
     }
@@ -86,8 +86,7 @@ public static class BotHostingExtensions
 
         app.MapMessagesEndpoint();
         DevelopmentClock.MapEndpoint(app); // Development only, when Safeguarding:DevelopmentClock is on
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        app.MapReadiness();
         app.MapRecords();
         return app;
     }

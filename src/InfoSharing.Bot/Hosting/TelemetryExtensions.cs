@@ -6,7 +6,8 @@ using OpenTelemetry.Trace;
 namespace InfoSharing.Bot.Hosting;
 
 /// <summary>
-/// OpenTelemetry traces and metrics for ASP.NET Core and outbound HTTP. Exported over OTLP only when
+/// OpenTelemetry traces (the bot's own spans, see <see cref="BotTelemetry"/>, under ASP.NET Core's and outbound HTTP's)
+/// and metrics. Exported over OTLP only when
 /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is configured; otherwise nothing leaves the process.
 /// </summary>
 public static class TelemetryExtensions
@@ -22,7 +23,7 @@ public static class TelemetryExtensions
 
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService("InfoSharing.Bot"))
-            .WithTracing(t => t.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation())
+            .WithTracing(t => t.AddSource(BotTelemetry.SourceName).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation())
             .WithMetrics(m => m.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddRuntimeInstrumentationIfAvailable())
             .UseOtlpExporter();
         return builder;

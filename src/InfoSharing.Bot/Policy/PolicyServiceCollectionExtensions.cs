@@ -12,6 +12,7 @@ public static class PolicyServiceCollectionExtensions
         var path = string.IsNullOrWhiteSpace(configured)
             ? PolicyLoader.DefaultPath
             : Path.IsPathRooted(configured) ? configured : Path.Combine(environment.ContentRootPath, configured);
+        services.AddSingleton(new PolicyFileLocation(path));
         services.AddSingleton(_ => PolicyLoader.Load(path));
         return services;
     }

@@ -25,20 +25,35 @@ public sealed partial class TurnProcessor(
             return TurnResult.BadRequest();
         }
 
-        var turn = new TurnContext
+        TurnContext turn;
+        try
         {
-            Activity = activity,
-            ConversationKey = TurnContext.KeyFor(activity.ChannelId, activity.Conversation!.Id),
-            CommandText = MentionText.StripBotMention(activity),
-        };
+            turn = new TurnContext
+            {
+                Activity = activity,
+                ConversationKey = TurnContext.KeyFor(activity.ChannelId, activity.Conversation!.Id),
+                CommandText = MentionText.StripBotMention(activity),
+            };
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException or JsonException)
+        {
+            // Reading the activity itself failed (an odd shape a parser admitted): the sender's fault, and a redelivery
+            // would fail the same way, so 400, never a 5xx that Teams retries for ever.
+            Log.Malformed(logger, activity.Type ?? "(none)", $"unreadable ({ex.GetType().Name})");
+            return TurnResult.BadRequest();
+        }
 
         var isInvoke = string.Equals(activity.Type, ActivityTypes.Invoke, StringComparison.Ordinal);
+        using var span = BotTelemetry.Start("turn");
+        span?.SetTag("infosharing.activity.type", activity.Type);
+        span?.SetTag("infosharing.activity.name", activity.Name);
+        span?.SetTag("infosharing.conversation.type", activity.Conversation?.ConversationType ?? "personal");
         string? dedupeKey = null;
         try
         {
             if (!string.IsNullOrEmpty(activity.Id))
             {
-                dedupeKey = ActivityDeduplicator.KeyFor(activity.ChannelId, activity.Conversation.Id, activity.Id);
+                dedupeKey = ActivityDeduplicator.KeyFor(activity.ChannelId, activity.Conversation!.Id, activity.Id);
                 var earlier = await deduplicator.TryClaimAsync(dedupeKey, cancellationToken);
                 if (earlier is not null)
                 {
@@ -54,6 +69,7 @@ public sealed partial class TurnProcessor(
                 await TryCompleteAsync(dedupeKey, result);
             }
 
+            span?.SetTag("infosharing.turn.status", result.StatusCode);
             return result;
         }
         catch (TurnClaimLostException)
@@ -75,6 +91,7 @@ public sealed partial class TurnProcessor(
             }
 
             Log.TurnFailed(logger, ex, activity.Type!);
+            span?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, ex.GetType().Name);
             if (dedupeKey is not null)
             {
                 await TryReleaseAsync(dedupeKey);

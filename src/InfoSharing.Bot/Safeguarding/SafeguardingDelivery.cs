@@ -36,6 +36,7 @@ public sealed partial class SafeguardingDelivery(
         var row = message.RequestId is { } id && (mine || message.Operation == OutboxOperations.UpdateApprovalCard)
             ? await records.FindAsync(id, cancellationToken)
             : null;
+        BotTelemetry.TagReference(row?.Reference);
         if (!mine && (row is null || row.Kind == RecordKinds.Request))
         {
             return await approvals.DispatchAsync(message, cancellationToken);

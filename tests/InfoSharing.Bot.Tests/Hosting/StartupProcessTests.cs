@@ -78,6 +78,38 @@ public sealed class StartupProcessTests
         Assert.True(CountOf(output, "crit: InfoSharing.Bot.Hosting.BotHost[1900]") == 1, $"{refusal}: output:\n{output}");
         Assert.False(HasStackTrace(output), $"{refusal}: a stack trace was printed:\n{output}");
         Assert.DoesNotContain("Unhandled exception", output, StringComparison.Ordinal);
+        Assert.False(output.Contains("fail: ", StringComparison.Ordinal), $"{refusal}: a second failure line besides the refusal:\n{output}");
+    }
+
+    [Fact]
+    public async Task Start_WithJsonConsoleFormatter_EveryLogLineIsOneJsonObject()
+    {
+        var token = TestContext.Current.CancellationToken;
+        var directory = Directory.CreateTempSubdirectory("infosharing-json-").FullName;
+        await using var teams = new FakeTeams(seed: 2);
+        await teams.StartAsync(token);
+        await using var bot = new BotProcess(
+            new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["Storage:SqlitePath"] = Path.Combine(directory, "bot.db"),
+                ["Logging:Console:FormatterName"] = "json",
+                ["Logging:LogLevel:Default"] = "Information",
+            },
+            Path.Combine(directory, "bot.log"));
+        await bot.StartAsync(TimeSpan.FromSeconds(60), token);
+        using var http = new HttpClient { BaseAddress = bot.BaseAddress };
+        using var content = new StringContent(Greeting(teams.ServiceUrl).ToJsonString(), Encoding.UTF8, "application/json");
+        using var response = await http.PostAsync(new Uri("api/messages", UriKind.Relative), content, token);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await FirstReplyAsync(teams, token);
+        await bot.StopAsync();
+
+        var lines = (await File.ReadAllLinesAsync(bot.LogPath, token)).Select(l => l.TrimStart('\uFEFF')).Where(l => l.Length > 0).ToList();
+        Assert.NotEmpty(lines);
+        var entries = lines.Select(l => JsonNode.Parse(l)!.AsObject()).ToList(); // a line that is not JSON throws here
+        Assert.All(entries, e => Assert.True(e["LogLevel"] is not null && e["Category"] is not null && e["EventId"] is not null, e.ToJsonString()));
+        Assert.Contains(entries, e => (string?)e["Category"] == "Microsoft.Hosting.Lifetime");
+        Directory.Delete(directory, recursive: true);
     }
 
     [Fact]
