@@ -65,6 +65,11 @@ public static partial class MessagesEndpoint
 
         var result = await processor.ProcessAsync(activity, cancellationToken);
         http.Response.StatusCode = result.StatusCode;
+        if (result.StatusCode == StatusCodes.Status503ServiceUnavailable)
+        {
+            // Nothing of the turn was kept: the sender may send it again, after a pause (protocol.md §1.4).
+            http.Response.Headers.RetryAfter = "1";
+        }
         if (result.InvokeBody is { } invokeBody)
         {
             http.Response.ContentType = "application/json; charset=utf-8";

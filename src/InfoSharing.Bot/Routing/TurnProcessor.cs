@@ -86,7 +86,11 @@ public sealed partial class TurnProcessor(
                 // run it again (a second "back", a second reply). Replies are at most once (see TurnReplies).
                 Log.TurnFailedAfterCommit(logger, ex, activity.Type!);
                 var done = isInvoke ? TurnResult.Invoke(AdaptiveCardInvokeResponse.Message(Recorded)) : TurnResult.Ok;
-                await TryCompleteAsync(dedupeKey!, done);
+                if (dedupeKey is not null)
+                {
+                    await TryCompleteAsync(dedupeKey, done);
+                }
+
                 return done;
             }
 

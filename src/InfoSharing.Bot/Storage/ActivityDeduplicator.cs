@@ -102,9 +102,16 @@ public sealed class ActivityDeduplicator(BotDbContext db, TimeProvider time, IOp
     /// </summary>
     public async Task<bool> CommitClaimAsync(CancellationToken cancellationToken)
     {
-        if (_claimKey is null || Committed)
+        if (Committed)
         {
             return false;
+        }
+
+        if (_claimKey is null)
+        {
+            // No claim (an activity without an id cannot be recognised when redelivered): the point of no return still
+            // counts, so a failure after it answers "done", not a 503 that asks the sender to run the turn again.
+            return true;
         }
 
         var key = _claimKey;
@@ -121,7 +128,7 @@ public sealed class ActivityDeduplicator(BotDbContext db, TimeProvider time, IOp
     }
 
     /// <summary>After the transaction in which <see cref="CommitClaimAsync"/> returned true has committed.</summary>
-    public void ConfirmCommitted() => Committed = _claimKey is not null;
+    public void ConfirmCommitted() => Committed = true;
 
     /// <summary>Commits the claim on its own (outside any transaction), e.g. just before the turn's first message is sent.</summary>
     public async Task CommitClaimNowAsync(CancellationToken cancellationToken)

@@ -27,6 +27,24 @@ public sealed class ConnectorFaultTests
     };
 
     [Theory]
+    [InlineData(FaultKind.GatewayTimeout)]
+    [InlineData(FaultKind.AcceptedThenHang)]
+    public async Task MessageWithoutAnId_ReplyFaultAfterTheReplyStarted_AnsweredDoneNot503(FaultKind fault)
+    {
+        // An activity with "id": null cannot be recognised when redelivered; once its reply started leaving, a failure is
+        // answered as done (a 503 would ask the sender to run it, and send the reply, again).
+        await using var h = await ReliabilityHarness.StartAsync();
+        h.Teams.ScriptFault("POST", ReliabilityHarness.Conversation(7) + "/activities", fault);
+        var help = h.Text(7, "help");
+        help["id"] = null;
+
+        var response = await h.Host.PostAsync(help);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(1, h.Teams.Faults[fault]);
+    }
+
+    [Theory]
     [MemberData(nameof(NoticeFaults))]
     public async Task PractitionerNotice_ConnectorFault_EndsAsExpectedAndIsNeverAcceptedTwice(FaultKind fault, string expected)
     {

@@ -67,6 +67,7 @@ public sealed class DatabaseFaultTests(ReliabilityPostgres postgres)
         }
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, during.StatusCode); // not 500: Teams may redeliver
+        Assert.Equal(TimeSpan.FromSeconds(1), during.Headers.RetryAfter?.Delta); // an explicit back-pressure answer
         Assert.Contains("\"statusCode\":503", click, StringComparison.Ordinal);
 
         // Teams' redelivery of the same activity, until the bot answers (pooled connections die first).
