@@ -170,6 +170,11 @@ public sealed partial class ConnectorClient(
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
 
+        if (method != HttpMethod.Get)
+        {
+            await OutboxSendGuard.BeforeWriteAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         HttpResponseMessage response;
         try
         {

@@ -54,7 +54,6 @@ public sealed partial class OutboxProcessor(
         var o = options.Value;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
-        var dispatcher = scope.ServiceProvider.GetRequiredService<IOutboxDispatcher>();
         var now = time.GetUtcNow().UtcDateTime;
         var due = await db.Outbox.AsNoTracking()
             .Where(r => r.Status == OutboxStatus.Pending && r.NextAttemptAt <= now && (r.LockedUntil == null || r.LockedUntil < now))
@@ -68,33 +67,41 @@ public sealed partial class OutboxProcessor(
         var concurrency = o.Concurrency ?? (db.Database.IsSqlite() ? 1 : 4);
         if (groups.Count <= 1 || concurrency <= 1)
         {
-            return await SendInOrderAsync(db, dispatcher, due, cancellationToken);
+            return await SendInOrderAsync(scope.ServiceProvider, due, cancellationToken);
         }
 
         var handled = 0;
         await Parallel.ForEachAsync(groups, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken }, async (group, ct) =>
         {
             await using var groupScope = scopes.CreateAsyncScope();
-            var sent = await SendInOrderAsync(
-                groupScope.ServiceProvider.GetRequiredService<BotDbContext>(), groupScope.ServiceProvider.GetRequiredService<IOutboxDispatcher>(), group, ct);
+            var sent = await SendInOrderAsync(groupScope.ServiceProvider, group, ct);
             Interlocked.Add(ref handled, sent);
         });
         return handled;
     }
 
-    private async Task<int> SendInOrderAsync(BotDbContext db, IOutboxDispatcher dispatcher, IEnumerable<OutboxMessageRow> due, CancellationToken cancellationToken)
+    /// <summary>Sends one request's due rows in order, with the database and dispatcher of one scope.</summary>
+    private async Task<int> SendInOrderAsync(IServiceProvider services, IEnumerable<OutboxMessageRow> due, CancellationToken cancellationToken)
     {
         var o = options.Value;
+        var db = services.GetRequiredService<BotDbContext>();
+        var dispatcher = services.GetRequiredService<IOutboxDispatcher>();
         var handled = 0;
         foreach (var candidate in due)
         {
             var now = time.GetUtcNow().UtcDateTime;
             var leaseUntil = now + o.Lease;
+            // The claim is a compare-and-set on the row as read (its lease and its start mark), so what is decided below
+            // about an interrupted attempt is about exactly the attempt this claim replaces.
+            var previousLease = candidate.LockedUntil;
+            var previousStart = candidate.SendStartedAt;
             var claimed = await db.Outbox
-                .Where(r => r.Id == candidate.Id && r.Status == OutboxStatus.Pending && r.NextAttemptAt <= now && (r.LockedUntil == null || r.LockedUntil < now))
+                .Where(r => r.Id == candidate.Id && r.Status == OutboxStatus.Pending && r.NextAttemptAt <= now && (r.LockedUntil == null || r.LockedUntil < now)
+                            && r.LockedUntil == previousLease && r.SendStartedAt == previousStart)
                 .ExecuteUpdateAsync(s => s
                     .SetProperty(r => r.LockedUntil, leaseUntil)
                     .SetProperty(r => r.LockOwner, _owner)
+                    .SetProperty(r => r.SendStartedAt, (DateTime?)null)
                     .SetProperty(r => r.Attempts, r => r.Attempts + 1), cancellationToken);
             if (claimed != 1)
             {
@@ -103,11 +110,17 @@ public sealed partial class OutboxProcessor(
 
             handled++;
             var row = await db.Outbox.AsNoTracking().FirstAsync(r => r.Id == candidate.Id, cancellationToken);
-            if (candidate.LockedUntil is not null && !OutboxOperations.IsIdempotent(row.Operation))
+            if (previousLease is not null && previousStart is not null && !OutboxOperations.IsIdempotent(row.Operation))
             {
-                // The previous holder's lease ran out mid-send (a crash): the post may have been accepted.
+                // The previous holder's lease ran out after its write had started (a crash mid-send): it may have been accepted.
                 await GiveUpAsync(db, dispatcher, row, OutboxStatus.Unknown, "interrupted while sending; it may or may not have been delivered", cancellationToken);
                 continue;
+            }
+
+            if (previousLease is not null)
+            {
+                // The previous holder stopped before anything left (or the send is idempotent): send it now.
+                Log.Resumed(logger, row.Operation, previousStart is null ? "before its send started" : "during an idempotent send");
             }
 
             await SendAsync(db, dispatcher, row, cancellationToken);
@@ -123,7 +136,14 @@ public sealed partial class OutboxProcessor(
         span?.SetTag("infosharing.outbox.attempt", row.Attempts + 1);
         try
         {
-            var result = await dispatcher.DispatchAsync(row, cancellationToken);
+            OutboxDispatchResult result;
+            // The first write of this send records its start first; what follows the dispatch (a give-up's card
+            // update) is not this row's send.
+            using (OutboxSendGuard.Arm(ct => MarkStartedAsync(db, row.Id, ct)))
+            {
+                result = await dispatcher.DispatchAsync(row, cancellationToken);
+            }
+
             var now = time.GetUtcNow().UtcDateTime;
             if (result.Sent)
             {
@@ -176,6 +196,12 @@ public sealed partial class OutboxProcessor(
         }
     }
 
+    private async Task MarkStartedAsync(BotDbContext db, Guid id, CancellationToken cancellationToken)
+    {
+        var started = time.GetUtcNow().UtcDateTime;
+        await db.Outbox.Where(r => r.Id == id && r.LockOwner == _owner).ExecuteUpdateAsync(s => s.SetProperty(r => r.SendStartedAt, started), cancellationToken);
+    }
+
     private async Task RetryLaterAsync(BotDbContext db, OutboxMessageRow row, string error)
     {
         var o = options.Value;
@@ -183,6 +209,7 @@ public sealed partial class OutboxProcessor(
         var next = time.GetUtcNow().UtcDateTime + delay;
         await db.Outbox.Where(r => r.Id == row.Id).ExecuteUpdateAsync(s => s
             .SetProperty(r => r.LockedUntil, (DateTime?)null)
+            .SetProperty(r => r.SendStartedAt, (DateTime?)null)
             .SetProperty(r => r.LastError, error)
             .SetProperty(r => r.NextAttemptAt, next), CancellationToken.None);
         Log.WillRetry(logger, row.Operation, error, delay);
@@ -211,6 +238,9 @@ public sealed partial class OutboxProcessor(
 
         [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "Outbox {Operation} failed ({Error}); retrying in {Delay}")]
         public static partial void WillRetry(ILogger logger, string operation, string error, TimeSpan delay);
+
+        [LoggerMessage(EventId = 3006, Level = LogLevel.Information, Message = "Outbox {Operation}: the previous attempt's lease ran out {When}; sending it now")]
+        public static partial void Resumed(ILogger logger, string operation, string when);
 
         [LoggerMessage(EventId = 3003, Level = LogLevel.Error, Message = "Outbox {Operation} ended {Status}: {Error}")]
         public static partial void GaveUp(ILogger logger, string operation, string status, string error);

@@ -19,6 +19,11 @@ public sealed class OutboxMessageRow
     public DateTime NextAttemptAt { get; set; }
     public DateTime? LockedUntil { get; set; }
     public string? LockOwner { get; set; }
+    /// <summary>
+    /// Set, durably, just before the current attempt's first write left for the connector; cleared when an attempt is
+    /// claimed or ends in a retry. A row whose lease ran out with this unset was never sent and is sent again.
+    /// </summary>
+    public DateTime? SendStartedAt { get; set; }
     public string? LastError { get; set; }
     public DateTime? CompletedAt { get; set; }
     public string? ResultConversationId { get; set; }

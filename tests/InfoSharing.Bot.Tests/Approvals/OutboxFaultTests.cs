@@ -104,6 +104,70 @@ public sealed class OutboxFaultTests
         }
     }
 
+    /// <summary>
+    /// An instance claimed the approval card's row and died. Killed before its POST left (no start recorded): the next
+    /// instance posts the card, once. Killed after the POST started: the card may be in Teams, so it is not posted again
+    /// but ended "unknown" (and reported).
+    /// </summary>
+    [Theory]
+    [InlineData(false, OutboxStatus.Sent, 1)]
+    [InlineData(true, OutboxStatus.Unknown, 0)]
+    public async Task InstanceDiedHoldingTheCardsLease_SentAgainOnlyIfItsPostHadNotStarted(bool postStarted, string expected, int posts)
+    {
+        var channel = new RecordingChannel();
+        await channel.StartAsync();
+        var db = Path.Combine(Path.GetTempPath(), $"infosharing-lease-{Guid.NewGuid():N}.db");
+        try
+        {
+            var settings = new Dictionary<string, string?> { ["Storage:SqlitePath"] = db, ["Outbox:Enabled"] = "false" };
+            await using (var first = new BotHost(settings))
+            {
+                (await first.PostAsync(Activities.Channel(channel.ServiceUrl, "message", "register approvers", "29:a", ApprovalScenario.ApproverAad))).EnsureSuccessStatusCode();
+                await channel.WaitForAsync(c => c.Text?.Contains("approvers' channel", StringComparison.Ordinal) == true);
+                await ApprovalScenario.SeedAsync(first, Guid.CreateVersion7());
+
+                // What the dead instance left: its claim (an expired lease), and a start mark only if its POST had begun.
+                await using var scope = first.Services.CreateAsyncScope();
+                var ctx = scope.ServiceProvider.GetRequiredService<InfoSharing.Bot.Storage.BotDbContext>();
+                var expired = DateTime.UtcNow.AddSeconds(-5);
+                DateTime? started = postStarted ? expired.AddSeconds(-1) : null;
+                Assert.Equal(1, await ctx.Outbox.Where(o => o.Operation == OutboxOperations.PostApprovalCard).ExecuteUpdateAsync(u => u
+                    .SetProperty(o => o.LockedUntil, expired).SetProperty(o => o.LockOwner, "dead-instance")
+                    .SetProperty(o => o.Attempts, 1).SetProperty(o => o.SendStartedAt, started)));
+            }
+
+            settings["Outbox:Enabled"] = "true";
+            await using var second = new BotHost(settings);
+            _ = second.Services;
+            await WaitAsync(async () =>
+            {
+                await using var scope = second.Services.CreateAsyncScope();
+                var ctx = scope.ServiceProvider.GetRequiredService<InfoSharing.Bot.Storage.BotDbContext>();
+                return await ctx.Outbox.AnyAsync(o => o.Operation == OutboxOperations.PostApprovalCard && o.Status != OutboxStatus.Pending);
+            });
+
+            await using var check = second.Services.CreateAsyncScope();
+            var row = await check.ServiceProvider.GetRequiredService<InfoSharing.Bot.Storage.BotDbContext>().Outbox.AsNoTracking()
+                .SingleAsync(o => o.Operation == OutboxOperations.PostApprovalCard);
+            Assert.Equal(expected, row.Status);
+            Assert.Equal(posts, channel.Calls.Count(c => c.Method == "POST" && c.Path.EndsWith("/v3/conversations", StringComparison.Ordinal)));
+            if (postStarted)
+            {
+                Assert.Contains("interrupted while sending", row.LastError, StringComparison.Ordinal);
+            }
+            else
+            {
+                Assert.NotNull(row.SendStartedAt); // this attempt recorded its start before its POST
+            }
+        }
+        finally
+        {
+            await channel.DisposeAsync();
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            File.Delete(db);
+        }
+    }
+
     private static async Task WaitAsync(Func<Task<bool>> condition)
     {
         var until = DateTime.UtcNow.AddSeconds(10);

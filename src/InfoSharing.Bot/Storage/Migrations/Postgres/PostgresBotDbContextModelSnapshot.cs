@@ -461,6 +461,9 @@ namespace InfoSharing.Bot.Storage.Migrations.Postgres
                     b.Property<string>("ResultConversationId")
                         .HasColumnType("text");
 
+                    b.Property<DateTime?>("SendStartedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("ServiceUrl")
                         .IsRequired()
                         .HasColumnType("text");

@@ -452,6 +452,9 @@ namespace InfoSharing.Bot.Storage.Migrations.Sqlite
                     b.Property<string>("ResultConversationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("SendStartedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ServiceUrl")
                         .IsRequired()
                         .HasColumnType("TEXT");
