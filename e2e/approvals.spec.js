@@ -33,7 +33,7 @@ const answers = caseRef => [
   { purposes: 'child-protection-referral', expectedOutcome: 'The duty team can decide whether a strategy discussion is needed.',
     riskIfNotShared: 'A risk of significant harm may go unassessed and escalate.', minimisation: 'no' },
   { article6Basis: 'public-task', statutoryFunction: 'children-act-2004-s11', article9Condition: 'sch1-para18', criminalOffenceCondition: 'co-sch1-para18' },
-  { necessity_necessary: 'yes', necessity_minimum: 'yes', 'necessity_recipient-needs': 'yes', necessity_accurate: 'yes', necessity_timely: 'yes', necessity_secure: 'yes',
+  { necessity_necessary: 'yes', 'necessity_recipient-needs': 'yes', necessity_accurate: 'yes', necessity_relevant: 'yes',
     justification: 'The duty team needs the referral summaries to assess the risk of harm, and nothing more than that is shared.' },
   { consentStatus: 'not-sought', consentReasons: 'increase-risk', informed: 'after' },
   { advice: 'not-needed', deadline: 'routine' },

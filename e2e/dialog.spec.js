@@ -35,8 +35,7 @@ const STEPS = [
     article6Basis: 'public-task', statutoryFunction: 'ctsa-2015-s36-s38', article9Condition: 'sch1-para18',
     criminalOffenceCondition: 'co-sch1-para18' } },
   { title: 'Step 6 of 9', values: {
-    necessity_necessary: 'yes', necessity_minimum: 'yes', 'necessity_recipient-needs': 'yes', necessity_accurate: 'yes',
-    necessity_timely: 'yes', necessity_secure: 'yes',
+    necessity_necessary: 'yes', 'necessity_recipient-needs': 'yes', necessity_accurate: 'yes', necessity_relevant: 'yes',
     justification: 'Sharing the referral summaries with the Prevent team is needed for them to assess the risk, and nothing more is shared.' } },
   { title: 'Step 7 of 9', values: { consentStatus: 'not-sought', consentReasons: 'increase-risk', informed: 'after' } },
   { title: 'Step 8 of 9', values: {

@@ -52,9 +52,8 @@ public static class DialogCardCatalogue
         },
         DialogStep.Necessity => new Dictionary<string, string>
         {
-            [FieldIds.NecessityCheck("necessary")] = "yes", [FieldIds.NecessityCheck("minimum")] = "yes",
-            [FieldIds.NecessityCheck("recipient-needs")] = "yes", [FieldIds.NecessityCheck("accurate")] = "yes",
-            [FieldIds.NecessityCheck("timely")] = "yes", [FieldIds.NecessityCheck("secure")] = "yes",
+            [FieldIds.NecessityCheck("necessary")] = "yes", [FieldIds.NecessityCheck("recipient-needs")] = "yes",
+            [FieldIds.NecessityCheck("accurate")] = "yes", [FieldIds.NecessityCheck("relevant")] = "yes",
             [FieldIds.Justification] = "Sharing the referral summaries with the Prevent team is needed for them to assess the risk, and nothing more is shared.",
         },
         DialogStep.Consent => new Dictionary<string, string>
@@ -139,7 +138,7 @@ public static class DialogCardCatalogue
         [DialogStep.WithWhom] = new() { [FieldIds.SecureMethod] = "plain-external-email" },
         [DialogStep.Why] = new() { [FieldIds.ExpectedOutcome] = "Assessment" },
         [DialogStep.LegalBasis] = new() { [FieldIds.Article9Condition] = "" },
-        [DialogStep.Necessity] = new() { [FieldIds.NecessityCheck("minimum")] = "no" },
+        [DialogStep.Necessity] = new() { [FieldIds.NecessityCheck("relevant")] = "no" },
         [DialogStep.Consent] = new() { [FieldIds.ConsentStatus] = "given" },
         [DialogStep.AdviceAndDeadline] = new() { [FieldIds.DeadlineDate] = DateString(UkTime.Today(now).AddDays(-1)) },
     };

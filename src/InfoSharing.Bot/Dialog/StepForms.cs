@@ -72,7 +72,7 @@ public static class StepForms
                 Text(FieldIds.RecipientRole, "The recipient's team or role (not a person's name)", limits.ShortText, required: true, placeholder: "For example: MASH duty team"),
                 YesNo(FieldIds.RecipientVerified, "Have you checked the recipient's identity and contact route?", required: true),
                 Single(FieldIds.AgreementStatus, "Is there an information sharing agreement with the recipient?", lists.AgreementStatuses.Select(i => new ChoiceOption(i.Id, i.Title)), expanded: true),
-                Single(FieldIds.SecureMethod, "How will it be shared?", lists.SecureMethods.Select(i => new ChoiceOption(i.Id, i.Title)), expanded: true),
+                Single(FieldIds.SecureMethod, "How will it be shared?", lists.SecureMethods.Where(m => m.Allowed).Select(i => new ChoiceOption(i.Id, i.Title)), expanded: true),
             ],
             DialogStep.Why =>
             [

@@ -173,12 +173,8 @@ public static class StepValidator
         var role = reader.Text(FieldIds.RecipientRole, policy.Limits.ShortText, required: true, "Enter the recipient's team or role.");
         var verified = reader.YesNo(FieldIds.RecipientVerified);
         var agreement = reader.Choice(FieldIds.AgreementStatus, lists.AgreementStatuses.Select(i => i.Id));
-        var method = reader.Choice(FieldIds.SecureMethod, lists.SecureMethods.Select(i => i.Id));
-        var chosenMethod = lists.SecureMethods.FirstOrDefault(m => m.Id == method);
-        if (chosenMethod is { Allowed: false })
-        {
-            reader.Error(FieldIds.SecureMethod, chosenMethod.DisallowedReason);
-        }
+        // Only real choices are offered (a method the policy does not allow is not listed), and only they are accepted.
+        var method = reader.Choice(FieldIds.SecureMethod, lists.SecureMethods.Where(m => m.Allowed).Select(i => i.Id));
 
         if (recipient is null || role is null || verified is null || agreement is null || method is null)
         {

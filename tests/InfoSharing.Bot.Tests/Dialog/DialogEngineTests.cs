@@ -169,7 +169,7 @@ public sealed class DialogEngineTests
         Assert.Equal("la-prevent-team", s.WithWhom.RecipientTypeId);
         Assert.Equal("sch1-para18", s.LegalBasis.Article9ConditionId);
         Assert.Equal("co-sch1-para18", s.LegalBasis.CriminalOffenceConditionId);
-        Assert.Equal(6, s.Necessity.Checks.Count);
+        Assert.Equal(["necessary", "recipient-needs", "accurate", "relevant"], s.Necessity.Checks.Select(c => c.CheckId));
         Assert.Equal("not-sought", s.Consent.ConsentStatusId);
         Assert.Equal("by-date", s.DeadlineId);
         Assert.Equal(new DateTimeOffset(2026, 11, 16, 0, 0, 0, TimeSpan.Zero), s.DueByUtc);

@@ -124,11 +124,11 @@ public sealed class StepChecksTests
     }
 
     [Fact]
-    public void WithWhom_PlainExternalEmail_IsNotAllowed()
+    public void WithWhom_PlainExternalEmail_IsNeitherOfferedNorAccepted()
     {
         var result = SubmitAt(DialogStep.WithWhom, v => v[FieldIds.SecureMethod] = "plain-external-email");
 
-        AssertError(result, DialogStep.WithWhom, FieldIds.SecureMethod, "not secure");
+        AssertError(result, DialogStep.WithWhom, FieldIds.SecureMethod, "not available");
     }
 
     [Theory]
@@ -329,13 +329,13 @@ public sealed class StepChecksTests
     [Fact]
     public void Necessity_NoWithoutExplanation_IsRefused_AndWithExplanationAccepted()
     {
-        var check = FieldIds.NecessityCheck("timely");
+        var check = FieldIds.NecessityCheck("accurate");
         var refused = SubmitAt(DialogStep.Necessity, v => v[check] = "no");
-        AssertError(refused, DialogStep.Necessity, FieldIds.NecessityExplanation("timely"), "You answered No");
+        AssertError(refused, DialogStep.Necessity, FieldIds.NecessityExplanation("accurate"), "You answered No");
 
-        var accepted = SubmitAt(DialogStep.Necessity, v => { v[check] = "no"; v[FieldIds.NecessityExplanation("timely")] = "The meeting is next week, which is soon enough."; });
+        var accepted = SubmitAt(DialogStep.Necessity, v => { v[check] = "no"; v[FieldIds.NecessityExplanation("accurate")] = "The chronology stops in March; that is said when it is shared."; });
         AssertAccepted(accepted, DialogStep.Necessity);
-        var answer = accepted.State!.Answers.Necessity!.Checks.Single(c => c.CheckId == "timely");
+        var answer = accepted.State!.Answers.Necessity!.Checks.Single(c => c.CheckId == "accurate");
         Assert.False(answer.Met);
         Assert.NotNull(answer.Explanation);
     }
