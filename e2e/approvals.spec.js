@@ -35,7 +35,7 @@ const answers = caseRef => [
   { article6Basis: 'public-task', statutoryFunction: 'children-act-2004-s11', article9Condition: 'sch1-para18', criminalOffenceCondition: 'co-sch1-para18' },
   { necessity_necessary: 'yes', 'necessity_recipient-needs': 'yes', necessity_accurate: 'yes', necessity_relevant: 'yes',
     justification: 'The duty team needs the referral summaries to assess the risk of harm, and nothing more than that is shared.' },
-  { consentStatus: 'not-sought', consentReasons: 'increase-risk', informed: 'after' },
+  { informed: 'after', consentReasons: 'increase-risk' },
   { advice: 'not-needed', deadline: 'routine' },
   { declaration: 'true' },
 ];

@@ -37,7 +37,7 @@ const STEPS = [
   { title: 'Step 6 of 9', values: {
     necessity_necessary: 'yes', 'necessity_recipient-needs': 'yes', necessity_accurate: 'yes', necessity_relevant: 'yes',
     justification: 'Sharing the referral summaries with the Prevent team is needed for them to assess the risk, and nothing more is shared.' } },
-  { title: 'Step 7 of 9', values: { consentStatus: 'not-sought', consentReasons: 'increase-risk', informed: 'after' } },
+  { title: 'Step 7 of 9', values: { informed: 'after', consentReasons: 'increase-risk' } },
   { title: 'Step 8 of 9', values: {
     advice: 'internal', adviserRole: 'Designated Safeguarding Lead', adviceIdentified: 'no',
     adviceSummary: 'Advised that a referral is proportionate.', deadline: 'by-date', deadlineDate: inDays(3) } },

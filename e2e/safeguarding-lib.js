@@ -88,7 +88,7 @@ function stepValues(step) {
     { article6Basis: 'public-task', statutoryFunction: 'children-act-2004-s11', article9Condition: 'sch1-para18' },
     { necessity_necessary: 'yes', 'necessity_recipient-needs': 'yes', necessity_accurate: 'yes', necessity_relevant: 'yes',
       justification: 'Sharing the referral summaries with the MASH is needed for them to assess the risk, and nothing more is shared.' },
-    { consentStatus: 'not-sought', consentReasons: 'increase-risk', informed: 'after' },
+    { informed: 'after', consentReasons: 'increase-risk' },
     { advice: 'internal', adviserRole: 'Designated Safeguarding Lead', adviceIdentified: 'no', adviceSummary: 'Advised that a referral is proportionate.', deadline: 'within-24-hours' },
   ][step];
 }

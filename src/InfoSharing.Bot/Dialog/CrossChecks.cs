@@ -61,6 +61,13 @@ public static class CrossChecks
             || lists.CriminalOffenceConditions.Any(c => c.IsConsent && c.Id == basis.CriminalOffenceConditionId);
     }
 
+    /// <summary>
+    /// §3 step 7: the consent questions asked, apart from openness. Consent as the basis asks who gave it, how and when;
+    /// paragraph 10 or 18 asks why the data subject's consent is not relied on; public task alone asks neither.
+    /// </summary>
+    public static (bool ConsentGiven, bool NotReliedOn) ConsentQuestions(LegalBasisAnswers? basis, PolicyDocument policy) =>
+        (UsesConsentBasis(basis, policy), UsesPara18(basis, policy) || UsesPara10(basis, policy));
+
     /// <summary>Cross-checks 5 and 6.</summary>
     public static RoutingDecision Routing(DraftAnswers answers, PolicyDocument policy)
     {

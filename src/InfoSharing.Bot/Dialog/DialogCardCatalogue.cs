@@ -58,7 +58,7 @@ public static class DialogCardCatalogue
         },
         DialogStep.Consent => new Dictionary<string, string>
         {
-            [FieldIds.ConsentStatus] = "not-sought", [FieldIds.ConsentReasons] = "increase-risk", [FieldIds.Informed] = "after",
+            [FieldIds.Informed] = "after", [FieldIds.ConsentReasons] = "increase-risk",
         },
         DialogStep.AdviceAndDeadline => new Dictionary<string, string>
         {
@@ -139,7 +139,7 @@ public static class DialogCardCatalogue
         [DialogStep.Why] = new() { [FieldIds.ExpectedOutcome] = "Assessment" },
         [DialogStep.LegalBasis] = new() { [FieldIds.Article9Condition] = "" },
         [DialogStep.Necessity] = new() { [FieldIds.NecessityCheck("relevant")] = "no" },
-        [DialogStep.Consent] = new() { [FieldIds.ConsentStatus] = "given" },
+        [DialogStep.Consent] = new() { [FieldIds.Informed] = "no", [FieldIds.ConsentReasons] = "" },
         [DialogStep.AdviceAndDeadline] = new() { [FieldIds.DeadlineDate] = DateString(UkTime.Today(now).AddDays(-1)) },
     };
 

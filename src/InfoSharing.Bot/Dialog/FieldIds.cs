@@ -41,9 +41,10 @@ public static class FieldIds
     public const string ConsentStatus = "consentStatus";
     public const string ConsentGivenBy = "consentGivenBy";
     public const string ConsentHow = "consentHow";
+    public const string ConsentGivenOn = "consentGivenOn";
     public const string ConsentReasons = "consentReasons";
     public const string Informed = "informed";
-    public const string InformedReason = "informedReason";
+    public const string InformedReasons = "informedReasons";
     public const string InformedReviewDate = "informedReviewDate";
     public const string Views = "views";
 

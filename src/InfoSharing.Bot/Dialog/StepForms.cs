@@ -89,21 +89,7 @@ public static class StepForms
             ],
             DialogStep.LegalBasis => LegalBasisFields(policy, answers),
             DialogStep.Necessity => NecessityFields(policy),
-            DialogStep.Consent =>
-            [
-                Single(FieldIds.ConsentStatus, "Consent", lists.ConsentStatuses.Select(i => new ChoiceOption(i.Id, i.Title)), expanded: true),
-                Text(FieldIds.ConsentGivenBy, "If given: who gave consent (their role, not their name)?", limits.ShortText, placeholder: "For example: the young person, a parent"),
-                Text(FieldIds.ConsentHow, "If given: how was it given?", limits.Detail, placeholder: "For example: verbally at a meeting, in writing"),
-                new FormField
-                {
-                    Id = FieldIds.ConsentReasons, Label = "If refused or not sought: why share without consent? (choose all that apply)", Kind = FieldKind.MultiChoice,
-                    Options = [.. lists.ConsentExceptionReasons.Select(r => new ChoiceOption(r.Id, r.Title))],
-                },
-                Single(FieldIds.Informed, "Will the person (or their family) be told about the sharing?", lists.InformedOptions.Select(i => new ChoiceOption(i.Id, i.Title)), expanded: true),
-                Text(FieldIds.InformedReason, "If no: why will they not be told?", limits.Explanation, multiline: true),
-                new FormField { Id = FieldIds.InformedReviewDate, Label = "If not yet decided: the date to review it", Kind = FieldKind.Date },
-                Text(FieldIds.Views, "Views the person or their family expressed (optional)", limits.Views, multiline: true),
-            ],
+            DialogStep.Consent => ConsentFields(policy, answers),
             DialogStep.AdviceAndDeadline =>
             [
                 Single(FieldIds.Advice, "Have you sought advice?", lists.AdviceOptions.Select(i => new ChoiceOption(i.Id, i.Title)), expanded: true),
@@ -178,12 +164,13 @@ public static class StepForms
                 values[FieldIds.Justification] = n.Justification;
                 break;
             case DialogStep.Consent when answers.Consent is { } c:
-                values[FieldIds.ConsentStatus] = c.ConsentStatusId;
+                Put(values, FieldIds.ConsentStatus, policy.Lists.ConsentStatuses.Any(s => s.NotAsked && s.Id == c.ConsentStatusId) ? null : c.ConsentStatusId);
                 Put(values, FieldIds.ConsentGivenBy, c.ConsentGivenBy);
                 Put(values, FieldIds.ConsentHow, c.ConsentHow);
+                Put(values, FieldIds.ConsentGivenOn, c.ConsentGivenOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
                 Put(values, FieldIds.ConsentReasons, c.ReasonIds.Count == 0 ? null : string.Join(',', c.ReasonIds));
                 values[FieldIds.Informed] = c.InformedId;
-                Put(values, FieldIds.InformedReason, c.InformedReason);
+                Put(values, FieldIds.InformedReasons, c.InformedReasonIds.Count == 0 ? null : string.Join(',', c.InformedReasonIds));
                 Put(values, FieldIds.InformedReviewDate, c.InformedReviewDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
                 Put(values, FieldIds.Views, c.Views);
                 break;
@@ -233,6 +220,49 @@ public static class StepForms
                 lists.CriminalOffenceConditions.Select(c => new ChoiceOption(c.Id, c.Title)),
                 expanded: true,
                 required: !optional));
+        }
+
+        return fields;
+    }
+
+    /// <summary>
+    /// Step 7: openness first (golden rule 2), then consent only where it matters (§3 step 7): who, how and when when
+    /// consent is the basis; why it is not relied on with paragraph 10 or 18. Public task alone asks no consent question.
+    /// </summary>
+    private static List<FormField> ConsentFields(PolicyDocument policy, DraftAnswers answers)
+    {
+        var lists = policy.Lists;
+        var limits = policy.Limits;
+        var fields = new List<FormField>
+        {
+            Single(FieldIds.Informed, "Has the person (or, for a child without enough understanding, a parent or carer) been told what will be shared, with whom and why?",
+                lists.InformedOptions.Select(i => new ChoiceOption(i.Id, i.Title)), expanded: true),
+            new()
+            {
+                Id = FieldIds.InformedReasons, Label = "If they will not be told: why not? (choose all that apply)", Kind = FieldKind.MultiChoice,
+                Options = [.. lists.ConsentExceptionReasons.Select(r => new ChoiceOption(r.Id, r.Title))],
+            },
+            new() { Id = FieldIds.InformedReviewDate, Label = "If not yet decided: the date to review it", Kind = FieldKind.Date },
+            Text(FieldIds.Views, "Views the person or their family expressed (optional)", limits.Views, multiline: true),
+        };
+        var (consentGiven, notReliedOn) = CrossChecks.ConsentQuestions(answers.LegalBasis, policy);
+        if (consentGiven)
+        {
+            fields.Add(Single(FieldIds.ConsentStatus, "You rely on consent (step 5): has it been given?",
+                lists.ConsentStatuses.Where(s => !s.NotAsked).Select(i => new ChoiceOption(i.Id, i.Title)), expanded: true));
+            fields.Add(Text(FieldIds.ConsentGivenBy, "Who gave consent (their role, not their name)?", limits.ShortText, placeholder: "For example: the young person, a parent"));
+            fields.Add(Text(FieldIds.ConsentHow, "How was it given?", limits.Detail, placeholder: "For example: verbally at a meeting, in writing"));
+            fields.Add(new FormField { Id = FieldIds.ConsentGivenOn, Label = "When was it given?", Kind = FieldKind.Date });
+        }
+
+        if (notReliedOn)
+        {
+            fields.Add(new FormField
+            {
+                Id = FieldIds.ConsentReasons, Label = "You rely on Schedule 1 paragraph 10 or 18 (step 5): why is the person's consent not being relied on? (choose all that apply)",
+                Kind = FieldKind.MultiChoice, Required = true, ErrorMessage = "Choose why consent is not being relied on.",
+                Options = [.. lists.ConsentExceptionReasons.Select(r => new ChoiceOption(r.Id, r.Title))],
+            });
         }
 
         return fields;

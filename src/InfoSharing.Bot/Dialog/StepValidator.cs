@@ -337,65 +337,16 @@ public static class StepValidator
     private static DraftAnswers Consent(FieldReader reader, DraftAnswers answers, PolicyDocument policy, DateOnly todayUk)
     {
         var lists = policy.Lists;
-        var statusId = reader.Choice(FieldIds.ConsentStatus, lists.ConsentStatuses.Select(s => s.Id));
-        var status = lists.ConsentStatuses.FirstOrDefault(s => s.Id == statusId);
-        string? givenBy = null;
-        string? how = null;
-        IReadOnlyList<string> reasons = [];
-        if (status is { IsGiven: true })
-        {
-            givenBy = reader.Text(FieldIds.ConsentGivenBy, policy.Limits.ShortText, required: true, "Consent was given: say who gave it (their role, not their name).");
-            how = reader.Text(FieldIds.ConsentHow, policy.Limits.Detail, required: true, "Consent was given: say how it was given.");
-        }
-
-        if (status is { RequiresReasons: true })
-        {
-            reasons = reader.Choices(FieldIds.ConsentReasons, lists.ConsentExceptionReasons.Select(r => r.Id), required: true, "Choose at least one reason for sharing without consent.");
-        }
-
         var basis = answers.LegalBasis;
 
-        // Cross-check 4: consent as a legal basis needs consent given, with who and how.
-        if (status is not null && !status.IsGiven && CrossChecks.UsesConsentBasis(basis, policy))
-        {
-            reader.Error(FieldIds.ConsentStatus, "At step 5 you chose consent as a legal basis, so consent must have been given (say who gave it and how). Otherwise go back and change the legal basis.");
-        }
-
-        // Cross-check 2: paragraph 18 needs one of its consent reasons.
-        if (status is not null && CrossChecks.UsesPara18(basis, policy))
-        {
-            var para18 = policy.CrossChecks.Para18ConsentReasonIds;
-            if (!status.RequiresReasons)
-            {
-                reader.Error(FieldIds.ConsentStatus, "Schedule 1 paragraph 18 (chosen at step 5) applies only when sharing without consent. Choose 'refused' or 'not sought' with a reason, or change the condition at step 5.");
-            }
-            else if (!reader.HasError(FieldIds.ConsentReasons) && !reasons.Any(r => para18.Contains(r, StringComparer.Ordinal)))
-            {
-                reader.Error(FieldIds.ConsentReasons, "Schedule 1 paragraph 18 (chosen at step 5) needs one of these reasons: " + Titles(para18, lists.ConsentExceptionReasons) + ".");
-            }
-        }
-
-        // Cross-check 3: paragraph 10 needs the crime-prejudice reason.
-        if (status is not null && CrossChecks.UsesPara10(basis, policy))
-        {
-            var para10 = policy.CrossChecks.Para10ConsentReasonIds;
-            if (!status.RequiresReasons)
-            {
-                reader.Error(FieldIds.ConsentStatus, "Schedule 1 paragraph 10 (chosen at step 5) applies only when asking for consent would prejudice the prevention or detection of crime. Choose 'refused' or 'not sought' with that reason, or change the condition at step 5.");
-            }
-            else if (!reader.HasError(FieldIds.ConsentReasons) && !reasons.Any(r => para10.Contains(r, StringComparer.Ordinal)))
-            {
-                reader.Error(FieldIds.ConsentReasons, "Schedule 1 paragraph 10 (chosen at step 5) needs this reason: " + Titles(para10, lists.ConsentExceptionReasons) + ".");
-            }
-        }
-
+        // Openness (golden rule 2) is asked of everyone; consent only where the basis makes it matter (§3 step 7).
         var informedId = reader.Choice(FieldIds.Informed, lists.InformedOptions.Select(i => i.Id));
         var informed = lists.InformedOptions.FirstOrDefault(i => i.Id == informedId);
-        string? informedReason = null;
+        IReadOnlyList<string> informedReasons = [];
         DateOnly? reviewDate = null;
         if (informed is { RequiresReason: true })
         {
-            informedReason = reader.Text(FieldIds.InformedReason, policy.Limits.Explanation, required: true, "Say why the person will not be told.");
+            informedReasons = reader.Choices(FieldIds.InformedReasons, lists.ConsentExceptionReasons.Select(r => r.Id), required: true, "Choose why the person will not be told.");
         }
 
         if (informed is { RequiresReviewDate: true })
@@ -404,6 +355,54 @@ public static class StepValidator
         }
 
         var views = reader.Text(FieldIds.Views, policy.Limits.Views, required: false);
+
+        var (consentGiven, notReliedOn) = CrossChecks.ConsentQuestions(basis, policy);
+        var statusId = lists.ConsentStatuses.FirstOrDefault(s => s.NotAsked)?.Id;
+        string? givenBy = null;
+        string? how = null;
+        DateOnly? givenOn = null;
+        if (consentGiven)
+        {
+            // Cross-check 4: consent as a legal basis needs consent given, with who, how and when.
+            statusId = reader.Choice(FieldIds.ConsentStatus, lists.ConsentStatuses.Where(s => !s.NotAsked).Select(s => s.Id));
+            var status = lists.ConsentStatuses.FirstOrDefault(s => s.Id == statusId);
+            if (status is { IsGiven: true })
+            {
+                givenBy = reader.Text(FieldIds.ConsentGivenBy, policy.Limits.ShortText, required: true, "Consent was given: say who gave it (their role, not their name).");
+                how = reader.Text(FieldIds.ConsentHow, policy.Limits.Detail, required: true, "Consent was given: say how it was given.");
+                givenOn = reader.PastDate(FieldIds.ConsentGivenOn, todayUk, required: true, "Consent was given: say when.");
+            }
+            else if (status is not null)
+            {
+                reader.Error(FieldIds.ConsentStatus, "At step 5 you chose consent as a legal basis, so consent must have been given (say who gave it, how and when). Otherwise go back and change the legal basis.");
+            }
+
+            if (notReliedOn)
+            {
+                reader.Error(FieldIds.ConsentStatus, "At step 5 you chose both consent and Schedule 1 paragraph 10 or 18, which are for sharing without relying on consent. Go back to step 5 and keep one of them.");
+            }
+        }
+
+        IReadOnlyList<string> reasons = [];
+        if (notReliedOn && !consentGiven)
+        {
+            reasons = reader.Choices(FieldIds.ConsentReasons, lists.ConsentExceptionReasons.Select(r => r.Id), required: true, "Choose at least one reason why the person's consent is not being relied on.");
+
+            // Cross-check 2: paragraph 18 needs one of its consent reasons.
+            var para18 = policy.CrossChecks.Para18ConsentReasonIds;
+            if (CrossChecks.UsesPara18(basis, policy) && !reader.HasError(FieldIds.ConsentReasons) && !reasons.Any(r => para18.Contains(r, StringComparer.Ordinal)))
+            {
+                reader.Error(FieldIds.ConsentReasons, "Schedule 1 paragraph 18 (chosen at step 5) needs one of these reasons: " + Titles(para18, lists.ConsentExceptionReasons) + ".");
+            }
+
+            // Cross-check 3: paragraph 10 needs the crime-prejudice reason.
+            var para10 = policy.CrossChecks.Para10ConsentReasonIds;
+            if (CrossChecks.UsesPara10(basis, policy) && !reader.HasError(FieldIds.ConsentReasons) && !reasons.Any(r => para10.Contains(r, StringComparer.Ordinal)))
+            {
+                reader.Error(FieldIds.ConsentReasons, "Schedule 1 paragraph 10 (chosen at step 5) needs this reason: " + Titles(para10, lists.ConsentExceptionReasons) + ".");
+            }
+        }
+
         if (statusId is null || informedId is null || reader.Errors.Count > 0)
         {
             return answers;
@@ -416,9 +415,11 @@ public static class StepValidator
                 ConsentStatusId = statusId,
                 ConsentGivenBy = givenBy,
                 ConsentHow = how,
+                ConsentGivenOn = givenOn,
                 ReasonIds = reasons,
                 InformedId = informedId,
-                InformedReason = informedReason,
+                InformedReasonIds = informedReasons,
+                InformedReason = informedReasons.Count == 0 ? null : string.Join("; ", informedReasons.Select(id => lists.ConsentExceptionReasons.First(r => r.Id == id).Title)),
                 InformedReviewDate = reviewDate,
                 Views = views,
             },

@@ -117,6 +117,11 @@ public static class PolicyValidator
             errors.Add("lists.consentStatuses needs one status with isGiven.");
         }
 
+        if (lists.ConsentStatuses.Count > 0 && lists.ConsentStatuses.Count(s => s.NotAsked) != 1)
+        {
+            errors.Add("lists.consentStatuses needs exactly one status with notAsked (consent not the basis relied on).");
+        }
+
         if (lists.NecessityChecks.Count > 10)
         {
             errors.Add("lists.necessityChecks has more than 10 checks.");

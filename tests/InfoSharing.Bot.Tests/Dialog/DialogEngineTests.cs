@@ -170,7 +170,8 @@ public sealed class DialogEngineTests
         Assert.Equal("sch1-para18", s.LegalBasis.Article9ConditionId);
         Assert.Equal("co-sch1-para18", s.LegalBasis.CriminalOffenceConditionId);
         Assert.Equal(["necessary", "recipient-needs", "accurate", "relevant"], s.Necessity.Checks.Select(c => c.CheckId));
-        Assert.Equal("not-sought", s.Consent.ConsentStatusId);
+        Assert.Equal("not-relied-on", s.Consent.ConsentStatusId);
+        Assert.Equal(["increase-risk"], s.Consent.ReasonIds);
         Assert.Equal("by-date", s.DeadlineId);
         Assert.Equal(new DateTimeOffset(2026, 11, 16, 0, 0, 0, TimeSpan.Zero), s.DueByUtc);
         Assert.True(s.Routing.DpoRequired);

@@ -44,8 +44,7 @@ public sealed class RoutineRequestTests
                 v.Remove(FieldIds.CriminalOffenceCondition);
                 break;
             case DialogStep.Consent:
-                v[FieldIds.ConsentStatus] = "not-sought";
-                v[FieldIds.ConsentReasons] = "not-the-basis";
+                v.Remove(FieldIds.ConsentReasons);
                 break;
             case DialogStep.AdviceAndDeadline:
                 v[FieldIds.Advice] = "not-needed";

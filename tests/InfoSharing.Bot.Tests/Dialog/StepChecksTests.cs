@@ -388,33 +388,44 @@ public sealed class StepChecksTests
 
     public static TheoryData<string, string, string, string?> ConsentCrossChecks => new()
     {
-        // Article 9 / criminal conditions, consent status, reasons, the field with an error (null = accepted)
-        { "sch1-para18|co-sch1-para18", "not-sought", "cannot-consent", null },
-        { "sch1-para18|co-sch1-para18", "refused", "cannot-reasonably-obtain", null },
-        { "sch1-para18|co-sch1-para18", "not-sought", "increase-risk", null },
-        { "sch1-para18|co-sch1-para18", "not-sought", "risk-to-others", FieldIds.ConsentReasons },
-        { "sch1-para18|co-sch1-para18", "not-sought", "not-the-basis,legal-requirement", FieldIds.ConsentReasons },
-        { "sch1-para18|co-sch1-para18", "already-informed", "", FieldIds.ConsentStatus },
-        { "sch1-para10|co-sch1-para10", "not-sought", "prejudice-crime", null },
-        { "sch1-para10|co-sch1-para10", "not-sought", "increase-risk", FieldIds.ConsentReasons },
-        { "sch1-para6|co-sch1-para6", "not-sought", "not-the-basis", null },
-        { "sch1-para6|co-sch1-para6", "refused", "", FieldIds.ConsentReasons },
+        // Article 6 basis, Article 9 / criminal conditions, why consent is not relied on, the field with an error (null = accepted)
+        { "public-task", "sch1-para18|co-sch1-para18", "cannot-consent", null },
+        { "public-task", "sch1-para18|co-sch1-para18", "cannot-reasonably-obtain", null },
+        { "public-task", "sch1-para18|co-sch1-para18", "increase-risk", null },
+        { "public-task", "sch1-para18|co-sch1-para18", "risk-to-others", FieldIds.ConsentReasons },
+        { "public-task", "sch1-para18|co-sch1-para18", "not-the-basis,legal-requirement", FieldIds.ConsentReasons },
+        { "public-task", "sch1-para18|co-sch1-para18", "", FieldIds.ConsentReasons },
+        { "public-task", "sch1-para10|co-sch1-para10", "prejudice-crime", null },
+        { "public-task", "sch1-para10|co-sch1-para10", "increase-risk", FieldIds.ConsentReasons },
+        { "public-task", "sch1-para10|co-sch1-para10", "", FieldIds.ConsentReasons },
+        { "public-task", "sch1-para6|co-sch1-para6", "", null },
+        { "legal-obligation", "sch1-para6|co-official-authority", "", null },
+        { "consent", "sch1-para18|co-sch1-para18", "cannot-consent", FieldIds.ConsentStatus },
     };
 
+    /// <summary>§3 step 7 and cross-checks 2, 3 and 4 of §4.4: the consent question is asked only where the basis makes it matter.</summary>
     [Theory]
     [MemberData(nameof(ConsentCrossChecks))]
-    public void Consent_ScheduleOneParagraphs_NeedTheirConsentReasons(string conditions, string status, string reasons, string? errorField)
+    public void Consent_ScheduleOneParagraphs_NeedTheirConsentReasons(string basis, string conditions, string reasons, string? errorField)
     {
         var parts = conditions.Split('|');
-        var result = SubmitAt(DialogStep.Consent, v =>
+        var consent = AnswerUntil(DialogStep.Consent, (step, v) => Para(step, v, parts[0], parts[1], basis));
+        var result = Submit(consent, Sample(DialogStep.Consent, v =>
         {
-            v[FieldIds.ConsentStatus] = status;
             v[FieldIds.ConsentReasons] = reasons;
-        }, (step, v) => Para(step, v, parts[0], parts[1]));
+            v[FieldIds.ConsentStatus] = "given";
+            v[FieldIds.ConsentGivenBy] = "the young person";
+            v[FieldIds.ConsentHow] = "verbally at a meeting";
+            v[FieldIds.ConsentGivenOn] = "2026-11-10";
+        }));
 
+        var para10Or18 = parts[0] is "sch1-para18" or "sch1-para10";
+        Assert.Equal(para10Or18, HasInput(consent, FieldIds.ConsentReasons));
+        Assert.Equal(basis == "consent", HasInput(consent, FieldIds.ConsentStatus));
         if (errorField is null)
         {
             AssertAccepted(result, DialogStep.Consent);
+            Assert.Equal(para10Or18 ? reasons.Split(',') : [], result.State!.Answers.Consent!.ReasonIds);
         }
         else
         {
@@ -422,24 +433,55 @@ public sealed class StepChecksTests
         }
     }
 
-    [Fact]
-    public void Consent_Para18WithConsentGiven_IsRefusedBecauseItIsForSharingWithoutConsent()
+    /// <summary>
+    /// Issue 16, defect 5: with public task (and no paragraph 10 or 18) no one is asked to justify "sharing without consent";
+    /// openness is asked on its own, and "will not be told, it would increase the risk" is enough.
+    /// </summary>
+    [Theory]
+    [InlineData("public-task", "children-act-2004-s11")]
+    [InlineData("legal-obligation", "court-order")]
+    public void Consent_PublicTaskNotToldBecauseItWouldIncreaseTheRisk_AsksNoConsentJustification(string basis, string function)
     {
-        var result = SubmitAt(DialogStep.Consent, v =>
+        var consent = AnswerUntil(DialogStep.Consent, (step, v) =>
         {
-            v[FieldIds.ConsentStatus] = "given";
-            v[FieldIds.ConsentGivenBy] = "the young person";
-            v[FieldIds.ConsentHow] = "verbally at a meeting";
+            if (step == DialogStep.LegalBasis)
+            {
+                v[FieldIds.StatutoryFunction] = function;
+            }
+
+            return Para(step, v, "sch1-para6", "co-sch1-para6", basis);
         });
 
-        AssertError(result, DialogStep.Consent, FieldIds.ConsentStatus, "paragraph 18");
+        Assert.False(HasInput(consent, FieldIds.ConsentReasons));
+        Assert.False(HasInput(consent, FieldIds.ConsentStatus));
+        var json = Card(consent).ToJsonString();
+        Assert.DoesNotContain("without consent", json, StringComparison.OrdinalIgnoreCase);
+        var result = Submit(consent, new Dictionary<string, string> { [FieldIds.Informed] = "no", [FieldIds.InformedReasons] = "increase-risk" });
+
+        AssertAccepted(result, DialogStep.Consent);
+        var answers = result.State!.Answers.Consent!;
+        Assert.Equal("not-relied-on", answers.ConsentStatusId);
+        Assert.Empty(answers.ReasonIds);
+        Assert.Equal(["increase-risk"], answers.InformedReasonIds);
+        Assert.Equal(PolicyDoc.Lists.ConsentExceptionReasons.Single(r => r.Id == "increase-risk").Title, answers.InformedReason);
+    }
+
+    [Fact]
+    public void GoldenRule3_DoesNotSayConsentIsNeverNeededForSomeone()
+    {
+        var rule = PolicyDoc.Texts.GoldenRules[2];
+
+        Assert.DoesNotContain("someone", rule, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("a child", rule, StringComparison.Ordinal);
+        Assert.Contains("adult at risk", rule, StringComparison.Ordinal);
+        Assert.DoesNotContain("someone", PolicyDoc.Texts.Step(7).Intro, StringComparison.OrdinalIgnoreCase);
     }
 
     [Theory]
     [InlineData("consent", null, null)]
     [InlineData("public-task", "explicit-consent", null)]
     [InlineData("public-task", null, "co-consent")]
-    public void Consent_ConsentAsTheBasis_NeedsConsentGivenWithWhoAndHow(string basis, string? article9, string? criminal)
+    public void Consent_ConsentAsTheBasis_NeedsConsentGivenWithWhoHowAndWhen(string basis, string? article9, string? criminal)
     {
         Dictionary<string, string> Earlier(DialogStep step, Dictionary<string, string> v)
         {
@@ -451,38 +493,31 @@ public sealed class StepChecksTests
             return Para(step, v, article9, criminal, basis);
         }
 
-        var notSought = SubmitAt(DialogStep.Consent, _ => { }, Earlier);
+        var notSought = SubmitAt(DialogStep.Consent, v => v[FieldIds.ConsentStatus] = "not-sought", Earlier);
         AssertError(notSought, DialogStep.Consent, FieldIds.ConsentStatus, "consent as a legal basis");
 
         var givenWithoutWho = SubmitAt(DialogStep.Consent, v => v[FieldIds.ConsentStatus] = "given", Earlier);
         AssertError(givenWithoutWho, DialogStep.Consent, FieldIds.ConsentGivenBy, "who gave it");
         AssertError(givenWithoutWho, DialogStep.Consent, FieldIds.ConsentHow, "how");
+        AssertError(givenWithoutWho, DialogStep.Consent, FieldIds.ConsentGivenOn, "when");
 
         var given = SubmitAt(DialogStep.Consent, v =>
         {
             v[FieldIds.ConsentStatus] = "given";
             v[FieldIds.ConsentGivenBy] = "the person";
             v[FieldIds.ConsentHow] = "in writing";
+            v[FieldIds.ConsentGivenOn] = "2026-11-12";
         }, Earlier);
         AssertAccepted(given, DialogStep.Consent);
         Assert.Empty(given.State!.Answers.Consent!.ReasonIds);
-    }
-
-    [Theory]
-    [InlineData("refused")]
-    [InlineData("not-sought")]
-    public void Consent_RefusedOrNotSought_NeedsAReason(string status)
-    {
-        var result = SubmitAt(DialogStep.Consent, v => { v[FieldIds.ConsentStatus] = status; v.Remove(FieldIds.ConsentReasons); });
-
-        AssertError(result, DialogStep.Consent, FieldIds.ConsentReasons, "at least one reason");
+        Assert.Equal(new DateOnly(2026, 11, 12), given.State.Answers.Consent.ConsentGivenOn);
     }
 
     [Fact]
     public void Consent_NotToldNeedsAReason_AndNotYetNeedsAFutureReviewDate()
     {
         var noReason = SubmitAt(DialogStep.Consent, v => v[FieldIds.Informed] = "no");
-        AssertError(noReason, DialogStep.Consent, FieldIds.InformedReason, "why");
+        AssertError(noReason, DialogStep.Consent, FieldIds.InformedReasons, "why");
 
         var noDate = SubmitAt(DialogStep.Consent, v => v[FieldIds.Informed] = "not-yet");
         AssertError(noDate, DialogStep.Consent, FieldIds.InformedReviewDate, "review");

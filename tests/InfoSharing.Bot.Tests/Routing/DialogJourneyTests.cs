@@ -96,7 +96,7 @@ public sealed class DialogJourneyTests : IAsyncLifetime
             await _chat.SubmitStepAsync(step);
         }
 
-        await _chat.SubmitStepAsync(DialogStep.Consent); // "not sought"
+        await _chat.SubmitStepAsync(DialogStep.Consent, v => v[FieldIds.ConsentStatus] = "not-sought");
         Assert.Contains("consent", (_chat.Beside(FieldIds.ConsentStatus) ?? _chat.AllText).ToLowerInvariant(), StringComparison.Ordinal);
         Assert.Equal(0, await QueryAsync(db => db.Requests.CountAsync()));
     }
