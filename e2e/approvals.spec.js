@@ -28,7 +28,7 @@ const answers = caseRef => [
   { immediateDanger: 'no' },
   { matterType: 'safeguarding-child', direction: 'proposed', caseReference: caseRef, subjectType: 'child', atRisk: 'child' },
   { categories: 'offending-history,emotional-mental-health', itemsDescription: 'The two most recent referral summaries and the attendance record for this term.',
-    identifiesOthers: 'no', containsOpinion: 'yes' },
+    specialCategoryContent: 'health', criminalOffenceContent: 'yes', identifiesOthers: 'no', containsOpinion: 'yes' },
   { recipientType: 'la-childrens-social-care', recipientRole: 'Duty team', recipientVerified: 'yes', agreementStatus: 'yes', secureMethod: 'secure-email' },
   { purposes: 'child-protection-referral', expectedOutcome: 'The duty team can decide whether a strategy discussion is needed.',
     riskIfNotShared: 'A risk of significant harm may go unassessed and escalate.', minimisation: 'no' },

@@ -22,7 +22,8 @@ const STEPS = [
   { title: 'Step 1 of 9', values: { matterType: 'prevent', direction: 'proposed', caseReference: CASE_REF, subjectType: 'child', atRisk: 'child' } },
   { title: 'Step 2 of 9', values: {
     categories: 'offending-history,emotional-mental-health,other', otherCategoryDetail: 'attendance pattern summary',
-    itemsDescription: 'The two most recent referral summaries and the attendance record for this term.', identifiesOthers: 'yes',
+    itemsDescription: 'The two most recent referral summaries and the attendance record for this term.',
+    specialCategoryContent: 'health', criminalOffenceContent: 'yes', identifiesOthers: 'yes',
     othersProtection: "The informant's details will be removed before sharing.", containsOpinion: 'yes' } },
   { title: 'Step 3 of 9', values: {
     recipientType: 'la-prevent-team', recipientRole: 'Prevent coordinator', recipientVerified: 'yes', agreementStatus: 'no',
@@ -123,7 +124,7 @@ run(async s => {
         });
         if (under !== SHORT_DESCRIPTION_ERROR) throw new Error(`under the description field the card shows "${under}"`);
         // The other answers are kept too: the boxes ticked and the radio buttons chosen in the UI.
-        for (const id of ['categories', 'otherCategoryDetail', 'identifiesOthers', 'containsOpinion']) {
+        for (const id of ['categories', 'otherCategoryDetail', 'specialCategoryContent', 'identifiesOthers', 'containsOpinion']) {
           const input = cardInputs(json).find(x => x.id === id);
           const shows = (await controlValue(shown, input.label)).split(',').sort().join(',');
           const want = values[id].split(',').map(v => (input.isMultiSelect ? input.choices.find(c => c.value === v).title : v)).sort().join(',');

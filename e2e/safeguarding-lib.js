@@ -81,7 +81,7 @@ function stepValues(step) {
     { immediateDanger: 'no' },
     { matterType: 'safeguarding-child', direction: 'proposed', caseReference: 'CS-123456', subjectType: 'child', atRisk: 'child' },
     { categories: 'emotional-mental-health,family-relationships', itemsDescription: 'The two most recent referral summaries and the attendance record for this term.',
-      identifiesOthers: 'yes', othersProtection: "The informant's details will be removed before sharing.", containsOpinion: 'yes' },
+      specialCategoryContent: 'health', criminalOffenceContent: 'no', identifiesOthers: 'yes', othersProtection: "The informant's details will be removed before sharing.", containsOpinion: 'yes' },
     { recipientType: 'la-childrens-social-care', recipientRole: 'MASH duty team', recipientVerified: 'yes', agreementStatus: 'yes', secureMethod: 'secure-portal' },
     { purposes: 'child-protection-referral', expectedOutcome: "Children's social care can assess the risk and decide on a strategy meeting.",
       riskIfNotShared: 'The risk at home may go unassessed and the child may be harmed.', minimisation: 'no' },

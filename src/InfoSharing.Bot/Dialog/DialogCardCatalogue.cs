@@ -29,6 +29,7 @@ public static class DialogCardCatalogue
             [FieldIds.Categories] = "offending-history,emotional-mental-health,other",
             [FieldIds.OtherCategoryDetail] = "attendance pattern summary",
             [FieldIds.ItemsDescription] = "The two most recent referral summaries and the attendance record for this term.",
+            [FieldIds.SpecialCategoryContent] = "health", [FieldIds.CriminalOffenceContent] = "yes",
             [FieldIds.IdentifiesOthers] = "yes",
             [FieldIds.OthersProtection] = "The informant's details will be removed before sharing.",
             [FieldIds.ContainsOpinion] = "yes",

@@ -14,6 +14,8 @@ public static class FieldIds
     public const string Categories = "categories";
     public const string OtherCategoryDetail = "otherCategoryDetail";
     public const string ItemsDescription = "itemsDescription";
+    public const string SpecialCategoryContent = "specialCategoryContent";
+    public const string CriminalOffenceContent = "criminalOffenceContent";
     public const string IdentifiesOthers = "identifiesOthers";
     public const string OthersProtection = "othersProtection";
     public const string ContainsOpinion = "containsOpinion";

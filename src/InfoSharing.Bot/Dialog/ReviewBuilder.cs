@@ -29,6 +29,10 @@ public static class ReviewBuilder
             ("Kinds of information", what is null ? null : string.Join("; ", CrossChecks.ChosenCategories(answers, policy).Select(StepForms.CategoryTitle))),
             ("Other kind", what?.OtherCategoryDetail),
             ("Items", what?.ItemsDescription),
+            ("Reveals (special category data)", what?.SpecialCategoryContentIds is { } content
+                ? content.Count == 0 ? lists.SpecialCategoryContent.FirstOrDefault(k => k.None)?.Title : Titles(lists.SpecialCategoryContent.Select(k => (k.Id, k.Title)), content)
+                : null),
+            ("Allegations, offences, convictions or proceedings", YesNo(what?.CriminalOffenceContent)),
             ("Identifies others who could be harmed", YesNo(what?.IdentifiesOthers)),
             ("How they are protected", what?.OthersProtection),
             ("Opinion as well as fact", YesNo(what?.ContainsOpinion)),

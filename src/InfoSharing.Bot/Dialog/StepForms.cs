@@ -57,11 +57,18 @@ public static class StepForms
                     Id = FieldIds.Categories, Label = "What kinds of information? (choose all that apply)", Kind = FieldKind.MultiChoice,
                     Required = true, ErrorMessage = "Choose at least one kind of information.",
                     Options = [.. lists.DataCategories.Select(c => new ChoiceOption(c.Id, CategoryTitle(c)))],
-                    Hint = "SC = special category data; CO = criminal offence data. Both need an extra legal condition at step 5.",
+                    Hint = "SC = special category data; CO = criminal offence data. They pre-tick the questions below; both need an extra legal condition at step 5.",
                 },
                 Text(FieldIds.OtherCategoryDetail, "If you chose Other: what kind of information?", limits.Detail),
                 Text(FieldIds.ItemsDescription, "Describe the items briefly (not the information itself)", limits.ItemsDescription, required: true, multiline: true,
                     placeholder: "For example: the two most recent referrals and a summary chronology"),
+                new FormField
+                {
+                    Id = FieldIds.SpecialCategoryContent, Label = policy.Texts.SpecialCategory.Question, Kind = FieldKind.MultiChoice,
+                    Required = true, ErrorMessage = "Choose what it reveals, or 'None of these'.", Hint = policy.Texts.SpecialCategory.Hint,
+                    Options = [.. lists.SpecialCategoryContent.Select(c => new ChoiceOption(c.Id, c.Title))],
+                },
+                YesNo(FieldIds.CriminalOffenceContent, policy.Texts.SpecialCategory.CriminalOffenceQuestion, required: true),
                 YesNo(FieldIds.IdentifiesOthers, "Does it identify anyone else who could be harmed if identified (for example an informant or a sibling)?", required: true),
                 Text(FieldIds.OthersProtection, "If yes: how will their identity be protected?", limits.Detail, multiline: true),
                 YesNo(FieldIds.ContainsOpinion, "Does it contain opinion as well as fact?", required: true),
@@ -125,6 +132,14 @@ public static class StepForms
                 values[FieldIds.Categories] = string.Join(',', w.CategoryIds);
                 Put(values, FieldIds.OtherCategoryDetail, w.OtherCategoryDetail);
                 values[FieldIds.ItemsDescription] = w.ItemsDescription;
+                if (w.SpecialCategoryContentIds is { } content)
+                {
+                    Put(values, FieldIds.SpecialCategoryContent, content.Count > 0
+                        ? string.Join(',', content)
+                        : policy.Lists.SpecialCategoryContent.FirstOrDefault(c => c.None)?.Id);
+                }
+
+                Put(values, FieldIds.CriminalOffenceContent, w.CriminalOffenceContent is { } offence ? YesNoValue(offence) : null);
                 values[FieldIds.IdentifiesOthers] = YesNoValue(w.IdentifiesOthers);
                 Put(values, FieldIds.OthersProtection, w.OthersProtection);
                 values[FieldIds.ContainsOpinion] = YesNoValue(w.ContainsOpinion);

@@ -139,6 +139,30 @@ public static class StepValidator
         }
 
         var description = reader.Text(FieldIds.ItemsDescription, policy.Limits.ItemsDescription, required: true);
+
+        // Special category and criminal offence content is asked directly (§3 step 2, §4.1); the categories only
+        // pre-tick it: a category's answers are added, and cannot be cleared.
+        var chosenCategories = categories.Where(c => chosen.Contains(c.Id, StringComparer.Ordinal)).ToList();
+        var kinds = policy.Lists.SpecialCategoryContent;
+        var implied = chosenCategories.SelectMany(c => c.RevealsSpecialCategory).ToHashSet(StringComparer.Ordinal);
+        var ticked = reader.Choices(FieldIds.SpecialCategoryContent, kinds.Select(k => k.Id), required: implied.Count == 0,
+            "Say whether any of it reveals these, or choose 'None of these'.");
+        var content = kinds.Where(k => !k.None && (ticked.Contains(k.Id) || implied.Contains(k.Id))).Select(k => k.Id).ToList();
+        if (kinds.Any(k => k.None && ticked.Contains(k.Id)) && content.Count > 0)
+        {
+            var revealing = chosenCategories.Where(c => c.RevealsSpecialCategory.Count > 0).ToList();
+            reader.Error(FieldIds.SpecialCategoryContent, revealing.Count > 0
+                ? "'None of these' does not fit: " + string.Join("; ", revealing.Select(c => c.Title)) + " reveals " + string.Join("; ", kinds.Where(k => implied.Contains(k.Id)).Select(k => k.Title.ToLowerInvariant())) + "."
+                : "Choose 'None of these' on its own, or only what it reveals.");
+        }
+
+        var offenceCategories = chosenCategories.Where(c => c.CriminalOffence).ToList();
+        var offence = reader.YesNo(FieldIds.CriminalOffenceContent, required: offenceCategories.Count == 0);
+        if (offence == false && offenceCategories.Count > 0)
+        {
+            reader.Error(FieldIds.CriminalOffenceContent, "You chose " + string.Join("; ", offenceCategories.Select(c => c.Title)) + ", which is criminal offence data: answer Yes.");
+        }
+
         var identifiesOthers = reader.YesNo(FieldIds.IdentifiesOthers);
         string? protection = null;
         if (identifiesOthers == true)
@@ -147,7 +171,7 @@ public static class StepValidator
         }
 
         var opinion = reader.YesNo(FieldIds.ContainsOpinion);
-        if (chosen.Count == 0 || description is null || identifiesOthers is null || opinion is null)
+        if (chosen.Count == 0 || description is null || identifiesOthers is null || opinion is null || (offence is null && offenceCategories.Count == 0))
         {
             return answers;
         }
@@ -159,6 +183,8 @@ public static class StepValidator
                 CategoryIds = chosen,
                 OtherCategoryDetail = otherDetail,
                 ItemsDescription = description,
+                SpecialCategoryContentIds = content,
+                CriminalOffenceContent = offence == true || offenceCategories.Count > 0,
                 IdentifiesOthers = identifiesOthers.Value,
                 OthersProtection = protection,
                 ContainsOpinion = opinion.Value,
@@ -249,7 +275,7 @@ public static class StepValidator
         {
             if (reader.Raw(FieldIds.Article9Condition) is null)
             {
-                reader.Error(FieldIds.Article9Condition, "You chose special category information at step 2, so an Article 9 condition is required.");
+                reader.Error(FieldIds.Article9Condition, "At step 2 you said the information reveals special category data (" + CrossChecks.DescribeSpecialCategoryContent(answers, policy) + "), so an Article 9 condition is required.");
             }
             else
             {
@@ -263,7 +289,7 @@ public static class StepValidator
         {
             if (criminalRequirement == ConditionRequirement.Required && reader.Raw(FieldIds.CriminalOffenceCondition) is null)
             {
-                reader.Error(FieldIds.CriminalOffenceCondition, "You chose offending history at step 2, so a criminal offence data condition is required.");
+                reader.Error(FieldIds.CriminalOffenceCondition, "At step 2 you said the information includes allegations, offences, convictions or proceedings (or chose offending history), so a criminal offence data condition is required.");
             }
             else
             {

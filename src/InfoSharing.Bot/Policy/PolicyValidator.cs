@@ -75,6 +75,25 @@ public static class PolicyValidator
         CheckIds(errors, "lists.subjectTypes", lists.SubjectTypes.Select(i => (i.Id, i.Title)).ToList());
         CheckIds(errors, "lists.atRiskTypes", lists.AtRiskTypes.Select(i => (i.Id, i.Title)).ToList());
         CheckIds(errors, "lists.dataCategories", lists.DataCategories.Select(i => (i.Id, i.Title)).ToList());
+        CheckIds(errors, "lists.specialCategoryContent", lists.SpecialCategoryContent.Select(i => (i.Id, i.Title)).ToList());
+        if (lists.SpecialCategoryContent.Count > 0 && lists.SpecialCategoryContent.Count(c => c.None) != 1)
+        {
+            errors.Add("lists.specialCategoryContent needs exactly one 'none' answer.");
+        }
+
+        var contentIds = lists.SpecialCategoryContent.Where(c => !c.None).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var category in lists.DataCategories)
+        {
+            if (category.SpecialCategory && category.RevealsSpecialCategory.Count == 0)
+            {
+                errors.Add($"lists.dataCategories '{category.Id}' is special category but reveals no specialCategoryContent (revealsSpecialCategory).");
+            }
+
+            foreach (var reference in category.RevealsSpecialCategory.Where(r => !contentIds.Contains(r)))
+            {
+                errors.Add($"lists.dataCategories '{category.Id}' reveals '{reference}', which is not a specialCategoryContent answer.");
+            }
+        }
         CheckIds(errors, "lists.recipientTypes", lists.RecipientTypes.Select(i => (i.Id, i.Title)).ToList());
         CheckIds(errors, "lists.agreementStatuses", lists.AgreementStatuses.Select(i => (i.Id, i.Title)).ToList());
         CheckIds(errors, "lists.secureMethods", lists.SecureMethods.Select(i => (i.Id, i.Title)).ToList());
@@ -192,6 +211,11 @@ public static class PolicyValidator
         if (emergency.RetrospectiveRecordHours is < 1 or > 168)
         {
             errors.Add($"texts.emergency.retrospectiveRecordHours must be between 1 and 168 (it is {emergency.RetrospectiveRecordHours}).");
+        }
+
+        if (string.IsNullOrWhiteSpace(texts.SpecialCategory.Question) || string.IsNullOrWhiteSpace(texts.SpecialCategory.CriminalOffenceQuestion))
+        {
+            errors.Add("texts.specialCategory needs the question and the criminalOffenceQuestion of step 2.");
         }
 
         foreach (var (name, text) in texts.Notes.All().Where(n => string.IsNullOrWhiteSpace(n.Text)))

@@ -275,6 +275,8 @@ public sealed class DialogEngineTests
             if (step == DialogStep.What)
             {
                 v[FieldIds.Categories] = "living-arrangements";
+                v[FieldIds.SpecialCategoryContent] = "none";
+                v[FieldIds.CriminalOffenceContent] = "no";
             }
 
             if (step == DialogStep.LegalBasis)
@@ -288,7 +290,7 @@ public sealed class DialogEngineTests
         Assert.Null(review.State!.Answers.LegalBasis!.Article9ConditionId);
         var edit = Press(review, CardData.Submit, change: d => { d[CardData.Action] = CardData.Edit; d[CardData.Section] = 2; });
 
-        var result = Submit(edit, Sample(DialogStep.What, v => v[FieldIds.Categories] = "living-arrangements,ethnicity"));
+        var result = Submit(edit, Sample(DialogStep.What, v => { v[FieldIds.Categories] = "living-arrangements,ethnicity"; v[FieldIds.SpecialCategoryContent] = ""; v[FieldIds.CriminalOffenceContent] = "no"; }));
 
         Assert.Equal(DialogStep.LegalBasis, result.State!.Step);
         Assert.True(HasInput(result, FieldIds.Article9Condition));

@@ -1,3 +1,4 @@
+using InfoSharing.Bot.Cards;
 using InfoSharing.Bot.Dialog;
 using static InfoSharing.Bot.Tests.Dialog.DialogTestKit;
 
@@ -124,6 +125,81 @@ public sealed class StepChecksTests
     }
 
     [Fact]
+    public void What_AsksDirectlyForTheArticle9KindsInPlainWords_AndArticle10Content()
+    {
+        var what = AnswerUntil(DialogStep.What);
+
+        var inputs = ElementsById(Card(what));
+        var question = inputs[FieldIds.SpecialCategoryContent];
+        Assert.Equal(PolicyDoc.Texts.SpecialCategory.Question, question["label"]!.GetValue<string>());
+        Assert.True(question["isMultiSelect"]!.GetValue<bool>());
+        var titles = string.Join(" | ", question["choices"]!.AsArray().Select(c => c!["title"]!.GetValue<string>())).ToLowerInvariant();
+        foreach (var plain in new[] { "racial or ethnic origin", "political opinions", "religious or philosophical beliefs", "trade union membership",
+            "genetic data", "biometric data", "health", "sex life or sexual orientation", "none of these" })
+        {
+            Assert.Contains(plain, titles, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(PolicyDoc.Texts.SpecialCategory.CriminalOffenceQuestion, inputs[FieldIds.CriminalOffenceContent]["label"]!.GetValue<string>());
+    }
+
+    public static TheoryData<string, string, string, string?, string[]> DirectQuestions => new()
+    {
+        // categories, "does any of it reveal", Article 10 content, the field with an error (null = accepted), content kept
+        { "living-arrangements", "none", "no", null, [] },
+        { "living-arrangements", "", "no", FieldIds.SpecialCategoryContent, [] },
+        { "ethnicity", "none", "no", FieldIds.SpecialCategoryContent, [] },
+        { "ethnicity", "", "no", null, ["racial-ethnic-origin"] },
+        { "ethnicity", "health", "no", null, ["racial-ethnic-origin", "health"] },
+        { "family-relationships", "none,health", "no", FieldIds.SpecialCategoryContent, [] },
+        { "offending-history", "none", "no", FieldIds.CriminalOffenceContent, [] },
+        { "living-arrangements", "none", "", FieldIds.CriminalOffenceContent, [] },
+    };
+
+    [Theory]
+    [MemberData(nameof(DirectQuestions))]
+    public void What_CategoriesPreTickTheContentQuestions_WhichCanBeAddedToButNotCleared(string categories, string content, string offence, string? errorField, string[] kept)
+    {
+        var result = SubmitAt(DialogStep.What, v =>
+        {
+            v[FieldIds.Categories] = categories;
+            v[FieldIds.SpecialCategoryContent] = content;
+            v[FieldIds.CriminalOffenceContent] = offence;
+        });
+
+        if (errorField is null)
+        {
+            AssertAccepted(result, DialogStep.What);
+            Assert.Equal(kept, result.State!.Answers.What!.SpecialCategoryContentIds);
+        }
+        else
+        {
+            AssertError(result, DialogStep.What, errorField, null);
+        }
+    }
+
+    [Fact]
+    public void What_EditedFromTheReview_ShowsThePreTickedContent()
+    {
+        var review = AnswerUntil(DialogStep.Review, (step, v) =>
+        {
+            if (step == DialogStep.What)
+            {
+                v[FieldIds.Categories] = "ethnicity,offending-history";
+                v[FieldIds.SpecialCategoryContent] = "";
+                v[FieldIds.CriminalOffenceContent] = "";
+            }
+
+            return v;
+        });
+
+        var edit = Press(review, CardData.Edit, change: d => d[CardData.Section] = (int)DialogStep.What);
+
+        Assert.Equal("racial-ethnic-origin", InputValue(edit, FieldIds.SpecialCategoryContent));
+        Assert.Equal("yes", InputValue(edit, FieldIds.CriminalOffenceContent));
+    }
+
+    [Fact]
     public void WithWhom_PlainExternalEmail_IsNeitherOfferedNorAccepted()
     {
         var result = SubmitAt(DialogStep.WithWhom, v => v[FieldIds.SecureMethod] = "plain-external-email");
@@ -169,25 +245,38 @@ public sealed class StepChecksTests
         AssertError(result, DialogStep.Why, FieldIds.OtherPurposeDetail, "Other");
     }
 
-    public static TheoryData<string, bool, string> CategoryConditions => new()
+    public static TheoryData<string, string, string, bool, string> CategoryConditions => new()
     {
-        // categories, Article 9 input shown, criminal input ("required", "optional" or "hidden")
-        { "living-arrangements", false, "hidden" },
-        { "ethnicity", true, "hidden" },
-        { "offending-history", false, "required" },
-        { "attitudes-to-engagement", true, "optional" },
-        { "substance-misuse,offending-history", true, "required" },
+        // categories, "does any of it reveal" (blank: left to the categories), Article 10 content (blank: not answered),
+        // Article 9 input shown and required, criminal input ("required" or "hidden")
+        { "living-arrangements", "none", "no", false, "hidden" },
+        { "ethnicity", "", "no", true, "hidden" },
+        { "offending-history", "none", "", false, "required" },
+        { "attitudes-to-engagement", "", "no", true, "hidden" },
+        { "substance-misuse,offending-history", "", "", true, "required" },
+        { "other", "health", "no", true, "hidden" },
+        { "other", "none", "no", false, "hidden" },
+        { "family-relationships", "sex-life-orientation", "no", true, "hidden" },
+        { "perceptions-of-self,thinking-behaviour", "religious-philosophical-beliefs,political-opinions", "no", true, "hidden" },
+        { "thinking-behaviour", "none", "yes", false, "required" },
+        { "lifestyle", "genetic,biometric,trade-union-membership", "yes", true, "required" },
     };
 
+    /// <summary>
+    /// Cross-check 1 of §4.4 (revision 2): special category and criminal offence content is asked directly at step 2; the
+    /// categories only pre-tick it. "Other" with health content needs an Article 9 condition.
+    /// </summary>
     [Theory]
     [MemberData(nameof(CategoryConditions))]
-    public void LegalBasis_ConditionInputs_AreShownOnlyWhenTheCategoriesNeedThem(string categories, bool article9, string criminal)
+    public void LegalBasis_ConditionInputs_AreShownOnlyWhenStep2FoundTheContent(string categories, string content, string offence, bool article9, string criminal)
     {
         var legal = AnswerUntil(DialogStep.LegalBasis, (step, v) =>
         {
             if (step == DialogStep.What)
             {
                 v[FieldIds.Categories] = categories;
+                v[FieldIds.SpecialCategoryContent] = content;
+                v[FieldIds.CriminalOffenceContent] = offence;
             }
 
             return v;
@@ -209,7 +298,7 @@ public sealed class StepChecksTests
     {
         var result = SubmitAt(DialogStep.LegalBasis, v => v.Remove(FieldIds.Article9Condition));
 
-        AssertError(result, DialogStep.LegalBasis, FieldIds.Article9Condition, "special category information at step 2");
+        AssertError(result, DialogStep.LegalBasis, FieldIds.Article9Condition, "special category data (physical or mental health");
     }
 
     [Fact]
@@ -217,7 +306,7 @@ public sealed class StepChecksTests
     {
         var result = SubmitAt(DialogStep.LegalBasis, v => v.Remove(FieldIds.CriminalOffenceCondition));
 
-        AssertError(result, DialogStep.LegalBasis, FieldIds.CriminalOffenceCondition, "offending history at step 2");
+        AssertError(result, DialogStep.LegalBasis, FieldIds.CriminalOffenceCondition, "allegations, offences, convictions or proceedings");
     }
 
     [Theory]
@@ -488,6 +577,8 @@ public sealed class StepChecksTests
             if (step == DialogStep.What)
             {
                 v[FieldIds.Categories] = (article9 is null ? "" : "ethnicity,") + (criminal is null ? "living-arrangements" : "offending-history");
+                v[FieldIds.SpecialCategoryContent] = article9 is null ? "none" : "";
+                v[FieldIds.CriminalOffenceContent] = criminal is null ? "no" : "yes";
             }
 
             return Para(step, v, article9, criminal, basis);
@@ -642,6 +733,8 @@ public sealed class StepChecksTests
             {
                 case DialogStep.What:
                     v[FieldIds.Categories] = categories;
+                    v[FieldIds.SpecialCategoryContent] = "none";
+                    v[FieldIds.CriminalOffenceContent] = "no";
                     break;
                 case DialogStep.WithWhom:
                     v[FieldIds.RecipientType] = recipient;
