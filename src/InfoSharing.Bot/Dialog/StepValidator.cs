@@ -297,6 +297,22 @@ public static class StepValidator
             }
         }
 
+        // Cross-check 5a: the Schedule 1 Part 2 conditions need an appropriate policy document.
+        var document = policy.Organisation.AppropriatePolicyDocument;
+        if (document is not { Held: true })
+        {
+            var refusal = document?.Refusal is { Length: > 0 } text ? text : "This condition needs an appropriate policy document. Contact the Data Protection Officer.";
+            if (lists.Article9Conditions.Any(c => c.RequiresAppropriatePolicyDocument && c.Id == article9))
+            {
+                reader.Error(FieldIds.Article9Condition, refusal);
+            }
+
+            if (lists.CriminalOffenceConditions.Any(c => c.RequiresAppropriatePolicyDocument && c.Id == criminal))
+            {
+                reader.Error(FieldIds.CriminalOffenceCondition, refusal);
+            }
+        }
+
         // Cross-check 2 (first half): paragraph 18 protects a child or an adult at risk. It is tested on the person
         // at risk (step 1), not on the data subject: sharing a parent's information to protect a child is the common case.
         var atRiskIds = answers.About?.AtRiskTypeIds ?? [];

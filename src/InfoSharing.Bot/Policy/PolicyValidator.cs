@@ -48,6 +48,7 @@ public static class PolicyValidator
 
         CheckIdentifierPatterns(errors, policy.IdentifierPatterns);
         CheckLists(errors, policy.Lists, policy.Organisation);
+        CheckAppropriatePolicyDocument(errors, policy);
         CheckCrossChecks(errors, policy);
         CheckTexts(errors, policy.Texts);
         SafeguardingPolicyValidator.Validate(errors, policy.Safeguarding, CheckIds);
@@ -149,6 +150,32 @@ public static class PolicyValidator
         foreach (var deadline in lists.Deadlines.Where(d => d.Kind == DeadlineKind.WithinHours && d.Hours is < 1 or > 168))
         {
             errors.Add($"lists.deadlines '{deadline.Id}' needs hours between 1 and 168 (it is {deadline.Hours}).");
+        }
+    }
+
+    private static void CheckAppropriatePolicyDocument(List<string> errors, PolicyDocument policy)
+    {
+        var lists = policy.Lists;
+        if (!lists.Article9Conditions.Concat(lists.CriminalOffenceConditions).Any(c => c.RequiresAppropriatePolicyDocument))
+        {
+            return;
+        }
+
+        var document = policy.Organisation.AppropriatePolicyDocument;
+        if (document is null)
+        {
+            errors.Add("organisation.appropriatePolicyDocument is missing: Schedule 1 Part 2 conditions need it (held, reference, refusal).");
+            return;
+        }
+
+        if (document.Held && string.IsNullOrWhiteSpace(document.Reference))
+        {
+            errors.Add("organisation.appropriatePolicyDocument is held but has no reference.");
+        }
+
+        if (string.IsNullOrWhiteSpace(document.Refusal))
+        {
+            errors.Add("organisation.appropriatePolicyDocument.refusal is missing.");
         }
     }
 

@@ -403,6 +403,41 @@ public sealed class StepChecksTests
         }
     }
 
+    public static TheoryData<bool, string, string, bool, bool> AppropriatePolicyDocument => new()
+    {
+        // the organisation holds an appropriate policy document, Article 9 condition, criminal condition, Article 9 refused, criminal refused
+        { false, "sch1-para18", "co-sch1-para18", true, true },
+        { false, "sch1-para6", "co-official-authority", true, false },
+        { false, "sch1-para10", "co-sch1-para10", true, true },
+        { false, "vital-interests", "co-sch1-para6", false, true },
+        { false, "vital-interests", "co-vital-interests", false, false },
+        { true, "sch1-para18", "co-sch1-para18", false, false },
+        { true, "sch1-para6", "co-sch1-para10", false, false },
+    };
+
+    /// <summary>Cross-check 5a of §4.4: Schedule 1 Part 2 conditions (paragraphs 6, 10, 18) need an appropriate policy document.</summary>
+    [Theory]
+    [MemberData(nameof(AppropriatePolicyDocument))]
+    public void LegalBasis_ScheduleOnePart2Conditions_NeedAnAppropriatePolicyDocument(bool held, string article9, string criminal, bool article9Refused, bool criminalRefused)
+    {
+        var document = PolicyDoc.Organisation.AppropriatePolicyDocument!;
+        var policy = PolicyDoc with { Organisation = PolicyDoc.Organisation with { AppropriatePolicyDocument = document with { Held = held } } };
+        var context = Context(policy);
+
+        var result = SubmitAt(DialogStep.LegalBasis, v => { v[FieldIds.Article9Condition] = article9; v[FieldIds.CriminalOffenceCondition] = criminal; }, context: context);
+
+        Assert.Equal(article9Refused, ErrorText(result, FieldIds.Article9Condition) == document.Refusal);
+        Assert.Equal(criminalRefused, ErrorText(result, FieldIds.CriminalOffenceCondition) == document.Refusal);
+        if (!article9Refused && !criminalRefused)
+        {
+            AssertAccepted(result, DialogStep.LegalBasis);
+        }
+        else
+        {
+            Assert.Contains("Data Protection Officer", document.Refusal, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void About_WhoIsAtRisk_IsRequired_AndKeptApartFromWhoItIsAbout()
     {
