@@ -36,7 +36,7 @@ const answers = caseRef => [
   { necessity_necessary: 'yes', 'necessity_recipient-needs': 'yes', necessity_accurate: 'yes', necessity_relevant: 'yes',
     justification: 'The duty team needs the referral summaries to assess the risk of harm, and nothing more than that is shared.' },
   { informed: 'after', consentReasons: 'increase-risk' },
-  { advice: 'not-needed', deadline: 'routine' },
+  { advice: 'not-needed', deadline: 'within-one-working-day' }, // a child protection referral cannot be routine (issue 16)
   { declaration: 'true' },
 ];
 

@@ -103,7 +103,7 @@ public static class StepForms
                 Text(FieldIds.AdviserRole, "If sought: the adviser's role (not their name)", limits.ShortText),
                 YesNo(FieldIds.AdviceIdentified, "If sought: was the person identified to the adviser?"),
                 Text(FieldIds.AdviceSummary, "If sought: a short summary of the advice", limits.Summary, multiline: true),
-                Single(FieldIds.Deadline, "How soon is a decision needed?", lists.Deadlines.Select(i => new ChoiceOption(i.Id, i.Title)), expanded: true),
+                Single(FieldIds.Deadline, "How soon is a decision needed?", DeadlineOptions(policy, answers).Select(i => new ChoiceOption(i.Id, i.Title)), expanded: true),
                 new FormField { Id = FieldIds.DeadlineDate, Label = "If by a date: the date (UK)", Kind = FieldKind.Date },
             ],
             _ => [],
@@ -132,14 +132,19 @@ public static class StepForms
                 values[FieldIds.Categories] = string.Join(',', w.CategoryIds);
                 Put(values, FieldIds.OtherCategoryDetail, w.OtherCategoryDetail);
                 values[FieldIds.ItemsDescription] = w.ItemsDescription;
+                // The categories pre-tick the content answers (also when they were changed since, e.g. a wider linked request).
+                var chosen = policy.Lists.DataCategories.Where(c => w.CategoryIds.Contains(c.Id, StringComparer.Ordinal)).ToList();
                 if (w.SpecialCategoryContentIds is { } content)
                 {
-                    Put(values, FieldIds.SpecialCategoryContent, content.Count > 0
-                        ? string.Join(',', content)
+                    var ticked = policy.Lists.SpecialCategoryContent
+                        .Where(k => !k.None && (content.Contains(k.Id, StringComparer.Ordinal) || chosen.Any(c => c.RevealsSpecialCategory.Contains(k.Id, StringComparer.Ordinal))))
+                        .Select(k => k.Id).ToList();
+                    Put(values, FieldIds.SpecialCategoryContent, ticked.Count > 0
+                        ? string.Join(',', ticked)
                         : policy.Lists.SpecialCategoryContent.FirstOrDefault(c => c.None)?.Id);
                 }
 
-                Put(values, FieldIds.CriminalOffenceContent, w.CriminalOffenceContent is { } offence ? YesNoValue(offence) : null);
+                Put(values, FieldIds.CriminalOffenceContent, w.CriminalOffenceContent is { } offence ? YesNoValue(offence || chosen.Any(c => c.CriminalOffence)) : null);
                 values[FieldIds.IdentifiesOthers] = YesNoValue(w.IdentifiesOthers);
                 Put(values, FieldIds.OthersProtection, w.OthersProtection);
                 values[FieldIds.ContainsOpinion] = YesNoValue(w.ContainsOpinion);
@@ -197,11 +202,23 @@ public static class StepForms
                 values[FieldIds.Deadline] = d.DeadlineId;
                 Put(values, FieldIds.DeadlineDate, d.DeadlineDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
                 break;
+            case DialogStep.AdviceAndDeadline when Deadlines.UrgentPurposes(answers, policy).Count > 0:
+                // An urgent purpose (a child protection referral) defaults to within one working day (§3).
+                Put(values, FieldIds.Deadline, policy.Urgency.DefaultDeadlineId);
+                break;
             default:
                 break;
         }
 
         return values;
+    }
+
+    /// <summary>Step 8's deadlines: "routine" is not offered for an urgent purpose (§3).</summary>
+    public static IReadOnlyList<DeadlineOption> DeadlineOptions(PolicyDocument policy, DraftAnswers answers)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        var urgent = Deadlines.UrgentPurposes(answers, policy).Count > 0;
+        return [.. policy.Lists.Deadlines.Where(d => !(urgent && d.Kind == DeadlineKind.Routine))];
     }
 
     public static string CategoryTitle(DataCategory category)

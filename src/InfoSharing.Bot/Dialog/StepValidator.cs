@@ -485,6 +485,12 @@ public static class StepValidator
 
         var deadlineId = reader.Choice(FieldIds.Deadline, lists.Deadlines.Select(d => d.Id));
         var deadline = lists.Deadlines.FirstOrDefault(d => d.Id == deadlineId);
+        var urgent = Deadlines.UrgentPurposes(answers, policy);
+        if (deadline is { Kind: DeadlineKind.Routine } && urgent.Count > 0)
+        {
+            reader.Error(FieldIds.Deadline, string.Join("; ", urgent.Select(p => p.Title)) + " " + policy.Urgency.RoutineRefusal);
+        }
+
         DateOnly? date = null;
         if (deadline is { Kind: DeadlineKind.ByDate })
         {

@@ -49,6 +49,7 @@ public static class PolicyValidator
         CheckIdentifierPatterns(errors, policy.IdentifierPatterns);
         CheckLists(errors, policy.Lists, policy.Organisation);
         CheckAppropriatePolicyDocument(errors, policy);
+        CheckUrgency(errors, policy);
         CheckCrossChecks(errors, policy);
         CheckTexts(errors, policy.Texts);
         SafeguardingPolicyValidator.Validate(errors, policy.Safeguarding, CheckIds);
@@ -151,6 +152,16 @@ public static class PolicyValidator
         {
             errors.Add($"lists.deadlines '{deadline.Id}' needs hours between 1 and 168 (it is {deadline.Hours}).");
         }
+
+        foreach (var deadline in lists.Deadlines.Where(d => d.Kind == DeadlineKind.WithinWorkingDays && d.WorkingDays is < 1 or > 10))
+        {
+            errors.Add($"lists.deadlines '{deadline.Id}' needs workingDays between 1 and 10 (it is {deadline.WorkingDays}).");
+        }
+
+        foreach (var deadline in lists.Deadlines.Where(d => d.EndsAtHour is < 0 or > 23))
+        {
+            errors.Add($"lists.deadlines '{deadline.Id}' needs endsAtHour between 0 and 23 (it is {deadline.EndsAtHour}).");
+        }
     }
 
     private static void CheckAppropriatePolicyDocument(List<string> errors, PolicyDocument policy)
@@ -176,6 +187,30 @@ public static class PolicyValidator
         if (string.IsNullOrWhiteSpace(document.Refusal))
         {
             errors.Add("organisation.appropriatePolicyDocument.refusal is missing.");
+        }
+    }
+
+    private static void CheckUrgency(List<string> errors, PolicyDocument policy)
+    {
+        if (!policy.Lists.Purposes.Any(p => p.Urgent))
+        {
+            return;
+        }
+
+        var urgency = policy.Urgency;
+        var deadline = policy.Lists.Deadlines.FirstOrDefault(d => d.Id == urgency.DefaultDeadlineId);
+        if (deadline is null)
+        {
+            errors.Add($"urgency.defaultDeadlineId '{urgency.DefaultDeadlineId}' is not in lists.deadlines (urgent purposes need it).");
+        }
+        else if (deadline.Kind == DeadlineKind.Routine)
+        {
+            errors.Add($"urgency.defaultDeadlineId '{deadline.Id}' must not be a routine deadline.");
+        }
+
+        if (string.IsNullOrWhiteSpace(urgency.RoutineRefusal))
+        {
+            errors.Add("urgency.routineRefusal is missing.");
         }
     }
 

@@ -23,6 +23,8 @@ public sealed class PolicyLawfulRulesTests
         { "no-none-answer", "lists.specialCategoryContent needs exactly one 'none' answer" },
         { "no-question", "texts.specialCategory needs the question" },
         { "no-not-asked-status", "exactly one status with notAsked" },
+        { "urgent-default-unknown", "urgency.defaultDeadlineId 'within-a-fortnight' is not in lists.deadlines" },
+        { "urgent-default-routine", "must not be a routine deadline" },
     };
 
     [Theory]
@@ -58,6 +60,12 @@ public sealed class PolicyLawfulRulesTests
                     break;
                 case "no-not-asked-status":
                     lists["consentStatuses"]!.AsArray().Single(c => c!["notAsked"] is not null)!.AsObject().Remove("notAsked");
+                    break;
+                case "urgent-default-unknown":
+                    root["urgency"]!["defaultDeadlineId"] = "within-a-fortnight";
+                    break;
+                case "urgent-default-routine":
+                    root["urgency"]!["defaultDeadlineId"] = "routine";
                     break;
                 default:
                     throw new ArgumentOutOfRangeException(nameof(fault));

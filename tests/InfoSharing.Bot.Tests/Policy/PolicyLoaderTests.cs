@@ -49,7 +49,8 @@ public sealed class PolicyLoaderTests
         Assert.Equal(3, lists.AtRiskTypes.Count);
         Assert.Equal(["necessary", "recipient-needs", "accurate", "relevant"], lists.NecessityChecks.Select(c => c.Id));
         Assert.All(lists.SecureMethods, m => Assert.True(m.Allowed));
-        Assert.Equal(4, lists.Deadlines.Count);
+        Assert.Equal(["today", "within-24-hours", "within-one-working-day", "by-date", "routine"], lists.Deadlines.Select(d => d.Id));
+        Assert.Equal(["child-protection-referral", "emergency-vital-interests"], lists.Purposes.Where(p => p.Urgent).Select(p => p.Id));
         Assert.Equal(7, policy.DraftExpiryDays);
         Assert.True(policy.Organisation.IsPublicAuthority);
         Assert.Equal(7, policy.Texts.GoldenRules.Count);

@@ -56,6 +56,8 @@ public sealed class DialogJourneyTests : IAsyncLifetime
         await _chat.SubmitAsync(new Dictionary<string, string> { [FieldIds.Declaration] = "true" });
 
         Assert.Contains("Submitted as **ISR-", _chat.AllText, StringComparison.Ordinal);
+        Assert.Contains(InfoSharing.Bot.Tests.Dialog.DialogTestKit.PolicyDoc.Texts.Notes.WhileWaiting, _chat.AllText, StringComparison.Ordinal); // the emergency path (issue 16, defect 6)
+        Assert.DoesNotContain("Do not share until", _chat.AllText, StringComparison.Ordinal);
         var request = await QueryAsync(db => db.Requests.AsNoTracking().SingleAsync());
         Assert.Matches(@"^ISR-\d{4}-0001$", request.Reference);
         Assert.Equal("CS-123456", request.CaseReference);
