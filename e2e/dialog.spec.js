@@ -124,7 +124,7 @@ run(async s => {
         });
         if (under !== SHORT_DESCRIPTION_ERROR) throw new Error(`under the description field the card shows "${under}"`);
         // The other answers are kept too: the boxes ticked and the radio buttons chosen in the UI.
-        for (const id of ['categories', 'otherCategoryDetail', 'specialCategoryContent', 'identifiesOthers', 'containsOpinion']) {
+        for (const id of ['categories', 'otherCategoryDetail', 'identifiesOthers', 'containsOpinion']) {
           const input = cardInputs(json).find(x => x.id === id);
           const shows = (await controlValue(shown, input.label)).split(',').sort().join(',');
           const want = values[id].split(',').map(v => (input.isMultiSelect ? input.choices.find(c => c.value === v).title : v)).sort().join(',');
