@@ -28,15 +28,15 @@ const answers = caseRef => [
   { immediateDanger: 'no' },
   { matterType: 'safeguarding-child', direction: 'proposed', caseReference: caseRef, subjectType: 'child', atRisk: 'child' },
   { categories: 'offending-history,emotional-mental-health', itemsDescription: 'The two most recent referral summaries and the attendance record for this term.',
-    identifiesOthers: 'no', containsOpinion: 'yes' },
+    specialCategoryContent: 'health', criminalOffenceContent: 'yes', identifiesOthers: 'no', containsOpinion: 'yes' },
   { recipientType: 'la-childrens-social-care', recipientRole: 'Duty team', recipientVerified: 'yes', agreementStatus: 'yes', secureMethod: 'secure-email' },
   { purposes: 'child-protection-referral', expectedOutcome: 'The duty team can decide whether a strategy discussion is needed.',
     riskIfNotShared: 'A risk of significant harm may go unassessed and escalate.', minimisation: 'no' },
   { article6Basis: 'public-task', statutoryFunction: 'children-act-2004-s11', article9Condition: 'sch1-para18', criminalOffenceCondition: 'co-sch1-para18' },
-  { necessity_necessary: 'yes', necessity_minimum: 'yes', 'necessity_recipient-needs': 'yes', necessity_accurate: 'yes', necessity_timely: 'yes', necessity_secure: 'yes',
+  { necessity_necessary: 'yes', 'necessity_recipient-needs': 'yes', necessity_accurate: 'yes', necessity_relevant: 'yes',
     justification: 'The duty team needs the referral summaries to assess the risk of harm, and nothing more than that is shared.' },
-  { consentStatus: 'not-sought', consentReasons: 'increase-risk', informed: 'after' },
-  { advice: 'not-needed', deadline: 'routine' },
+  { informed: 'after', consentReasons: 'increase-risk' },
+  { advice: 'not-needed', deadline: 'within-one-working-day' }, // a child protection referral cannot be routine (issue 16)
   { declaration: 'true' },
 ];
 

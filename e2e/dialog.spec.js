@@ -22,7 +22,8 @@ const STEPS = [
   { title: 'Step 1 of 9', values: { matterType: 'prevent', direction: 'proposed', caseReference: CASE_REF, subjectType: 'child', atRisk: 'child' } },
   { title: 'Step 2 of 9', values: {
     categories: 'offending-history,emotional-mental-health,other', otherCategoryDetail: 'attendance pattern summary',
-    itemsDescription: 'The two most recent referral summaries and the attendance record for this term.', identifiesOthers: 'yes',
+    itemsDescription: 'The two most recent referral summaries and the attendance record for this term.',
+    specialCategoryContent: 'health', criminalOffenceContent: 'yes', identifiesOthers: 'yes',
     othersProtection: "The informant's details will be removed before sharing.", containsOpinion: 'yes' } },
   { title: 'Step 3 of 9', values: {
     recipientType: 'la-prevent-team', recipientRole: 'Prevent coordinator', recipientVerified: 'yes', agreementStatus: 'no',
@@ -35,10 +36,9 @@ const STEPS = [
     article6Basis: 'public-task', statutoryFunction: 'ctsa-2015-s36-s38', article9Condition: 'sch1-para18',
     criminalOffenceCondition: 'co-sch1-para18' } },
   { title: 'Step 6 of 9', values: {
-    necessity_necessary: 'yes', necessity_minimum: 'yes', 'necessity_recipient-needs': 'yes', necessity_accurate: 'yes',
-    necessity_timely: 'yes', necessity_secure: 'yes',
+    necessity_necessary: 'yes', 'necessity_recipient-needs': 'yes', necessity_accurate: 'yes', necessity_relevant: 'yes',
     justification: 'Sharing the referral summaries with the Prevent team is needed for them to assess the risk, and nothing more is shared.' } },
-  { title: 'Step 7 of 9', values: { consentStatus: 'not-sought', consentReasons: 'increase-risk', informed: 'after' } },
+  { title: 'Step 7 of 9', values: { informed: 'after', consentReasons: 'increase-risk' } },
   { title: 'Step 8 of 9', values: {
     advice: 'internal', adviserRole: 'Designated Safeguarding Lead', adviceIdentified: 'no',
     adviceSummary: 'Advised that a referral is proportionate.', deadline: 'by-date', deadlineDate: inDays(3) } },

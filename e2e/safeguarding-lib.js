@@ -81,14 +81,14 @@ function stepValues(step) {
     { immediateDanger: 'no' },
     { matterType: 'safeguarding-child', direction: 'proposed', caseReference: 'CS-123456', subjectType: 'child', atRisk: 'child' },
     { categories: 'emotional-mental-health,family-relationships', itemsDescription: 'The two most recent referral summaries and the attendance record for this term.',
-      identifiesOthers: 'yes', othersProtection: "The informant's details will be removed before sharing.", containsOpinion: 'yes' },
+      specialCategoryContent: 'health', criminalOffenceContent: 'no', identifiesOthers: 'yes', othersProtection: "The informant's details will be removed before sharing.", containsOpinion: 'yes' },
     { recipientType: 'la-childrens-social-care', recipientRole: 'MASH duty team', recipientVerified: 'yes', agreementStatus: 'yes', secureMethod: 'secure-portal' },
     { purposes: 'child-protection-referral', expectedOutcome: "Children's social care can assess the risk and decide on a strategy meeting.",
       riskIfNotShared: 'The risk at home may go unassessed and the child may be harmed.', minimisation: 'no' },
     { article6Basis: 'public-task', statutoryFunction: 'children-act-2004-s11', article9Condition: 'sch1-para18' },
-    { necessity_necessary: 'yes', necessity_minimum: 'yes', 'necessity_recipient-needs': 'yes', necessity_accurate: 'yes', necessity_timely: 'yes', necessity_secure: 'yes',
+    { necessity_necessary: 'yes', 'necessity_recipient-needs': 'yes', necessity_accurate: 'yes', necessity_relevant: 'yes',
       justification: 'Sharing the referral summaries with the MASH is needed for them to assess the risk, and nothing more is shared.' },
-    { consentStatus: 'not-sought', consentReasons: 'increase-risk', informed: 'after' },
+    { informed: 'after', consentReasons: 'increase-risk' },
     { advice: 'internal', adviserRole: 'Designated Safeguarding Lead', adviceIdentified: 'no', adviceSummary: 'Advised that a referral is proportionate.', deadline: 'within-24-hours' },
   ][step];
 }

@@ -17,14 +17,46 @@ public static class CrossChecks
         return [.. policy.Lists.DataCategories.Where(c => ids.Contains(c.Id, StringComparer.Ordinal))];
     }
 
-    /// <summary>Cross-check 1: any special-category category needs an Article 9 condition.</summary>
-    public static ConditionRequirement Article9(DraftAnswers answers, PolicyDocument policy) =>
-        ChosenCategories(answers, policy).Any(c => c.SpecialCategory) ? ConditionRequirement.Required : ConditionRequirement.Hidden;
+    /// <summary>
+    /// Cross-check 1: special category content (asked directly at step 2, pre-ticked by the SC categories) needs an
+    /// Article 9 condition. Answers made before the question was asked: an SC category, or "other", needs one.
+    /// </summary>
+    public static ConditionRequirement Article9(DraftAnswers answers, PolicyDocument policy)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        if (answers.What?.SpecialCategoryContentIds is { } content)
+        {
+            return content.Count > 0 ? ConditionRequirement.Required : ConditionRequirement.Hidden;
+        }
 
-    /// <summary>Cross-check 1: offending history needs a criminal-offence condition; "may be" criminal offence data offers it.</summary>
+        return ChosenCategories(answers, policy).Any(c => c.SpecialCategory || c.RoutesToDpo) ? ConditionRequirement.Required : ConditionRequirement.Hidden;
+    }
+
+    /// <summary>The special category content answered at step 2, in words.</summary>
+    public static string DescribeSpecialCategoryContent(DraftAnswers answers, PolicyDocument policy)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        ArgumentNullException.ThrowIfNull(policy);
+        var content = answers.What?.SpecialCategoryContentIds;
+        var titles = content is null
+            ? ChosenCategories(answers, policy).Where(c => c.SpecialCategory || c.RoutesToDpo).Select(c => c.Title)
+            : policy.Lists.SpecialCategoryContent.Where(k => content.Contains(k.Id, StringComparer.Ordinal)).Select(k => k.Title.ToLowerInvariant());
+        return string.Join("; ", titles);
+    }
+
+    /// <summary>
+    /// Cross-check 1: criminal offence content (asked directly at step 2; offending history answers yes) needs a
+    /// criminal-offence condition. Answers made before the question was asked: "may be" criminal offence data offers it.
+    /// </summary>
     public static ConditionRequirement CriminalOffence(DraftAnswers answers, PolicyDocument policy)
     {
+        ArgumentNullException.ThrowIfNull(answers);
         var chosen = ChosenCategories(answers, policy);
+        if (answers.What?.CriminalOffenceContent is { } offence)
+        {
+            return offence || chosen.Any(c => c.CriminalOffence) ? ConditionRequirement.Required : ConditionRequirement.Hidden;
+        }
+
         if (chosen.Any(c => c.CriminalOffence))
         {
             return ConditionRequirement.Required;
@@ -60,6 +92,13 @@ public static class CrossChecks
             || lists.Article9Conditions.Any(c => c.IsConsent && c.Id == basis.Article9ConditionId)
             || lists.CriminalOffenceConditions.Any(c => c.IsConsent && c.Id == basis.CriminalOffenceConditionId);
     }
+
+    /// <summary>
+    /// §3 step 7: the consent questions asked, apart from openness. Consent as the basis asks who gave it, how and when;
+    /// paragraph 10 or 18 asks why the data subject's consent is not relied on; public task alone asks neither.
+    /// </summary>
+    public static (bool ConsentGiven, bool NotReliedOn) ConsentQuestions(LegalBasisAnswers? basis, PolicyDocument policy) =>
+        (UsesConsentBasis(basis, policy), UsesPara18(basis, policy) || UsesPara10(basis, policy));
 
     /// <summary>Cross-checks 5 and 6.</summary>
     public static RoutingDecision Routing(DraftAnswers answers, PolicyDocument policy)

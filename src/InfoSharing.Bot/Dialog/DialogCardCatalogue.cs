@@ -29,6 +29,7 @@ public static class DialogCardCatalogue
             [FieldIds.Categories] = "offending-history,emotional-mental-health,other",
             [FieldIds.OtherCategoryDetail] = "attendance pattern summary",
             [FieldIds.ItemsDescription] = "The two most recent referral summaries and the attendance record for this term.",
+            [FieldIds.SpecialCategoryContent] = "health", [FieldIds.CriminalOffenceContent] = "yes",
             [FieldIds.IdentifiesOthers] = "yes",
             [FieldIds.OthersProtection] = "The informant's details will be removed before sharing.",
             [FieldIds.ContainsOpinion] = "yes",
@@ -52,14 +53,13 @@ public static class DialogCardCatalogue
         },
         DialogStep.Necessity => new Dictionary<string, string>
         {
-            [FieldIds.NecessityCheck("necessary")] = "yes", [FieldIds.NecessityCheck("minimum")] = "yes",
-            [FieldIds.NecessityCheck("recipient-needs")] = "yes", [FieldIds.NecessityCheck("accurate")] = "yes",
-            [FieldIds.NecessityCheck("timely")] = "yes", [FieldIds.NecessityCheck("secure")] = "yes",
+            [FieldIds.NecessityCheck("necessary")] = "yes", [FieldIds.NecessityCheck("recipient-needs")] = "yes",
+            [FieldIds.NecessityCheck("accurate")] = "yes", [FieldIds.NecessityCheck("relevant")] = "yes",
             [FieldIds.Justification] = "Sharing the referral summaries with the Prevent team is needed for them to assess the risk, and nothing more is shared.",
         },
         DialogStep.Consent => new Dictionary<string, string>
         {
-            [FieldIds.ConsentStatus] = "not-sought", [FieldIds.ConsentReasons] = "increase-risk", [FieldIds.Informed] = "after",
+            [FieldIds.Informed] = "after", [FieldIds.ConsentReasons] = "increase-risk",
         },
         DialogStep.AdviceAndDeadline => new Dictionary<string, string>
         {
@@ -139,8 +139,8 @@ public static class DialogCardCatalogue
         [DialogStep.WithWhom] = new() { [FieldIds.SecureMethod] = "plain-external-email" },
         [DialogStep.Why] = new() { [FieldIds.ExpectedOutcome] = "Assessment" },
         [DialogStep.LegalBasis] = new() { [FieldIds.Article9Condition] = "" },
-        [DialogStep.Necessity] = new() { [FieldIds.NecessityCheck("minimum")] = "no" },
-        [DialogStep.Consent] = new() { [FieldIds.ConsentStatus] = "given" },
+        [DialogStep.Necessity] = new() { [FieldIds.NecessityCheck("relevant")] = "no" },
+        [DialogStep.Consent] = new() { [FieldIds.Informed] = "no", [FieldIds.ConsentReasons] = "" },
         [DialogStep.AdviceAndDeadline] = new() { [FieldIds.DeadlineDate] = DateString(UkTime.Today(now).AddDays(-1)) },
     };
 

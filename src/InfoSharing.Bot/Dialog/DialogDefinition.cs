@@ -6,7 +6,7 @@ namespace InfoSharing.Bot.Dialog;
 /// </summary>
 public static class DialogDefinition
 {
-    public const int Version = 1;
+    public const int Version = 2;
 
     /// <summary>Steps 0 to 9 of docs/domain.md §3.</summary>
     public const int StepCount = 10;

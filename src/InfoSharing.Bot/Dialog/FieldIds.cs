@@ -14,6 +14,8 @@ public static class FieldIds
     public const string Categories = "categories";
     public const string OtherCategoryDetail = "otherCategoryDetail";
     public const string ItemsDescription = "itemsDescription";
+    public const string SpecialCategoryContent = "specialCategoryContent";
+    public const string CriminalOffenceContent = "criminalOffenceContent";
     public const string IdentifiesOthers = "identifiesOthers";
     public const string OthersProtection = "othersProtection";
     public const string ContainsOpinion = "containsOpinion";
@@ -41,9 +43,10 @@ public static class FieldIds
     public const string ConsentStatus = "consentStatus";
     public const string ConsentGivenBy = "consentGivenBy";
     public const string ConsentHow = "consentHow";
+    public const string ConsentGivenOn = "consentGivenOn";
     public const string ConsentReasons = "consentReasons";
     public const string Informed = "informed";
-    public const string InformedReason = "informedReason";
+    public const string InformedReasons = "informedReasons";
     public const string InformedReviewDate = "informedReviewDate";
     public const string Views = "views";
 

@@ -145,6 +145,35 @@ internal sealed class FieldReader(IReadOnlyDictionary<string, string> values)
         return date;
     }
 
+    /// <summary>A date (yyyy-MM-dd) on or before <paramref name="todayUk"/>.</summary>
+    public DateOnly? PastDate(string id, DateOnly todayUk, bool required, string requiredMessage)
+    {
+        var raw = Raw(id);
+        if (raw is null)
+        {
+            if (required)
+            {
+                Error(id, requiredMessage);
+            }
+
+            return null;
+        }
+
+        if (!DateOnly.TryParseExact(raw, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            Error(id, "Enter a valid date.");
+            return null;
+        }
+
+        if (date > todayUk)
+        {
+            Error(id, $"Choose today or an earlier date (not after {UkTime.FormatDate(todayUk)}).");
+            return null;
+        }
+
+        return date;
+    }
+
     private static string LengthMessage(TextLimit limit, int length) =>
         length == 0
             ? string.Create(CultureInfo.InvariantCulture, $"This answer is required ({limit.Min} to {limit.Max} characters).")

@@ -29,6 +29,10 @@ public static class ReviewBuilder
             ("Kinds of information", what is null ? null : string.Join("; ", CrossChecks.ChosenCategories(answers, policy).Select(StepForms.CategoryTitle))),
             ("Other kind", what?.OtherCategoryDetail),
             ("Items", what?.ItemsDescription),
+            ("Reveals (special category data)", what?.SpecialCategoryContentIds is { } content
+                ? content.Count == 0 ? lists.SpecialCategoryContent.FirstOrDefault(k => k.None)?.Title : Titles(lists.SpecialCategoryContent.Select(k => (k.Id, k.Title)), content)
+                : null),
+            ("Allegations, offences, convictions or proceedings", YesNo(what?.CriminalOffenceContent)),
             ("Identifies others who could be harmed", YesNo(what?.IdentifiesOthers)),
             ("How they are protected", what?.OthersProtection),
             ("Opinion as well as fact", YesNo(what?.ContainsOpinion)),
@@ -79,12 +83,13 @@ public static class ReviewBuilder
         var consent = answers.Consent;
         sections.Add(Section(policy, DialogStep.Consent,
         [
+            ("Person told", Title(lists.InformedOptions.Select(i => (i.Id, i.Title)), consent?.InformedId)),
+            ("Why not told", consent?.InformedReason),
             ("Consent", Title(lists.ConsentStatuses.Select(s => (s.Id, s.Title)), consent?.ConsentStatusId)),
             ("Given by", consent?.ConsentGivenBy),
             ("How", consent?.ConsentHow),
-            ("Reasons without consent", consent is null || consent.ReasonIds.Count == 0 ? null : Titles(lists.ConsentExceptionReasons.Select(r => (r.Id, r.Title)), consent.ReasonIds)),
-            ("Person told", Title(lists.InformedOptions.Select(i => (i.Id, i.Title)), consent?.InformedId)),
-            ("Why not told", consent?.InformedReason),
+            ("When", consent?.ConsentGivenOn is { } givenOn ? UkTime.FormatDate(givenOn) : null),
+            ("Why consent is not relied on", consent is null || consent.ReasonIds.Count == 0 ? null : Titles(lists.ConsentExceptionReasons.Select(r => (r.Id, r.Title)), consent.ReasonIds)),
             ("Review date", consent?.InformedReviewDate is { } review ? UkTime.FormatDate(review) : null),
             ("Views expressed", consent?.Views),
         ]));
@@ -154,7 +159,7 @@ public static class ReviewBuilder
 
         if (CrossChecks.UsesConsentBasis(answers.LegalBasis, policy))
         {
-            warnings.Add(new("consentBasis", "Consent is relied on as a legal basis; it is rarely the right basis when someone is at risk."));
+            warnings.Add(new("consentBasis", "Consent is relied on as a legal basis; it is rarely the right basis when a child or an adult at risk needs protecting."));
         }
 
         if (confirmedNoIdentifierFields.Count > 0)

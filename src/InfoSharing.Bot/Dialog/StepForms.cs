@@ -57,11 +57,18 @@ public static class StepForms
                     Id = FieldIds.Categories, Label = "What kinds of information? (choose all that apply)", Kind = FieldKind.MultiChoice,
                     Required = true, ErrorMessage = "Choose at least one kind of information.",
                     Options = [.. lists.DataCategories.Select(c => new ChoiceOption(c.Id, CategoryTitle(c)))],
-                    Hint = "SC = special category data; CO = criminal offence data. Both need an extra legal condition at step 5.",
+                    Hint = "SC = special category data; CO = criminal offence data. They pre-tick the questions below; both need an extra legal condition at step 5.",
                 },
                 Text(FieldIds.OtherCategoryDetail, "If you chose Other: what kind of information?", limits.Detail),
                 Text(FieldIds.ItemsDescription, "Describe the items briefly (not the information itself)", limits.ItemsDescription, required: true, multiline: true,
                     placeholder: "For example: the two most recent referrals and a summary chronology"),
+                new FormField
+                {
+                    Id = FieldIds.SpecialCategoryContent, Label = policy.Texts.SpecialCategory.Question, Kind = FieldKind.MultiChoice,
+                    Required = true, ErrorMessage = "Choose what it reveals, or 'None of these'.", Hint = policy.Texts.SpecialCategory.Hint,
+                    Options = [.. lists.SpecialCategoryContent.Select(c => new ChoiceOption(c.Id, c.Title))],
+                },
+                YesNo(FieldIds.CriminalOffenceContent, policy.Texts.SpecialCategory.CriminalOffenceQuestion, required: true),
                 YesNo(FieldIds.IdentifiesOthers, "Does it identify anyone else who could be harmed if identified (for example an informant or a sibling)?", required: true),
                 Text(FieldIds.OthersProtection, "If yes: how will their identity be protected?", limits.Detail, multiline: true),
                 YesNo(FieldIds.ContainsOpinion, "Does it contain opinion as well as fact?", required: true),
@@ -72,7 +79,7 @@ public static class StepForms
                 Text(FieldIds.RecipientRole, "The recipient's team or role (not a person's name)", limits.ShortText, required: true, placeholder: "For example: MASH duty team"),
                 YesNo(FieldIds.RecipientVerified, "Have you checked the recipient's identity and contact route?", required: true),
                 Single(FieldIds.AgreementStatus, "Is there an information sharing agreement with the recipient?", lists.AgreementStatuses.Select(i => new ChoiceOption(i.Id, i.Title)), expanded: true),
-                Single(FieldIds.SecureMethod, "How will it be shared?", lists.SecureMethods.Select(i => new ChoiceOption(i.Id, i.Title)), expanded: true),
+                Single(FieldIds.SecureMethod, "How will it be shared?", lists.SecureMethods.Where(m => m.Allowed).Select(i => new ChoiceOption(i.Id, i.Title)), expanded: true),
             ],
             DialogStep.Why =>
             [
@@ -89,28 +96,14 @@ public static class StepForms
             ],
             DialogStep.LegalBasis => LegalBasisFields(policy, answers),
             DialogStep.Necessity => NecessityFields(policy),
-            DialogStep.Consent =>
-            [
-                Single(FieldIds.ConsentStatus, "Consent", lists.ConsentStatuses.Select(i => new ChoiceOption(i.Id, i.Title)), expanded: true),
-                Text(FieldIds.ConsentGivenBy, "If given: who gave consent (their role, not their name)?", limits.ShortText, placeholder: "For example: the young person, a parent"),
-                Text(FieldIds.ConsentHow, "If given: how was it given?", limits.Detail, placeholder: "For example: verbally at a meeting, in writing"),
-                new FormField
-                {
-                    Id = FieldIds.ConsentReasons, Label = "If refused or not sought: why share without consent? (choose all that apply)", Kind = FieldKind.MultiChoice,
-                    Options = [.. lists.ConsentExceptionReasons.Select(r => new ChoiceOption(r.Id, r.Title))],
-                },
-                Single(FieldIds.Informed, "Will the person (or their family) be told about the sharing?", lists.InformedOptions.Select(i => new ChoiceOption(i.Id, i.Title)), expanded: true),
-                Text(FieldIds.InformedReason, "If no: why will they not be told?", limits.Explanation, multiline: true),
-                new FormField { Id = FieldIds.InformedReviewDate, Label = "If not yet decided: the date to review it", Kind = FieldKind.Date },
-                Text(FieldIds.Views, "Views the person or their family expressed (optional)", limits.Views, multiline: true),
-            ],
+            DialogStep.Consent => ConsentFields(policy, answers),
             DialogStep.AdviceAndDeadline =>
             [
                 Single(FieldIds.Advice, "Have you sought advice?", lists.AdviceOptions.Select(i => new ChoiceOption(i.Id, i.Title)), expanded: true),
                 Text(FieldIds.AdviserRole, "If sought: the adviser's role (not their name)", limits.ShortText),
                 YesNo(FieldIds.AdviceIdentified, "If sought: was the person identified to the adviser?"),
                 Text(FieldIds.AdviceSummary, "If sought: a short summary of the advice", limits.Summary, multiline: true),
-                Single(FieldIds.Deadline, "How soon is a decision needed?", lists.Deadlines.Select(i => new ChoiceOption(i.Id, i.Title)), expanded: true),
+                Single(FieldIds.Deadline, "How soon is a decision needed?", DeadlineOptions(policy, answers).Select(i => new ChoiceOption(i.Id, i.Title)), expanded: true),
                 new FormField { Id = FieldIds.DeadlineDate, Label = "If by a date: the date (UK)", Kind = FieldKind.Date },
             ],
             _ => [],
@@ -139,6 +132,19 @@ public static class StepForms
                 values[FieldIds.Categories] = string.Join(',', w.CategoryIds);
                 Put(values, FieldIds.OtherCategoryDetail, w.OtherCategoryDetail);
                 values[FieldIds.ItemsDescription] = w.ItemsDescription;
+                // The categories pre-tick the content answers (also when they were changed since, e.g. a wider linked request).
+                var chosen = policy.Lists.DataCategories.Where(c => w.CategoryIds.Contains(c.Id, StringComparer.Ordinal)).ToList();
+                if (w.SpecialCategoryContentIds is { } content)
+                {
+                    var ticked = policy.Lists.SpecialCategoryContent
+                        .Where(k => !k.None && (content.Contains(k.Id, StringComparer.Ordinal) || chosen.Any(c => c.RevealsSpecialCategory.Contains(k.Id, StringComparer.Ordinal))))
+                        .Select(k => k.Id).ToList();
+                    Put(values, FieldIds.SpecialCategoryContent, ticked.Count > 0
+                        ? string.Join(',', ticked)
+                        : policy.Lists.SpecialCategoryContent.FirstOrDefault(c => c.None)?.Id);
+                }
+
+                Put(values, FieldIds.CriminalOffenceContent, w.CriminalOffenceContent is { } offence ? YesNoValue(offence || chosen.Any(c => c.CriminalOffence)) : null);
                 values[FieldIds.IdentifiesOthers] = YesNoValue(w.IdentifiesOthers);
                 Put(values, FieldIds.OthersProtection, w.OthersProtection);
                 values[FieldIds.ContainsOpinion] = YesNoValue(w.ContainsOpinion);
@@ -178,12 +184,13 @@ public static class StepForms
                 values[FieldIds.Justification] = n.Justification;
                 break;
             case DialogStep.Consent when answers.Consent is { } c:
-                values[FieldIds.ConsentStatus] = c.ConsentStatusId;
+                Put(values, FieldIds.ConsentStatus, policy.Lists.ConsentStatuses.Any(s => s.NotAsked && s.Id == c.ConsentStatusId) ? null : c.ConsentStatusId);
                 Put(values, FieldIds.ConsentGivenBy, c.ConsentGivenBy);
                 Put(values, FieldIds.ConsentHow, c.ConsentHow);
+                Put(values, FieldIds.ConsentGivenOn, c.ConsentGivenOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
                 Put(values, FieldIds.ConsentReasons, c.ReasonIds.Count == 0 ? null : string.Join(',', c.ReasonIds));
                 values[FieldIds.Informed] = c.InformedId;
-                Put(values, FieldIds.InformedReason, c.InformedReason);
+                Put(values, FieldIds.InformedReasons, c.InformedReasonIds.Count == 0 ? null : string.Join(',', c.InformedReasonIds));
                 Put(values, FieldIds.InformedReviewDate, c.InformedReviewDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
                 Put(values, FieldIds.Views, c.Views);
                 break;
@@ -195,11 +202,23 @@ public static class StepForms
                 values[FieldIds.Deadline] = d.DeadlineId;
                 Put(values, FieldIds.DeadlineDate, d.DeadlineDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
                 break;
+            case DialogStep.AdviceAndDeadline when Deadlines.UrgentPurposes(answers, policy).Count > 0:
+                // An urgent purpose (a child protection referral) defaults to within one working day (§3).
+                Put(values, FieldIds.Deadline, policy.Urgency.DefaultDeadlineId);
+                break;
             default:
                 break;
         }
 
         return values;
+    }
+
+    /// <summary>Step 8's deadlines: "routine" is not offered for an urgent purpose (§3).</summary>
+    public static IReadOnlyList<DeadlineOption> DeadlineOptions(PolicyDocument policy, DraftAnswers answers)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        var urgent = Deadlines.UrgentPurposes(answers, policy).Count > 0;
+        return [.. policy.Lists.Deadlines.Where(d => !(urgent && d.Kind == DeadlineKind.Routine))];
     }
 
     public static string CategoryTitle(DataCategory category)
@@ -233,6 +252,49 @@ public static class StepForms
                 lists.CriminalOffenceConditions.Select(c => new ChoiceOption(c.Id, c.Title)),
                 expanded: true,
                 required: !optional));
+        }
+
+        return fields;
+    }
+
+    /// <summary>
+    /// Step 7: openness first (golden rule 2), then consent only where it matters (§3 step 7): who, how and when when
+    /// consent is the basis; why it is not relied on with paragraph 10 or 18. Public task alone asks no consent question.
+    /// </summary>
+    private static List<FormField> ConsentFields(PolicyDocument policy, DraftAnswers answers)
+    {
+        var lists = policy.Lists;
+        var limits = policy.Limits;
+        var fields = new List<FormField>
+        {
+            Single(FieldIds.Informed, "Has the person (or, for a child without enough understanding, a parent or carer) been told what will be shared, with whom and why?",
+                lists.InformedOptions.Select(i => new ChoiceOption(i.Id, i.Title)), expanded: true),
+            new()
+            {
+                Id = FieldIds.InformedReasons, Label = "If they will not be told: why not? (choose all that apply)", Kind = FieldKind.MultiChoice,
+                Options = [.. lists.ConsentExceptionReasons.Select(r => new ChoiceOption(r.Id, r.Title))],
+            },
+            new() { Id = FieldIds.InformedReviewDate, Label = "If not yet decided: the date to review it", Kind = FieldKind.Date },
+            Text(FieldIds.Views, "Views the person or their family expressed (optional)", limits.Views, multiline: true),
+        };
+        var (consentGiven, notReliedOn) = CrossChecks.ConsentQuestions(answers.LegalBasis, policy);
+        if (consentGiven)
+        {
+            fields.Add(Single(FieldIds.ConsentStatus, "You rely on consent (step 5): has it been given?",
+                lists.ConsentStatuses.Where(s => !s.NotAsked).Select(i => new ChoiceOption(i.Id, i.Title)), expanded: true));
+            fields.Add(Text(FieldIds.ConsentGivenBy, "Who gave consent (their role, not their name)?", limits.ShortText, placeholder: "For example: the young person, a parent"));
+            fields.Add(Text(FieldIds.ConsentHow, "How was it given?", limits.Detail, placeholder: "For example: verbally at a meeting, in writing"));
+            fields.Add(new FormField { Id = FieldIds.ConsentGivenOn, Label = "When was it given?", Kind = FieldKind.Date });
+        }
+
+        if (notReliedOn)
+        {
+            fields.Add(new FormField
+            {
+                Id = FieldIds.ConsentReasons, Label = "You rely on Schedule 1 paragraph 10 or 18 (step 5): why is the person's consent not being relied on? (choose all that apply)",
+                Kind = FieldKind.MultiChoice, Required = true, ErrorMessage = "Choose why consent is not being relied on.",
+                Options = [.. lists.ConsentExceptionReasons.Select(r => new ChoiceOption(r.Id, r.Title))],
+            });
         }
 
         return fields;

@@ -139,6 +139,30 @@ public static class StepValidator
         }
 
         var description = reader.Text(FieldIds.ItemsDescription, policy.Limits.ItemsDescription, required: true);
+
+        // Special category and criminal offence content is asked directly (§3 step 2, §4.1); the categories only
+        // pre-tick it: a category's answers are added, and cannot be cleared.
+        var chosenCategories = categories.Where(c => chosen.Contains(c.Id, StringComparer.Ordinal)).ToList();
+        var kinds = policy.Lists.SpecialCategoryContent;
+        var implied = chosenCategories.SelectMany(c => c.RevealsSpecialCategory).ToHashSet(StringComparer.Ordinal);
+        var ticked = reader.Choices(FieldIds.SpecialCategoryContent, kinds.Select(k => k.Id), required: implied.Count == 0,
+            "Say whether any of it reveals these, or choose 'None of these'.");
+        var content = kinds.Where(k => !k.None && (ticked.Contains(k.Id) || implied.Contains(k.Id))).Select(k => k.Id).ToList();
+        if (kinds.Any(k => k.None && ticked.Contains(k.Id)) && content.Count > 0)
+        {
+            var revealing = chosenCategories.Where(c => c.RevealsSpecialCategory.Count > 0).ToList();
+            reader.Error(FieldIds.SpecialCategoryContent, revealing.Count > 0
+                ? "'None of these' does not fit: " + string.Join("; ", revealing.Select(c => c.Title)) + " reveals " + string.Join("; ", kinds.Where(k => implied.Contains(k.Id)).Select(k => k.Title.ToLowerInvariant())) + "."
+                : "Choose 'None of these' on its own, or only what it reveals.");
+        }
+
+        var offenceCategories = chosenCategories.Where(c => c.CriminalOffence).ToList();
+        var offence = reader.YesNo(FieldIds.CriminalOffenceContent, required: offenceCategories.Count == 0);
+        if (offence == false && offenceCategories.Count > 0)
+        {
+            reader.Error(FieldIds.CriminalOffenceContent, "You chose " + string.Join("; ", offenceCategories.Select(c => c.Title)) + ", which is criminal offence data: answer Yes.");
+        }
+
         var identifiesOthers = reader.YesNo(FieldIds.IdentifiesOthers);
         string? protection = null;
         if (identifiesOthers == true)
@@ -147,7 +171,7 @@ public static class StepValidator
         }
 
         var opinion = reader.YesNo(FieldIds.ContainsOpinion);
-        if (chosen.Count == 0 || description is null || identifiesOthers is null || opinion is null)
+        if (chosen.Count == 0 || description is null || identifiesOthers is null || opinion is null || (offence is null && offenceCategories.Count == 0))
         {
             return answers;
         }
@@ -159,6 +183,8 @@ public static class StepValidator
                 CategoryIds = chosen,
                 OtherCategoryDetail = otherDetail,
                 ItemsDescription = description,
+                SpecialCategoryContentIds = content,
+                CriminalOffenceContent = offence == true || offenceCategories.Count > 0,
                 IdentifiesOthers = identifiesOthers.Value,
                 OthersProtection = protection,
                 ContainsOpinion = opinion.Value,
@@ -173,12 +199,8 @@ public static class StepValidator
         var role = reader.Text(FieldIds.RecipientRole, policy.Limits.ShortText, required: true, "Enter the recipient's team or role.");
         var verified = reader.YesNo(FieldIds.RecipientVerified);
         var agreement = reader.Choice(FieldIds.AgreementStatus, lists.AgreementStatuses.Select(i => i.Id));
-        var method = reader.Choice(FieldIds.SecureMethod, lists.SecureMethods.Select(i => i.Id));
-        var chosenMethod = lists.SecureMethods.FirstOrDefault(m => m.Id == method);
-        if (chosenMethod is { Allowed: false })
-        {
-            reader.Error(FieldIds.SecureMethod, chosenMethod.DisallowedReason);
-        }
+        // Only real choices are offered (a method the policy does not allow is not listed), and only they are accepted.
+        var method = reader.Choice(FieldIds.SecureMethod, lists.SecureMethods.Where(m => m.Allowed).Select(i => i.Id));
 
         if (recipient is null || role is null || verified is null || agreement is null || method is null)
         {
@@ -253,7 +275,7 @@ public static class StepValidator
         {
             if (reader.Raw(FieldIds.Article9Condition) is null)
             {
-                reader.Error(FieldIds.Article9Condition, "You chose special category information at step 2, so an Article 9 condition is required.");
+                reader.Error(FieldIds.Article9Condition, "At step 2 you said the information reveals special category data (" + CrossChecks.DescribeSpecialCategoryContent(answers, policy) + "), so an Article 9 condition is required.");
             }
             else
             {
@@ -267,11 +289,27 @@ public static class StepValidator
         {
             if (criminalRequirement == ConditionRequirement.Required && reader.Raw(FieldIds.CriminalOffenceCondition) is null)
             {
-                reader.Error(FieldIds.CriminalOffenceCondition, "You chose offending history at step 2, so a criminal offence data condition is required.");
+                reader.Error(FieldIds.CriminalOffenceCondition, "At step 2 you said the information includes allegations, offences, convictions or proceedings (or chose offending history), so a criminal offence data condition is required.");
             }
             else
             {
                 criminal = reader.Choice(FieldIds.CriminalOffenceCondition, lists.CriminalOffenceConditions.Select(c => c.Id), required: false);
+            }
+        }
+
+        // Cross-check 5a: the Schedule 1 Part 2 conditions need an appropriate policy document.
+        var document = policy.Organisation.AppropriatePolicyDocument;
+        if (document is not { Held: true })
+        {
+            var refusal = document?.Refusal is { Length: > 0 } text ? text : "This condition needs an appropriate policy document. Contact the Data Protection Officer.";
+            if (lists.Article9Conditions.Any(c => c.RequiresAppropriatePolicyDocument && c.Id == article9))
+            {
+                reader.Error(FieldIds.Article9Condition, refusal);
+            }
+
+            if (lists.CriminalOffenceConditions.Any(c => c.RequiresAppropriatePolicyDocument && c.Id == criminal))
+            {
+                reader.Error(FieldIds.CriminalOffenceCondition, refusal);
             }
         }
 
@@ -341,65 +379,16 @@ public static class StepValidator
     private static DraftAnswers Consent(FieldReader reader, DraftAnswers answers, PolicyDocument policy, DateOnly todayUk)
     {
         var lists = policy.Lists;
-        var statusId = reader.Choice(FieldIds.ConsentStatus, lists.ConsentStatuses.Select(s => s.Id));
-        var status = lists.ConsentStatuses.FirstOrDefault(s => s.Id == statusId);
-        string? givenBy = null;
-        string? how = null;
-        IReadOnlyList<string> reasons = [];
-        if (status is { IsGiven: true })
-        {
-            givenBy = reader.Text(FieldIds.ConsentGivenBy, policy.Limits.ShortText, required: true, "Consent was given: say who gave it (their role, not their name).");
-            how = reader.Text(FieldIds.ConsentHow, policy.Limits.Detail, required: true, "Consent was given: say how it was given.");
-        }
-
-        if (status is { RequiresReasons: true })
-        {
-            reasons = reader.Choices(FieldIds.ConsentReasons, lists.ConsentExceptionReasons.Select(r => r.Id), required: true, "Choose at least one reason for sharing without consent.");
-        }
-
         var basis = answers.LegalBasis;
 
-        // Cross-check 4: consent as a legal basis needs consent given, with who and how.
-        if (status is not null && !status.IsGiven && CrossChecks.UsesConsentBasis(basis, policy))
-        {
-            reader.Error(FieldIds.ConsentStatus, "At step 5 you chose consent as a legal basis, so consent must have been given (say who gave it and how). Otherwise go back and change the legal basis.");
-        }
-
-        // Cross-check 2: paragraph 18 needs one of its consent reasons.
-        if (status is not null && CrossChecks.UsesPara18(basis, policy))
-        {
-            var para18 = policy.CrossChecks.Para18ConsentReasonIds;
-            if (!status.RequiresReasons)
-            {
-                reader.Error(FieldIds.ConsentStatus, "Schedule 1 paragraph 18 (chosen at step 5) applies only when sharing without consent. Choose 'refused' or 'not sought' with a reason, or change the condition at step 5.");
-            }
-            else if (!reader.HasError(FieldIds.ConsentReasons) && !reasons.Any(r => para18.Contains(r, StringComparer.Ordinal)))
-            {
-                reader.Error(FieldIds.ConsentReasons, "Schedule 1 paragraph 18 (chosen at step 5) needs one of these reasons: " + Titles(para18, lists.ConsentExceptionReasons) + ".");
-            }
-        }
-
-        // Cross-check 3: paragraph 10 needs the crime-prejudice reason.
-        if (status is not null && CrossChecks.UsesPara10(basis, policy))
-        {
-            var para10 = policy.CrossChecks.Para10ConsentReasonIds;
-            if (!status.RequiresReasons)
-            {
-                reader.Error(FieldIds.ConsentStatus, "Schedule 1 paragraph 10 (chosen at step 5) applies only when asking for consent would prejudice the prevention or detection of crime. Choose 'refused' or 'not sought' with that reason, or change the condition at step 5.");
-            }
-            else if (!reader.HasError(FieldIds.ConsentReasons) && !reasons.Any(r => para10.Contains(r, StringComparer.Ordinal)))
-            {
-                reader.Error(FieldIds.ConsentReasons, "Schedule 1 paragraph 10 (chosen at step 5) needs this reason: " + Titles(para10, lists.ConsentExceptionReasons) + ".");
-            }
-        }
-
+        // Openness (golden rule 2) is asked of everyone; consent only where the basis makes it matter (§3 step 7).
         var informedId = reader.Choice(FieldIds.Informed, lists.InformedOptions.Select(i => i.Id));
         var informed = lists.InformedOptions.FirstOrDefault(i => i.Id == informedId);
-        string? informedReason = null;
+        IReadOnlyList<string> informedReasons = [];
         DateOnly? reviewDate = null;
         if (informed is { RequiresReason: true })
         {
-            informedReason = reader.Text(FieldIds.InformedReason, policy.Limits.Explanation, required: true, "Say why the person will not be told.");
+            informedReasons = reader.Choices(FieldIds.InformedReasons, lists.ConsentExceptionReasons.Select(r => r.Id), required: true, "Choose why the person will not be told.");
         }
 
         if (informed is { RequiresReviewDate: true })
@@ -408,6 +397,54 @@ public static class StepValidator
         }
 
         var views = reader.Text(FieldIds.Views, policy.Limits.Views, required: false);
+
+        var (consentGiven, notReliedOn) = CrossChecks.ConsentQuestions(basis, policy);
+        var statusId = lists.ConsentStatuses.FirstOrDefault(s => s.NotAsked)?.Id;
+        string? givenBy = null;
+        string? how = null;
+        DateOnly? givenOn = null;
+        if (consentGiven)
+        {
+            // Cross-check 4: consent as a legal basis needs consent given, with who, how and when.
+            statusId = reader.Choice(FieldIds.ConsentStatus, lists.ConsentStatuses.Where(s => !s.NotAsked).Select(s => s.Id));
+            var status = lists.ConsentStatuses.FirstOrDefault(s => s.Id == statusId);
+            if (status is { IsGiven: true })
+            {
+                givenBy = reader.Text(FieldIds.ConsentGivenBy, policy.Limits.ShortText, required: true, "Consent was given: say who gave it (their role, not their name).");
+                how = reader.Text(FieldIds.ConsentHow, policy.Limits.Detail, required: true, "Consent was given: say how it was given.");
+                givenOn = reader.PastDate(FieldIds.ConsentGivenOn, todayUk, required: true, "Consent was given: say when.");
+            }
+            else if (status is not null)
+            {
+                reader.Error(FieldIds.ConsentStatus, "At step 5 you chose consent as a legal basis, so consent must have been given (say who gave it, how and when). Otherwise go back and change the legal basis.");
+            }
+
+            if (notReliedOn)
+            {
+                reader.Error(FieldIds.ConsentStatus, "At step 5 you chose both consent and Schedule 1 paragraph 10 or 18, which are for sharing without relying on consent. Go back to step 5 and keep one of them.");
+            }
+        }
+
+        IReadOnlyList<string> reasons = [];
+        if (notReliedOn && !consentGiven)
+        {
+            reasons = reader.Choices(FieldIds.ConsentReasons, lists.ConsentExceptionReasons.Select(r => r.Id), required: true, "Choose at least one reason why the person's consent is not being relied on.");
+
+            // Cross-check 2: paragraph 18 needs one of its consent reasons.
+            var para18 = policy.CrossChecks.Para18ConsentReasonIds;
+            if (CrossChecks.UsesPara18(basis, policy) && !reader.HasError(FieldIds.ConsentReasons) && !reasons.Any(r => para18.Contains(r, StringComparer.Ordinal)))
+            {
+                reader.Error(FieldIds.ConsentReasons, "Schedule 1 paragraph 18 (chosen at step 5) needs one of these reasons: " + Titles(para18, lists.ConsentExceptionReasons) + ".");
+            }
+
+            // Cross-check 3: paragraph 10 needs the crime-prejudice reason.
+            var para10 = policy.CrossChecks.Para10ConsentReasonIds;
+            if (CrossChecks.UsesPara10(basis, policy) && !reader.HasError(FieldIds.ConsentReasons) && !reasons.Any(r => para10.Contains(r, StringComparer.Ordinal)))
+            {
+                reader.Error(FieldIds.ConsentReasons, "Schedule 1 paragraph 10 (chosen at step 5) needs this reason: " + Titles(para10, lists.ConsentExceptionReasons) + ".");
+            }
+        }
+
         if (statusId is null || informedId is null || reader.Errors.Count > 0)
         {
             return answers;
@@ -420,9 +457,11 @@ public static class StepValidator
                 ConsentStatusId = statusId,
                 ConsentGivenBy = givenBy,
                 ConsentHow = how,
+                ConsentGivenOn = givenOn,
                 ReasonIds = reasons,
                 InformedId = informedId,
-                InformedReason = informedReason,
+                InformedReasonIds = informedReasons,
+                InformedReason = informedReasons.Count == 0 ? null : string.Join("; ", informedReasons.Select(id => lists.ConsentExceptionReasons.First(r => r.Id == id).Title)),
                 InformedReviewDate = reviewDate,
                 Views = views,
             },
@@ -446,6 +485,12 @@ public static class StepValidator
 
         var deadlineId = reader.Choice(FieldIds.Deadline, lists.Deadlines.Select(d => d.Id));
         var deadline = lists.Deadlines.FirstOrDefault(d => d.Id == deadlineId);
+        var urgent = Deadlines.UrgentPurposes(answers, policy);
+        if (deadline is { Kind: DeadlineKind.Routine } && urgent.Count > 0)
+        {
+            reader.Error(FieldIds.Deadline, string.Join("; ", urgent.Select(p => p.Title)) + " " + policy.Urgency.RoutineRefusal);
+        }
+
         DateOnly? date = null;
         if (deadline is { Kind: DeadlineKind.ByDate })
         {

@@ -37,6 +37,13 @@ public static class UkTime
         return OffsetAt(asGmt) == Summer ? asGmt - Summer : asGmt;
     }
 
+    /// <summary>The UTC instant of a UK local date and time (in the hour a transition skips or repeats, the later reading).</summary>
+    public static DateTimeOffset ToUtc(DateOnly date, TimeOnly time)
+    {
+        var asGmt = new DateTimeOffset(date.ToDateTime(time, DateTimeKind.Unspecified), TimeSpan.Zero);
+        return OffsetAt(asGmt) == Summer ? asGmt - Summer : asGmt;
+    }
+
     /// <summary>For example "12 Nov 2026, 14:03 GMT" or "3 Jun 2026, 09:30 BST".</summary>
     public static string Format(DateTimeOffset instant)
     {

@@ -10,4 +10,10 @@ public sealed record ConsentStatus
 
     /// <summary>Refused or not sought: the reasons for sharing without consent are required (§4.5).</summary>
     public bool RequiresReasons { get; init; }
+
+    /// <summary>
+    /// Recorded when consent is not asked about at step 7: it is not the basis relied on, and neither paragraph 10 nor
+    /// paragraph 18 was chosen (telling the person is the separate openness question). Exactly one status has it.
+    /// </summary>
+    public bool NotAsked { get; init; }
 }

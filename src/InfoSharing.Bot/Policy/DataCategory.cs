@@ -6,6 +6,9 @@ public sealed record DataCategory
     public string Id { get; init => field = value ?? ""; } = "";
     public string Title { get; init => field = value ?? ""; } = "";
     public bool SpecialCategory { get; init; }
+
+    /// <summary>The <see cref="PolicyLists.SpecialCategoryContent"/> answers this category pre-ticks at step 2 (they cannot be cleared).</summary>
+    public IReadOnlyList<string> RevealsSpecialCategory { get; init => field = value is null ? [] : [.. value.Where(v => v is not null)]; } = [];
     public bool CriminalOffence { get; init; }
 
     /// <summary>May be criminal offence data: the criminal-offence condition is offered but not required.</summary>

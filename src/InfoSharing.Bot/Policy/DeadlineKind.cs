@@ -4,6 +4,7 @@ public enum DeadlineKind
 {
     EndOfToday,
     WithinHours,
+    WithinWorkingDays,
     ByDate,
     Routine,
 }

@@ -29,6 +29,9 @@ public sealed record PolicyDocument
 
     public CrossCheckRules CrossChecks { get; init => field = value ?? new(); } = new();
 
+    /// <summary>Urgent purposes: their default deadline, the refusal of "routine", and the days that are not working days.</summary>
+    public UrgencySettings Urgency { get; init => field = value ?? new(); } = new();
+
     public PolicyTexts Texts { get; init => field = value ?? new(); } = new();
 
     /// <summary>The safeguarding paths: emergency record, anonymised advice, outcome after approval.</summary>

@@ -10,6 +10,9 @@ public sealed record PolicyLists
     /// <summary>Who is at risk: the person the sharing protects (step 1), apart from who the information is about.</summary>
     public IReadOnlyList<ChoiceItem> AtRiskTypes { get; init => field = value is null ? [] : [.. value.Where(v => v is not null)]; } = [];
     public IReadOnlyList<DataCategory> DataCategories { get; init => field = value is null ? [] : [.. value.Where(v => v is not null)]; } = [];
+
+    /// <summary>Step 2's direct question: the Article 9(1) kinds in plain words, and "none of these".</summary>
+    public IReadOnlyList<SpecialCategoryContent> SpecialCategoryContent { get; init => field = value is null ? [] : [.. value.Where(v => v is not null)]; } = [];
     public IReadOnlyList<RecipientType> RecipientTypes { get; init => field = value is null ? [] : [.. value.Where(v => v is not null)]; } = [];
     public IReadOnlyList<AgreementStatus> AgreementStatuses { get; init => field = value is null ? [] : [.. value.Where(v => v is not null)]; } = [];
     public IReadOnlyList<SecureMethod> SecureMethods { get; init => field = value is null ? [] : [.. value.Where(v => v is not null)]; } = [];

@@ -10,6 +10,9 @@ public sealed record PolicyTexts
     public EmergencyTexts Emergency { get; init => field = value ?? new(); } = new();
     public PolicyNotes Notes { get; init => field = value ?? new(); } = new();
 
+    /// <summary>Step 2's direct questions on special category and criminal offence content.</summary>
+    public SpecialCategoryTexts SpecialCategory { get; init => field = value ?? new(); } = new();
+
     /// <summary>The text of a step, or an empty one when missing (the loader reports a missing step).</summary>
     public StepText Step(int step) => Steps.FirstOrDefault(s => s.Step == step) ?? new StepText { Step = step };
 }

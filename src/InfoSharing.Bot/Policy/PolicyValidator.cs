@@ -48,6 +48,8 @@ public static class PolicyValidator
 
         CheckIdentifierPatterns(errors, policy.IdentifierPatterns);
         CheckLists(errors, policy.Lists, policy.Organisation);
+        CheckAppropriatePolicyDocument(errors, policy);
+        CheckUrgency(errors, policy);
         CheckCrossChecks(errors, policy);
         CheckTexts(errors, policy.Texts);
         SafeguardingPolicyValidator.Validate(errors, policy.Safeguarding, CheckIds);
@@ -75,6 +77,25 @@ public static class PolicyValidator
         CheckIds(errors, "lists.subjectTypes", lists.SubjectTypes.Select(i => (i.Id, i.Title)).ToList());
         CheckIds(errors, "lists.atRiskTypes", lists.AtRiskTypes.Select(i => (i.Id, i.Title)).ToList());
         CheckIds(errors, "lists.dataCategories", lists.DataCategories.Select(i => (i.Id, i.Title)).ToList());
+        CheckIds(errors, "lists.specialCategoryContent", lists.SpecialCategoryContent.Select(i => (i.Id, i.Title)).ToList());
+        if (lists.SpecialCategoryContent.Count > 0 && lists.SpecialCategoryContent.Count(c => c.None) != 1)
+        {
+            errors.Add("lists.specialCategoryContent needs exactly one 'none' answer.");
+        }
+
+        var contentIds = lists.SpecialCategoryContent.Where(c => !c.None).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var category in lists.DataCategories)
+        {
+            if (category.SpecialCategory && category.RevealsSpecialCategory.Count == 0)
+            {
+                errors.Add($"lists.dataCategories '{category.Id}' is special category but reveals no specialCategoryContent (revealsSpecialCategory).");
+            }
+
+            foreach (var reference in category.RevealsSpecialCategory.Where(r => !contentIds.Contains(r)))
+            {
+                errors.Add($"lists.dataCategories '{category.Id}' reveals '{reference}', which is not a specialCategoryContent answer.");
+            }
+        }
         CheckIds(errors, "lists.recipientTypes", lists.RecipientTypes.Select(i => (i.Id, i.Title)).ToList());
         CheckIds(errors, "lists.agreementStatuses", lists.AgreementStatuses.Select(i => (i.Id, i.Title)).ToList());
         CheckIds(errors, "lists.secureMethods", lists.SecureMethods.Select(i => (i.Id, i.Title)).ToList());
@@ -117,6 +138,11 @@ public static class PolicyValidator
             errors.Add("lists.consentStatuses needs one status with isGiven.");
         }
 
+        if (lists.ConsentStatuses.Count > 0 && lists.ConsentStatuses.Count(s => s.NotAsked) != 1)
+        {
+            errors.Add("lists.consentStatuses needs exactly one status with notAsked (consent not the basis relied on).");
+        }
+
         if (lists.NecessityChecks.Count > 10)
         {
             errors.Add("lists.necessityChecks has more than 10 checks.");
@@ -125,6 +151,66 @@ public static class PolicyValidator
         foreach (var deadline in lists.Deadlines.Where(d => d.Kind == DeadlineKind.WithinHours && d.Hours is < 1 or > 168))
         {
             errors.Add($"lists.deadlines '{deadline.Id}' needs hours between 1 and 168 (it is {deadline.Hours}).");
+        }
+
+        foreach (var deadline in lists.Deadlines.Where(d => d.Kind == DeadlineKind.WithinWorkingDays && d.WorkingDays is < 1 or > 10))
+        {
+            errors.Add($"lists.deadlines '{deadline.Id}' needs workingDays between 1 and 10 (it is {deadline.WorkingDays}).");
+        }
+
+        foreach (var deadline in lists.Deadlines.Where(d => d.EndsAtHour is < 0 or > 23))
+        {
+            errors.Add($"lists.deadlines '{deadline.Id}' needs endsAtHour between 0 and 23 (it is {deadline.EndsAtHour}).");
+        }
+    }
+
+    private static void CheckAppropriatePolicyDocument(List<string> errors, PolicyDocument policy)
+    {
+        var lists = policy.Lists;
+        if (!lists.Article9Conditions.Concat(lists.CriminalOffenceConditions).Any(c => c.RequiresAppropriatePolicyDocument))
+        {
+            return;
+        }
+
+        var document = policy.Organisation.AppropriatePolicyDocument;
+        if (document is null)
+        {
+            errors.Add("organisation.appropriatePolicyDocument is missing: Schedule 1 Part 2 conditions need it (held, reference, refusal).");
+            return;
+        }
+
+        if (document.Held && string.IsNullOrWhiteSpace(document.Reference))
+        {
+            errors.Add("organisation.appropriatePolicyDocument is held but has no reference.");
+        }
+
+        if (string.IsNullOrWhiteSpace(document.Refusal))
+        {
+            errors.Add("organisation.appropriatePolicyDocument.refusal is missing.");
+        }
+    }
+
+    private static void CheckUrgency(List<string> errors, PolicyDocument policy)
+    {
+        if (!policy.Lists.Purposes.Any(p => p.Urgent))
+        {
+            return;
+        }
+
+        var urgency = policy.Urgency;
+        var deadline = policy.Lists.Deadlines.FirstOrDefault(d => d.Id == urgency.DefaultDeadlineId);
+        if (deadline is null)
+        {
+            errors.Add($"urgency.defaultDeadlineId '{urgency.DefaultDeadlineId}' is not in lists.deadlines (urgent purposes need it).");
+        }
+        else if (deadline.Kind == DeadlineKind.Routine)
+        {
+            errors.Add($"urgency.defaultDeadlineId '{deadline.Id}' must not be a routine deadline.");
+        }
+
+        if (string.IsNullOrWhiteSpace(urgency.RoutineRefusal))
+        {
+            errors.Add("urgency.routineRefusal is missing.");
         }
     }
 
@@ -187,6 +273,11 @@ public static class PolicyValidator
         if (emergency.RetrospectiveRecordHours is < 1 or > 168)
         {
             errors.Add($"texts.emergency.retrospectiveRecordHours must be between 1 and 168 (it is {emergency.RetrospectiveRecordHours}).");
+        }
+
+        if (string.IsNullOrWhiteSpace(texts.SpecialCategory.Question) || string.IsNullOrWhiteSpace(texts.SpecialCategory.CriminalOffenceQuestion))
+        {
+            errors.Add("texts.specialCategory needs the question and the criminalOffenceQuestion of step 2.");
         }
 
         foreach (var (name, text) in texts.Notes.All().Where(n => string.IsNullOrWhiteSpace(n.Text)))

@@ -11,5 +11,8 @@ public sealed record Purpose
     /// <summary>A Channel purpose: the note about consent to Channel support is shown.</summary>
     public bool Channel { get; init; }
 
+    /// <summary>An urgent purpose (a child protection referral): never "routine"; its deadline defaults to the urgent default.</summary>
+    public bool Urgent { get; init; }
+
     public bool RequiresDetail { get; init; }
 }

@@ -71,7 +71,7 @@ public sealed class DialogTurnHandler(
         {
             await replies.SendAsync(turn,
                 $"Submitted as **{reference}**. It has been sent to the approvers' channel for a decision; you will be told here when they decide. "
-                + "Do not share until it is approved, unless someone is at immediate risk. Type `my requests` to see its status.",
+                + policy.Texts.Notes.WhileWaiting + " Type `my requests` to see its status.",
                 null, cancellationToken);
         }
 

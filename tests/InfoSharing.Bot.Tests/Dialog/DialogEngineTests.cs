@@ -169,8 +169,9 @@ public sealed class DialogEngineTests
         Assert.Equal("la-prevent-team", s.WithWhom.RecipientTypeId);
         Assert.Equal("sch1-para18", s.LegalBasis.Article9ConditionId);
         Assert.Equal("co-sch1-para18", s.LegalBasis.CriminalOffenceConditionId);
-        Assert.Equal(6, s.Necessity.Checks.Count);
-        Assert.Equal("not-sought", s.Consent.ConsentStatusId);
+        Assert.Equal(["necessary", "recipient-needs", "accurate", "relevant"], s.Necessity.Checks.Select(c => c.CheckId));
+        Assert.Equal("not-relied-on", s.Consent.ConsentStatusId);
+        Assert.Equal(["increase-risk"], s.Consent.ReasonIds);
         Assert.Equal("by-date", s.DeadlineId);
         Assert.Equal(new DateTimeOffset(2026, 11, 16, 0, 0, 0, TimeSpan.Zero), s.DueByUtc);
         Assert.True(s.Routing.DpoRequired);
@@ -274,6 +275,8 @@ public sealed class DialogEngineTests
             if (step == DialogStep.What)
             {
                 v[FieldIds.Categories] = "living-arrangements";
+                v[FieldIds.SpecialCategoryContent] = "none";
+                v[FieldIds.CriminalOffenceContent] = "no";
             }
 
             if (step == DialogStep.LegalBasis)
@@ -287,7 +290,7 @@ public sealed class DialogEngineTests
         Assert.Null(review.State!.Answers.LegalBasis!.Article9ConditionId);
         var edit = Press(review, CardData.Submit, change: d => { d[CardData.Action] = CardData.Edit; d[CardData.Section] = 2; });
 
-        var result = Submit(edit, Sample(DialogStep.What, v => v[FieldIds.Categories] = "living-arrangements,ethnicity"));
+        var result = Submit(edit, Sample(DialogStep.What, v => { v[FieldIds.Categories] = "living-arrangements,ethnicity"; v[FieldIds.SpecialCategoryContent] = ""; v[FieldIds.CriminalOffenceContent] = "no"; }));
 
         Assert.Equal(DialogStep.LegalBasis, result.State!.Step);
         Assert.True(HasInput(result, FieldIds.Article9Condition));

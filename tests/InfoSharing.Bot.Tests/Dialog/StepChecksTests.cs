@@ -1,3 +1,4 @@
+using InfoSharing.Bot.Cards;
 using InfoSharing.Bot.Dialog;
 using static InfoSharing.Bot.Tests.Dialog.DialogTestKit;
 
@@ -124,11 +125,86 @@ public sealed class StepChecksTests
     }
 
     [Fact]
-    public void WithWhom_PlainExternalEmail_IsNotAllowed()
+    public void What_AsksDirectlyForTheArticle9KindsInPlainWords_AndArticle10Content()
+    {
+        var what = AnswerUntil(DialogStep.What);
+
+        var inputs = ElementsById(Card(what));
+        var question = inputs[FieldIds.SpecialCategoryContent];
+        Assert.Equal(PolicyDoc.Texts.SpecialCategory.Question, question["label"]!.GetValue<string>());
+        Assert.True(question["isMultiSelect"]!.GetValue<bool>());
+        var titles = string.Join(" | ", question["choices"]!.AsArray().Select(c => c!["title"]!.GetValue<string>())).ToLowerInvariant();
+        foreach (var plain in new[] { "racial or ethnic origin", "political opinions", "religious or philosophical beliefs", "trade union membership",
+            "genetic data", "biometric data", "health", "sex life or sexual orientation", "none of these" })
+        {
+            Assert.Contains(plain, titles, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(PolicyDoc.Texts.SpecialCategory.CriminalOffenceQuestion, inputs[FieldIds.CriminalOffenceContent]["label"]!.GetValue<string>());
+    }
+
+    public static TheoryData<string, string, string, string?, string[]> DirectQuestions => new()
+    {
+        // categories, "does any of it reveal", Article 10 content, the field with an error (null = accepted), content kept
+        { "living-arrangements", "none", "no", null, [] },
+        { "living-arrangements", "", "no", FieldIds.SpecialCategoryContent, [] },
+        { "ethnicity", "none", "no", FieldIds.SpecialCategoryContent, [] },
+        { "ethnicity", "", "no", null, ["racial-ethnic-origin"] },
+        { "ethnicity", "health", "no", null, ["racial-ethnic-origin", "health"] },
+        { "family-relationships", "none,health", "no", FieldIds.SpecialCategoryContent, [] },
+        { "offending-history", "none", "no", FieldIds.CriminalOffenceContent, [] },
+        { "living-arrangements", "none", "", FieldIds.CriminalOffenceContent, [] },
+    };
+
+    [Theory]
+    [MemberData(nameof(DirectQuestions))]
+    public void What_CategoriesPreTickTheContentQuestions_WhichCanBeAddedToButNotCleared(string categories, string content, string offence, string? errorField, string[] kept)
+    {
+        var result = SubmitAt(DialogStep.What, v =>
+        {
+            v[FieldIds.Categories] = categories;
+            v[FieldIds.SpecialCategoryContent] = content;
+            v[FieldIds.CriminalOffenceContent] = offence;
+        });
+
+        if (errorField is null)
+        {
+            AssertAccepted(result, DialogStep.What);
+            Assert.Equal(kept, result.State!.Answers.What!.SpecialCategoryContentIds);
+        }
+        else
+        {
+            AssertError(result, DialogStep.What, errorField, null);
+        }
+    }
+
+    [Fact]
+    public void What_EditedFromTheReview_ShowsThePreTickedContent()
+    {
+        var review = AnswerUntil(DialogStep.Review, (step, v) =>
+        {
+            if (step == DialogStep.What)
+            {
+                v[FieldIds.Categories] = "ethnicity,offending-history";
+                v[FieldIds.SpecialCategoryContent] = "";
+                v[FieldIds.CriminalOffenceContent] = "";
+            }
+
+            return v;
+        });
+
+        var edit = Press(review, CardData.Edit, change: d => d[CardData.Section] = (int)DialogStep.What);
+
+        Assert.Equal("racial-ethnic-origin", InputValue(edit, FieldIds.SpecialCategoryContent));
+        Assert.Equal("yes", InputValue(edit, FieldIds.CriminalOffenceContent));
+    }
+
+    [Fact]
+    public void WithWhom_PlainExternalEmail_IsNeitherOfferedNorAccepted()
     {
         var result = SubmitAt(DialogStep.WithWhom, v => v[FieldIds.SecureMethod] = "plain-external-email");
 
-        AssertError(result, DialogStep.WithWhom, FieldIds.SecureMethod, "not secure");
+        AssertError(result, DialogStep.WithWhom, FieldIds.SecureMethod, "not available");
     }
 
     [Theory]
@@ -169,25 +245,38 @@ public sealed class StepChecksTests
         AssertError(result, DialogStep.Why, FieldIds.OtherPurposeDetail, "Other");
     }
 
-    public static TheoryData<string, bool, string> CategoryConditions => new()
+    public static TheoryData<string, string, string, bool, string> CategoryConditions => new()
     {
-        // categories, Article 9 input shown, criminal input ("required", "optional" or "hidden")
-        { "living-arrangements", false, "hidden" },
-        { "ethnicity", true, "hidden" },
-        { "offending-history", false, "required" },
-        { "attitudes-to-engagement", true, "optional" },
-        { "substance-misuse,offending-history", true, "required" },
+        // categories, "does any of it reveal" (blank: left to the categories), Article 10 content (blank: not answered),
+        // Article 9 input shown and required, criminal input ("required" or "hidden")
+        { "living-arrangements", "none", "no", false, "hidden" },
+        { "ethnicity", "", "no", true, "hidden" },
+        { "offending-history", "none", "", false, "required" },
+        { "attitudes-to-engagement", "", "no", true, "hidden" },
+        { "substance-misuse,offending-history", "", "", true, "required" },
+        { "other", "health", "no", true, "hidden" },
+        { "other", "none", "no", false, "hidden" },
+        { "family-relationships", "sex-life-orientation", "no", true, "hidden" },
+        { "perceptions-of-self,thinking-behaviour", "religious-philosophical-beliefs,political-opinions", "no", true, "hidden" },
+        { "thinking-behaviour", "none", "yes", false, "required" },
+        { "lifestyle", "genetic,biometric,trade-union-membership", "yes", true, "required" },
     };
 
+    /// <summary>
+    /// Cross-check 1 of §4.4 (revision 2): special category and criminal offence content is asked directly at step 2; the
+    /// categories only pre-tick it. "Other" with health content needs an Article 9 condition.
+    /// </summary>
     [Theory]
     [MemberData(nameof(CategoryConditions))]
-    public void LegalBasis_ConditionInputs_AreShownOnlyWhenTheCategoriesNeedThem(string categories, bool article9, string criminal)
+    public void LegalBasis_ConditionInputs_AreShownOnlyWhenStep2FoundTheContent(string categories, string content, string offence, bool article9, string criminal)
     {
         var legal = AnswerUntil(DialogStep.LegalBasis, (step, v) =>
         {
             if (step == DialogStep.What)
             {
                 v[FieldIds.Categories] = categories;
+                v[FieldIds.SpecialCategoryContent] = content;
+                v[FieldIds.CriminalOffenceContent] = offence;
             }
 
             return v;
@@ -209,7 +298,7 @@ public sealed class StepChecksTests
     {
         var result = SubmitAt(DialogStep.LegalBasis, v => v.Remove(FieldIds.Article9Condition));
 
-        AssertError(result, DialogStep.LegalBasis, FieldIds.Article9Condition, "special category information at step 2");
+        AssertError(result, DialogStep.LegalBasis, FieldIds.Article9Condition, "special category data (physical or mental health");
     }
 
     [Fact]
@@ -217,7 +306,7 @@ public sealed class StepChecksTests
     {
         var result = SubmitAt(DialogStep.LegalBasis, v => v.Remove(FieldIds.CriminalOffenceCondition));
 
-        AssertError(result, DialogStep.LegalBasis, FieldIds.CriminalOffenceCondition, "offending history at step 2");
+        AssertError(result, DialogStep.LegalBasis, FieldIds.CriminalOffenceCondition, "allegations, offences, convictions or proceedings");
     }
 
     [Theory]
@@ -314,6 +403,41 @@ public sealed class StepChecksTests
         }
     }
 
+    public static TheoryData<bool, string, string, bool, bool> AppropriatePolicyDocument => new()
+    {
+        // the organisation holds an appropriate policy document, Article 9 condition, criminal condition, Article 9 refused, criminal refused
+        { false, "sch1-para18", "co-sch1-para18", true, true },
+        { false, "sch1-para6", "co-official-authority", true, false },
+        { false, "sch1-para10", "co-sch1-para10", true, true },
+        { false, "vital-interests", "co-sch1-para6", false, true },
+        { false, "vital-interests", "co-vital-interests", false, false },
+        { true, "sch1-para18", "co-sch1-para18", false, false },
+        { true, "sch1-para6", "co-sch1-para10", false, false },
+    };
+
+    /// <summary>Cross-check 5a of §4.4: Schedule 1 Part 2 conditions (paragraphs 6, 10, 18) need an appropriate policy document.</summary>
+    [Theory]
+    [MemberData(nameof(AppropriatePolicyDocument))]
+    public void LegalBasis_ScheduleOnePart2Conditions_NeedAnAppropriatePolicyDocument(bool held, string article9, string criminal, bool article9Refused, bool criminalRefused)
+    {
+        var document = PolicyDoc.Organisation.AppropriatePolicyDocument!;
+        var policy = PolicyDoc with { Organisation = PolicyDoc.Organisation with { AppropriatePolicyDocument = document with { Held = held } } };
+        var context = Context(policy);
+
+        var result = SubmitAt(DialogStep.LegalBasis, v => { v[FieldIds.Article9Condition] = article9; v[FieldIds.CriminalOffenceCondition] = criminal; }, context: context);
+
+        Assert.Equal(article9Refused, ErrorText(result, FieldIds.Article9Condition) == document.Refusal);
+        Assert.Equal(criminalRefused, ErrorText(result, FieldIds.CriminalOffenceCondition) == document.Refusal);
+        if (!article9Refused && !criminalRefused)
+        {
+            AssertAccepted(result, DialogStep.LegalBasis);
+        }
+        else
+        {
+            Assert.Contains("Data Protection Officer", document.Refusal, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void About_WhoIsAtRisk_IsRequired_AndKeptApartFromWhoItIsAbout()
     {
@@ -329,13 +453,13 @@ public sealed class StepChecksTests
     [Fact]
     public void Necessity_NoWithoutExplanation_IsRefused_AndWithExplanationAccepted()
     {
-        var check = FieldIds.NecessityCheck("timely");
+        var check = FieldIds.NecessityCheck("accurate");
         var refused = SubmitAt(DialogStep.Necessity, v => v[check] = "no");
-        AssertError(refused, DialogStep.Necessity, FieldIds.NecessityExplanation("timely"), "You answered No");
+        AssertError(refused, DialogStep.Necessity, FieldIds.NecessityExplanation("accurate"), "You answered No");
 
-        var accepted = SubmitAt(DialogStep.Necessity, v => { v[check] = "no"; v[FieldIds.NecessityExplanation("timely")] = "The meeting is next week, which is soon enough."; });
+        var accepted = SubmitAt(DialogStep.Necessity, v => { v[check] = "no"; v[FieldIds.NecessityExplanation("accurate")] = "The chronology stops in March; that is said when it is shared."; });
         AssertAccepted(accepted, DialogStep.Necessity);
-        var answer = accepted.State!.Answers.Necessity!.Checks.Single(c => c.CheckId == "timely");
+        var answer = accepted.State!.Answers.Necessity!.Checks.Single(c => c.CheckId == "accurate");
         Assert.False(answer.Met);
         Assert.NotNull(answer.Explanation);
     }
@@ -388,33 +512,44 @@ public sealed class StepChecksTests
 
     public static TheoryData<string, string, string, string?> ConsentCrossChecks => new()
     {
-        // Article 9 / criminal conditions, consent status, reasons, the field with an error (null = accepted)
-        { "sch1-para18|co-sch1-para18", "not-sought", "cannot-consent", null },
-        { "sch1-para18|co-sch1-para18", "refused", "cannot-reasonably-obtain", null },
-        { "sch1-para18|co-sch1-para18", "not-sought", "increase-risk", null },
-        { "sch1-para18|co-sch1-para18", "not-sought", "risk-to-others", FieldIds.ConsentReasons },
-        { "sch1-para18|co-sch1-para18", "not-sought", "not-the-basis,legal-requirement", FieldIds.ConsentReasons },
-        { "sch1-para18|co-sch1-para18", "already-informed", "", FieldIds.ConsentStatus },
-        { "sch1-para10|co-sch1-para10", "not-sought", "prejudice-crime", null },
-        { "sch1-para10|co-sch1-para10", "not-sought", "increase-risk", FieldIds.ConsentReasons },
-        { "sch1-para6|co-sch1-para6", "not-sought", "not-the-basis", null },
-        { "sch1-para6|co-sch1-para6", "refused", "", FieldIds.ConsentReasons },
+        // Article 6 basis, Article 9 / criminal conditions, why consent is not relied on, the field with an error (null = accepted)
+        { "public-task", "sch1-para18|co-sch1-para18", "cannot-consent", null },
+        { "public-task", "sch1-para18|co-sch1-para18", "cannot-reasonably-obtain", null },
+        { "public-task", "sch1-para18|co-sch1-para18", "increase-risk", null },
+        { "public-task", "sch1-para18|co-sch1-para18", "risk-to-others", FieldIds.ConsentReasons },
+        { "public-task", "sch1-para18|co-sch1-para18", "not-the-basis,legal-requirement", FieldIds.ConsentReasons },
+        { "public-task", "sch1-para18|co-sch1-para18", "", FieldIds.ConsentReasons },
+        { "public-task", "sch1-para10|co-sch1-para10", "prejudice-crime", null },
+        { "public-task", "sch1-para10|co-sch1-para10", "increase-risk", FieldIds.ConsentReasons },
+        { "public-task", "sch1-para10|co-sch1-para10", "", FieldIds.ConsentReasons },
+        { "public-task", "sch1-para6|co-sch1-para6", "", null },
+        { "legal-obligation", "sch1-para6|co-official-authority", "", null },
+        { "consent", "sch1-para18|co-sch1-para18", "cannot-consent", FieldIds.ConsentStatus },
     };
 
+    /// <summary>§3 step 7 and cross-checks 2, 3 and 4 of §4.4: the consent question is asked only where the basis makes it matter.</summary>
     [Theory]
     [MemberData(nameof(ConsentCrossChecks))]
-    public void Consent_ScheduleOneParagraphs_NeedTheirConsentReasons(string conditions, string status, string reasons, string? errorField)
+    public void Consent_ScheduleOneParagraphs_NeedTheirConsentReasons(string basis, string conditions, string reasons, string? errorField)
     {
         var parts = conditions.Split('|');
-        var result = SubmitAt(DialogStep.Consent, v =>
+        var consent = AnswerUntil(DialogStep.Consent, (step, v) => Para(step, v, parts[0], parts[1], basis));
+        var result = Submit(consent, Sample(DialogStep.Consent, v =>
         {
-            v[FieldIds.ConsentStatus] = status;
             v[FieldIds.ConsentReasons] = reasons;
-        }, (step, v) => Para(step, v, parts[0], parts[1]));
+            v[FieldIds.ConsentStatus] = "given";
+            v[FieldIds.ConsentGivenBy] = "the young person";
+            v[FieldIds.ConsentHow] = "verbally at a meeting";
+            v[FieldIds.ConsentGivenOn] = "2026-11-10";
+        }));
 
+        var para10Or18 = parts[0] is "sch1-para18" or "sch1-para10";
+        Assert.Equal(para10Or18, HasInput(consent, FieldIds.ConsentReasons));
+        Assert.Equal(basis == "consent", HasInput(consent, FieldIds.ConsentStatus));
         if (errorField is null)
         {
             AssertAccepted(result, DialogStep.Consent);
+            Assert.Equal(para10Or18 ? reasons.Split(',') : [], result.State!.Answers.Consent!.ReasonIds);
         }
         else
         {
@@ -422,67 +557,93 @@ public sealed class StepChecksTests
         }
     }
 
-    [Fact]
-    public void Consent_Para18WithConsentGiven_IsRefusedBecauseItIsForSharingWithoutConsent()
+    /// <summary>
+    /// Issue 16, defect 5: with public task (and no paragraph 10 or 18) no one is asked to justify "sharing without consent";
+    /// openness is asked on its own, and "will not be told, it would increase the risk" is enough.
+    /// </summary>
+    [Theory]
+    [InlineData("public-task", "children-act-2004-s11")]
+    [InlineData("legal-obligation", "court-order")]
+    public void Consent_PublicTaskNotToldBecauseItWouldIncreaseTheRisk_AsksNoConsentJustification(string basis, string function)
     {
-        var result = SubmitAt(DialogStep.Consent, v =>
+        var consent = AnswerUntil(DialogStep.Consent, (step, v) =>
         {
-            v[FieldIds.ConsentStatus] = "given";
-            v[FieldIds.ConsentGivenBy] = "the young person";
-            v[FieldIds.ConsentHow] = "verbally at a meeting";
+            if (step == DialogStep.LegalBasis)
+            {
+                v[FieldIds.StatutoryFunction] = function;
+            }
+
+            return Para(step, v, "sch1-para6", "co-sch1-para6", basis);
         });
 
-        AssertError(result, DialogStep.Consent, FieldIds.ConsentStatus, "paragraph 18");
+        Assert.False(HasInput(consent, FieldIds.ConsentReasons));
+        Assert.False(HasInput(consent, FieldIds.ConsentStatus));
+        var json = Card(consent).ToJsonString();
+        Assert.DoesNotContain("without consent", json, StringComparison.OrdinalIgnoreCase);
+        var result = Submit(consent, new Dictionary<string, string> { [FieldIds.Informed] = "no", [FieldIds.InformedReasons] = "increase-risk" });
+
+        AssertAccepted(result, DialogStep.Consent);
+        var answers = result.State!.Answers.Consent!;
+        Assert.Equal("not-relied-on", answers.ConsentStatusId);
+        Assert.Empty(answers.ReasonIds);
+        Assert.Equal(["increase-risk"], answers.InformedReasonIds);
+        Assert.Equal(PolicyDoc.Lists.ConsentExceptionReasons.Single(r => r.Id == "increase-risk").Title, answers.InformedReason);
+    }
+
+    [Fact]
+    public void GoldenRule3_DoesNotSayConsentIsNeverNeededForSomeone()
+    {
+        var rule = PolicyDoc.Texts.GoldenRules[2];
+
+        Assert.DoesNotContain("someone", rule, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("a child", rule, StringComparison.Ordinal);
+        Assert.Contains("adult at risk", rule, StringComparison.Ordinal);
+        Assert.DoesNotContain("someone", PolicyDoc.Texts.Step(7).Intro, StringComparison.OrdinalIgnoreCase);
     }
 
     [Theory]
     [InlineData("consent", null, null)]
     [InlineData("public-task", "explicit-consent", null)]
     [InlineData("public-task", null, "co-consent")]
-    public void Consent_ConsentAsTheBasis_NeedsConsentGivenWithWhoAndHow(string basis, string? article9, string? criminal)
+    public void Consent_ConsentAsTheBasis_NeedsConsentGivenWithWhoHowAndWhen(string basis, string? article9, string? criminal)
     {
         Dictionary<string, string> Earlier(DialogStep step, Dictionary<string, string> v)
         {
             if (step == DialogStep.What)
             {
                 v[FieldIds.Categories] = (article9 is null ? "" : "ethnicity,") + (criminal is null ? "living-arrangements" : "offending-history");
+                v[FieldIds.SpecialCategoryContent] = article9 is null ? "none" : "";
+                v[FieldIds.CriminalOffenceContent] = criminal is null ? "no" : "yes";
             }
 
             return Para(step, v, article9, criminal, basis);
         }
 
-        var notSought = SubmitAt(DialogStep.Consent, _ => { }, Earlier);
+        var notSought = SubmitAt(DialogStep.Consent, v => v[FieldIds.ConsentStatus] = "not-sought", Earlier);
         AssertError(notSought, DialogStep.Consent, FieldIds.ConsentStatus, "consent as a legal basis");
 
         var givenWithoutWho = SubmitAt(DialogStep.Consent, v => v[FieldIds.ConsentStatus] = "given", Earlier);
         AssertError(givenWithoutWho, DialogStep.Consent, FieldIds.ConsentGivenBy, "who gave it");
         AssertError(givenWithoutWho, DialogStep.Consent, FieldIds.ConsentHow, "how");
+        AssertError(givenWithoutWho, DialogStep.Consent, FieldIds.ConsentGivenOn, "when");
 
         var given = SubmitAt(DialogStep.Consent, v =>
         {
             v[FieldIds.ConsentStatus] = "given";
             v[FieldIds.ConsentGivenBy] = "the person";
             v[FieldIds.ConsentHow] = "in writing";
+            v[FieldIds.ConsentGivenOn] = "2026-11-12";
         }, Earlier);
         AssertAccepted(given, DialogStep.Consent);
         Assert.Empty(given.State!.Answers.Consent!.ReasonIds);
-    }
-
-    [Theory]
-    [InlineData("refused")]
-    [InlineData("not-sought")]
-    public void Consent_RefusedOrNotSought_NeedsAReason(string status)
-    {
-        var result = SubmitAt(DialogStep.Consent, v => { v[FieldIds.ConsentStatus] = status; v.Remove(FieldIds.ConsentReasons); });
-
-        AssertError(result, DialogStep.Consent, FieldIds.ConsentReasons, "at least one reason");
+        Assert.Equal(new DateOnly(2026, 11, 12), given.State.Answers.Consent.ConsentGivenOn);
     }
 
     [Fact]
     public void Consent_NotToldNeedsAReason_AndNotYetNeedsAFutureReviewDate()
     {
         var noReason = SubmitAt(DialogStep.Consent, v => v[FieldIds.Informed] = "no");
-        AssertError(noReason, DialogStep.Consent, FieldIds.InformedReason, "why");
+        AssertError(noReason, DialogStep.Consent, FieldIds.InformedReasons, "why");
 
         var noDate = SubmitAt(DialogStep.Consent, v => v[FieldIds.Informed] = "not-yet");
         AssertError(noDate, DialogStep.Consent, FieldIds.InformedReviewDate, "review");
@@ -607,6 +768,8 @@ public sealed class StepChecksTests
             {
                 case DialogStep.What:
                     v[FieldIds.Categories] = categories;
+                    v[FieldIds.SpecialCategoryContent] = "none";
+                    v[FieldIds.CriminalOffenceContent] = "no";
                     break;
                 case DialogStep.WithWhom:
                     v[FieldIds.RecipientType] = recipient;

@@ -20,7 +20,7 @@ public sealed class PolicyLoaderTests
         var result = PolicyLoader.LoadFromFile(PolicyLoader.DefaultPath);
 
         Assert.True(result.IsValid, string.Join(Environment.NewLine, result.Errors));
-        Assert.Equal("2026.12.1", result.Policy!.Version);
+        Assert.Equal("2026.12.2", result.Policy!.Version);
     }
 
     [Fact]
@@ -47,9 +47,10 @@ public sealed class PolicyLoaderTests
         Assert.Equal(5, lists.MatterTypes.Count);
         Assert.Equal(7, lists.SubjectTypes.Count);
         Assert.Equal(3, lists.AtRiskTypes.Count);
-        Assert.Equal(6, lists.NecessityChecks.Count);
-        Assert.False(lists.SecureMethods.Single(m => m.Id == "plain-external-email").Allowed);
-        Assert.Equal(4, lists.Deadlines.Count);
+        Assert.Equal(["necessary", "recipient-needs", "accurate", "relevant"], lists.NecessityChecks.Select(c => c.Id));
+        Assert.All(lists.SecureMethods, m => Assert.True(m.Allowed));
+        Assert.Equal(["today", "within-24-hours", "within-one-working-day", "by-date", "routine"], lists.Deadlines.Select(d => d.Id));
+        Assert.Equal(["child-protection-referral", "emergency-vital-interests"], lists.Purposes.Where(p => p.Urgent).Select(p => p.Id));
         Assert.Equal(7, policy.DraftExpiryDays);
         Assert.True(policy.Organisation.IsPublicAuthority);
         Assert.Equal(7, policy.Texts.GoldenRules.Count);
@@ -193,12 +194,12 @@ public sealed class PolicyLoaderTests
     [Fact]
     public void Parse_CommentsAndTrailingCommas_AreAllowedForHandEditing()
     {
-        var json = ShippedJson().Replace("\"version\": \"2026.12.1\",", "// edited by the DPO\n  \"version\": \"2026.12.2\",", StringComparison.Ordinal);
+        var json = ShippedJson().Replace("\"version\": \"2026.12.2\",", "// edited by the DPO\n  \"version\": \"2026.12.3\",", StringComparison.Ordinal);
 
         var result = PolicyLoader.Parse(json);
 
         Assert.True(result.IsValid, string.Join(Environment.NewLine, result.Errors));
-        Assert.Equal("2026.12.2", result.Policy!.Version);
+        Assert.Equal("2026.12.3", result.Policy!.Version);
     }
 
     [Fact]

@@ -56,6 +56,8 @@ public sealed class DialogJourneyTests : IAsyncLifetime
         await _chat.SubmitAsync(new Dictionary<string, string> { [FieldIds.Declaration] = "true" });
 
         Assert.Contains("Submitted as **ISR-", _chat.AllText, StringComparison.Ordinal);
+        Assert.Contains(InfoSharing.Bot.Tests.Dialog.DialogTestKit.PolicyDoc.Texts.Notes.WhileWaiting, _chat.AllText, StringComparison.Ordinal); // the emergency path (issue 16, defect 6)
+        Assert.DoesNotContain("Do not share until", _chat.AllText, StringComparison.Ordinal);
         var request = await QueryAsync(db => db.Requests.AsNoTracking().SingleAsync());
         Assert.Matches(@"^ISR-\d{4}-0001$", request.Reference);
         Assert.Equal("CS-123456", request.CaseReference);
@@ -96,7 +98,7 @@ public sealed class DialogJourneyTests : IAsyncLifetime
             await _chat.SubmitStepAsync(step);
         }
 
-        await _chat.SubmitStepAsync(DialogStep.Consent); // "not sought"
+        await _chat.SubmitStepAsync(DialogStep.Consent, v => v[FieldIds.ConsentStatus] = "not-sought");
         Assert.Contains("consent", (_chat.Beside(FieldIds.ConsentStatus) ?? _chat.AllText).ToLowerInvariant(), StringComparison.Ordinal);
         Assert.Equal(0, await QueryAsync(db => db.Requests.CountAsync()));
     }

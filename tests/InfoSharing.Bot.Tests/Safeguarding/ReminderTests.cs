@@ -60,14 +60,14 @@ public sealed class ReminderTests : IAsyncLifetime
         {
             if (step == DialogStep.AdviceAndDeadline)
             {
-                v[FieldIds.Deadline] = "today"; // ends at midnight UK time (GMT in November): reminded at 23:00
+                v[FieldIds.Deadline] = "today"; // ends with the working day (17:00 UK, GMT in November), not at midnight: reminded at 16:00, not 23:00 (issue 16)
             }
         });
         var (thread, _) = await _w.CardPostedAsync(id);
 
-        Assert.Equal(0, await _w.AdvanceAsync(TimeSpan.FromHours(14) - Minute));
+        Assert.Equal(0, await _w.AdvanceAsync(TimeSpan.FromHours(7) - Minute));
         Assert.Equal(1, await _w.AdvanceAsync(2 * Minute));
-        await _w.Channel.WaitForAsync(c => c.Path == $"/v3/conversations/{thread}/activities" && c.Text?.Contains("due by 25 Nov 2026, 00:00 GMT", StringComparison.Ordinal) == true);
+        await _w.Channel.WaitForAsync(c => c.Path == $"/v3/conversations/{thread}/activities" && c.Text?.Contains("due by 24 Nov 2026, 17:00 GMT", StringComparison.Ordinal) == true);
         Assert.Equal(1, await _w.AdvanceAsync(TimeSpan.FromHours(1)));
         await _w.Channel.WaitForAsync(c => c.Path == $"/v3/conversations/{thread}/activities" && c.Text?.Contains("Escalation", StringComparison.Ordinal) == true);
     }

@@ -146,6 +146,7 @@ public sealed class SafeguardingWorld : IAsyncDisposable
             case DialogStep.What:
                 values[FieldIds.Categories] = "emotional-mental-health,family-relationships";
                 values.Remove(FieldIds.OtherCategoryDetail);
+                values[FieldIds.CriminalOffenceContent] = "no";
                 break;
             case DialogStep.WithWhom:
                 values[FieldIds.RecipientType] = "la-childrens-social-care";
