@@ -215,7 +215,7 @@ public static class StepForms
         var fields = new List<FormField>
         {
             Single(FieldIds.Article6Basis, "Lawful basis (Article 6)", CrossChecks.VisibleArticle6Bases(policy).Select(b => new ChoiceOption(b.Id, b.Title)), expanded: true),
-            Single(FieldIds.StatutoryFunction, "The statutory function you rely on (needed for public task and legal obligation)", lists.StatutoryFunctions.Select(f => new ChoiceOption(f.Id, f.Title)), required: false),
+            Single(FieldIds.StatutoryFunction, "The statutory function you rely on (choose None only for vital interests or consent)", lists.StatutoryFunctions.Where(f => !f.Retired).Select(f => new ChoiceOption(f.Id, f.Title)), expanded: true),
             Text(FieldIds.StatutoryFunctionDetail, "If you chose Other: which function?", policy.Limits.Detail),
         };
         if (CrossChecks.Article9(answers, policy) != ConditionRequirement.Hidden)

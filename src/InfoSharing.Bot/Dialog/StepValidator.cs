@@ -235,8 +235,9 @@ public static class StepValidator
         var lists = policy.Lists;
         var basisId = reader.Choice(FieldIds.Article6Basis, CrossChecks.VisibleArticle6Bases(policy).Select(b => b.Id));
         var basis = lists.Article6Bases.FirstOrDefault(b => b.Id == basisId);
-        var functionId = reader.Choice(FieldIds.StatutoryFunction, lists.StatutoryFunctions.Select(f => f.Id), required: false);
-        if (basis is { RequiresStatutoryFunction: true } && functionId is null && !reader.HasError(FieldIds.StatutoryFunction))
+        var functionId = reader.Choice(FieldIds.StatutoryFunction, lists.StatutoryFunctions.Where(f => !f.Retired).Select(f => f.Id), required: false);
+        var notApplicable = lists.StatutoryFunctions.Any(f => f.NotApplicable && f.Id == functionId);
+        if (basis is { RequiresStatutoryFunction: true } && (functionId is null || notApplicable) && !reader.HasError(FieldIds.StatutoryFunction))
         {
             reader.Error(FieldIds.StatutoryFunction, "Choose the statutory function you rely on for this basis.");
         }

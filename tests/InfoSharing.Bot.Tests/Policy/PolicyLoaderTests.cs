@@ -20,7 +20,7 @@ public sealed class PolicyLoaderTests
         var result = PolicyLoader.LoadFromFile(PolicyLoader.DefaultPath);
 
         Assert.True(result.IsValid, string.Join(Environment.NewLine, result.Errors));
-        Assert.Equal("2026.12.1", result.Policy!.Version);
+        Assert.Equal("2026.12.2", result.Policy!.Version);
     }
 
     [Fact]
@@ -39,7 +39,8 @@ public sealed class PolicyLoaderTests
         Assert.Equal(["prevent-referral", "channel-information-request", "channel-support-plan"], lists.Purposes.Where(p => p.Prevent).Select(p => p.Id));
         Assert.Equal(["legitimate-interests", "recognised-legitimate-interests"], lists.Article6Bases.Where(b => b.HiddenForPublicAuthority).Select(b => b.Id));
         Assert.Equal("public-task", lists.Article6Bases.Single(b => b.IsDefault).Id);
-        Assert.Equal(7, lists.StatutoryFunctions.Count);
+        Assert.Equal(16, lists.StatutoryFunctions.Count);
+        Assert.Equal(["children-act-2004-s16h", "care-act-2014-s45", "court-order"], lists.StatutoryFunctions.Where(f => f.Article6BasisId == "legal-obligation").Select(f => f.Id));
         Assert.Equal(5, lists.Article9Conditions.Count);
         Assert.Equal(6, lists.CriminalOffenceConditions.Count);
         Assert.Equal(4, lists.ConsentStatuses.Count);
