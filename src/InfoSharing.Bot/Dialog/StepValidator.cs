@@ -172,7 +172,10 @@ public static class StepValidator
         var recipient = reader.Choice(FieldIds.RecipientType, lists.RecipientTypes.Select(i => i.Id));
         var role = reader.Text(FieldIds.RecipientRole, policy.Limits.ShortText, required: true, "Enter the recipient's team or role.");
         var verified = reader.YesNo(FieldIds.RecipientVerified);
-        var agreement = reader.Choice(FieldIds.AgreementStatus, lists.AgreementStatuses.Select(i => i.Id));
+        // Cross-check 5: a recipient type the organisation's own agreement covers pre-answers "is there an agreement".
+        var covered = lists.RecipientTypes.Any(r => r.CoveredByAgreement && r.Id == recipient);
+        var agreement = reader.Choice(FieldIds.AgreementStatus, lists.AgreementStatuses.Select(i => i.Id), required: !covered)
+            ?? (covered ? lists.AgreementStatuses.FirstOrDefault(a => a.IsCoveredAnswer)?.Id : null);
         var method = reader.Choice(FieldIds.SecureMethod, lists.SecureMethods.Select(i => i.Id));
         var chosenMethod = lists.SecureMethods.FirstOrDefault(m => m.Id == method);
         if (chosenMethod is { Allowed: false })

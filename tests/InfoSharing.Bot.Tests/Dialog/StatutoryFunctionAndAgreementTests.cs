@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using InfoSharing.Bot.Dialog;
 using InfoSharing.Bot.Policy;
 using static InfoSharing.Bot.Tests.Dialog.DialogTestKit;
@@ -5,7 +6,8 @@ using static InfoSharing.Bot.Tests.Dialog.DialogTestKit;
 namespace InfoSharing.Bot.Tests.Dialog;
 
 /// <summary>
-/// Issue 16, defect 3: the statutory functions of domain §4.4, listed with their usual basis, required and readable.
+/// Issue 16, defect 3 (the statutory functions of domain §4.4: listed, required, readable) and defect 10 (the recipient
+/// types the organisation's own agreement covers pre-answer "is there an agreement"; "not sure" routes to the DPO).
 /// </summary>
 public sealed class StatutoryFunctionAndAgreementTests
 {
@@ -80,5 +82,61 @@ public sealed class StatutoryFunctionAndAgreementTests
 
         Assert.Equal(DialogStep.LegalBasis, result.State!.Step);
         Assert.NotNull(ErrorText(result, FieldIds.StatutoryFunction));
+    }
+
+    [Fact]
+    public void ShippedPolicy_MarksTheAgreementsListGPartnersAsCovered()
+    {
+        var covered = Policy.Lists.RecipientTypes.Where(r => r.CoveredByAgreement).Select(r => r.Id).ToList();
+
+        Assert.Contains("la-childrens-social-care", covered);
+        Assert.Contains("nhs-trust", covered);
+        Assert.Contains("british-transport-police", covered);
+        Assert.Contains("probation", covered);
+        Assert.DoesNotContain("police", covered); // the agreement's list g names the British Transport Police Authority only
+        Assert.DoesNotContain("other", covered);
+    }
+
+    [Theory]
+    [InlineData("la-childrens-social-care", "yes")]
+    [InlineData("probation", "yes")]
+    public void WithWhom_CoveredRecipientWithTheAgreementLeftBlank_IsPreAnsweredYes(string recipient, string expected)
+    {
+        var withWhom = AnswerUntil(DialogStep.WithWhom);
+        var result = Submit(withWhom, Sample(DialogStep.WithWhom, v => { v[FieldIds.RecipientType] = recipient; v.Remove(FieldIds.AgreementStatus); }));
+
+        Assert.True(result.State!.Step != DialogStep.WithWhom, ErrorsOf(result));
+        Assert.Equal(expected, result.State.Answers.WithWhom!.AgreementStatusId);
+    }
+
+    [Fact]
+    public void WithWhom_UncoveredRecipientWithTheAgreementLeftBlank_IsAskedAgain()
+    {
+        var withWhom = AnswerUntil(DialogStep.WithWhom);
+        var result = Submit(withWhom, Sample(DialogStep.WithWhom, v => { v[FieldIds.RecipientType] = "police"; v.Remove(FieldIds.AgreementStatus); }));
+
+        Assert.Equal(DialogStep.WithWhom, result.State!.Step);
+        Assert.NotNull(ErrorText(result, FieldIds.AgreementStatus));
+    }
+
+    [Fact]
+    public void WithWhom_CoveredRecipientAnsweredNo_KeepsThePractitionersAnswer()
+    {
+        var withWhom = AnswerUntil(DialogStep.WithWhom);
+        var result = Submit(withWhom, Sample(DialogStep.WithWhom, v => { v[FieldIds.RecipientType] = "nhs-trust"; v[FieldIds.AgreementStatus] = "no"; }));
+
+        Assert.Equal("no", result.State!.Answers.WithWhom!.AgreementStatusId);
+    }
+
+    [Fact]
+    public void WithWhomCard_NamesTheCoveredRecipientsFromThePolicy()
+    {
+        var withWhom = AnswerUntil(DialogStep.WithWhom);
+        var text = Card(withWhom).ToJsonString();
+
+        foreach (var title in Policy.Lists.RecipientTypes.Where(r => r.CoveredByAgreement).Select(r => r.Title))
+        {
+            Assert.Contains(JsonValue.Create(title)!.ToJsonString().Trim('"'), text, StringComparison.Ordinal);
+        }
     }
 }
