@@ -11,4 +11,10 @@ public sealed record AgreementStatus
     /// (<see cref="RecipientType.CoveredByAgreement"/>): exactly one status has it when any recipient type is covered.
     /// </summary>
     public bool IsCoveredAnswer { get; init; }
+
+    /// <summary>
+    /// Where <see cref="RoutesToDpo"/>: the plain sentence the approval card shows to say why the Data Protection
+    /// Officer must also decide (never the routing code).
+    /// </summary>
+    public string DpoReason { get; init => field = value ?? ""; } = "";
 }

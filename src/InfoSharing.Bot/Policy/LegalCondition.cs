@@ -6,4 +6,7 @@ public sealed record LegalCondition
     public string Id { get; init => field = value ?? ""; } = "";
     public string Title { get; init => field = value ?? ""; } = "";
     public bool IsConsent { get; init; }
+
+    /// <summary>One plain sentence saying when the condition applies, shown on the approval card beside the choice.</summary>
+    public string Explanation { get; init => field = value ?? ""; } = "";
 }

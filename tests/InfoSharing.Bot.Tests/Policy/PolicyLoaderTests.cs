@@ -41,6 +41,7 @@ public sealed class PolicyLoaderTests
         Assert.Equal("public-task", lists.Article6Bases.Single(b => b.IsDefault).Id);
         Assert.Equal(16, lists.StatutoryFunctions.Count);
         Assert.Equal(["children-act-2004-s16h", "care-act-2014-s45", "court-order"], lists.StatutoryFunctions.Where(f => f.Article6BasisId == "legal-obligation").Select(f => f.Id));
+        Assert.Equal(["not-necessary", "not-proportionate", "no-lawful-basis", "recipient-not-appropriate", "consent-openness", "insufficient-information", "other"], lists.DeclineReasons.Select(r => r.Id));
         Assert.Equal(["no", "not-sure"], lists.AgreementStatuses.Where(a => a.RoutesToDpo).Select(a => a.Id));
         Assert.Equal(5, lists.Article9Conditions.Count);
         Assert.Equal(6, lists.CriminalOffenceConditions.Count);
