@@ -40,7 +40,7 @@ public static class StepForms
                 {
                     Id = FieldIds.CaseReference, Label = "Case reference (never a name)", Kind = FieldKind.Text, Required = true,
                     ErrorMessage = "Enter the case reference.", MaxLength = limits.CaseReference.Max,
-                    Placeholder = policy.CaseReference.Example, Hint = policy.CaseReference.Description,
+                    Placeholder = policy.CaseReference.Example, Hint = policy.CaseReference.Explained,
                 },
                 Single(FieldIds.SubjectType, "Who is the information about?", lists.SubjectTypes.Select(i => new ChoiceOption(i.Id, i.Title)), expanded: true),
                 new FormField

@@ -111,9 +111,9 @@ public static class StepValidator
             {
                 reader.Error(FieldIds.CaseReference, $"This looks like {Describe(found)}, not a case reference. Use the reference from your case system and never the person's details.");
             }
-            else if (!Regex.IsMatch(caseReference, policy.CaseReference.Pattern, RegexOptions.CultureInvariant, RegexTimeout))
+            else if (!policy.CaseReference.Accepts(caseReference, RegexTimeout))
             {
-                reader.Error(FieldIds.CaseReference, $"This is not a valid case reference. It should be {policy.CaseReference.Description}.");
+                reader.Error(FieldIds.CaseReference, $"This is not a valid case reference. It should be {policy.CaseReference.Explained}.");
             }
         }
 

@@ -37,6 +37,10 @@ public static class PolicyValidator
         {
             errors.Add($"caseReference.example '{policy.CaseReference.Example}' does not match caseReference.pattern.");
         }
+        else if (!policy.CaseReference.AllowNumericOnly && CaseReferenceSettings.IsNumericOnly(policy.CaseReference.Example))
+        {
+            errors.Add($"caseReference.example '{policy.CaseReference.Example}' is digits only, but caseReference.allowNumericOnly is false.");
+        }
 
         foreach (var (name, limit) in policy.Limits.All())
         {
