@@ -89,9 +89,9 @@ public sealed class ApprovalCardSentencesTests
         RefreshUserIds = ["29:approver-1"],
     };
 
-    private static JsonObject ChannelCard() => ApprovalCards.Channel(Model());
+    internal static JsonObject ChannelCard() => ApprovalCards.Channel(Model());
 
-    private static JsonObject DetailCard() => ApprovalCards.Detail(Model(), SubmissionRecord.Detail(Submission(), Policy));
+    internal static JsonObject DetailCard() => ApprovalCards.Detail(Model(), SubmissionRecord.Detail(Submission(), Policy));
 
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 

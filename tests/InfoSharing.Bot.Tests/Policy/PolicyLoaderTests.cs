@@ -214,4 +214,46 @@ public sealed class PolicyLoaderTests
         Assert.Contains(path, ex.Message, StringComparison.Ordinal);
         Assert.Single(ex.Errors);
     }
+
+    public static TheoryData<string, string> ApproverTextFaults => new()
+    {
+        { "dpoReason", "lists.dataCategories 'other' routes to the DPO but has no dpoReason" },
+        { "explanation", "lists.article9Conditions 'sch1-para18' has no explanation" },
+        { "article6BasisId", "lists.statutoryFunctions 'care-act-2014-s45' refers to the basis 'no-such-basis'" },
+        { "coveredAndDpo", "lists.recipientTypes 'other' cannot both be covered by the agreement and route to the DPO" },
+        { "noCoveredAnswer", "lists.agreementStatuses needs exactly one isCoveredAnswer status" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ApproverTextFaults))]
+    public void Parse_ApproverTextMissingOrInconsistent_IsRefusedNamingTheEntry(string fault, string expected)
+    {
+        static JsonObject Item(JsonObject root, string list, string id) =>
+            root["lists"]![list]!.AsArray().Select(n => n!.AsObject()).Single(o => o["id"]!.GetValue<string>() == id);
+
+        var result = ParseChanged(root =>
+        {
+            switch (fault)
+            {
+                case "dpoReason":
+                    Item(root, "dataCategories", "other").Remove("dpoReason");
+                    break;
+                case "explanation":
+                    Item(root, "article9Conditions", "sch1-para18")["explanation"] = " ";
+                    break;
+                case "article6BasisId":
+                    Item(root, "statutoryFunctions", "care-act-2014-s45")["article6BasisId"] = "no-such-basis";
+                    break;
+                case "coveredAndDpo":
+                    Item(root, "recipientTypes", "other")["coveredByAgreement"] = true;
+                    break;
+                case "noCoveredAnswer":
+                    Item(root, "agreementStatuses", "yes").Remove("isCoveredAnswer");
+                    break;
+            }
+        });
+
+        Assert.False(result.IsValid);
+        Assert.Contains(result.Errors, e => e.Contains(expected, StringComparison.Ordinal));
+    }
 }
