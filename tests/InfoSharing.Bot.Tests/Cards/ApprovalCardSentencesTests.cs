@@ -215,6 +215,27 @@ public sealed class ApprovalCardSentencesTests
         Assert.Contains("lists.declineReasons is missing or empty.", result.Errors);
     }
 
+    [Fact]
+    public void RecordMadeUnderAnOlderPolicy_StillReads()
+    {
+        // The summary a 2026.12.1 request stored: conditions inside the legal basis, no direction, subject or at-risk.
+        const string stored = """
+            {"reference":"ISR-2026-0007","caseReference":"CS-000777","matterType":"Safeguarding a child","urgency":"Routine (no fixed deadline)",
+             "requesterName":"Paula Practitioner","categories":[{"title":"Living arrangements","specialCategory":false,"criminalOffence":false}],
+             "recipientType":"Local authority children's social care (including MASH)","purposes":["Child protection referral"],
+             "legalBasis":"Public task, Article 6(1)(e), with DPA 2018 section 8","consentStatus":"Consent not sought","warnings":[],
+             "requiresDpo":false,"requiresPreventLead":false,"policyVersion":"2026.12.1"}
+            """;
+        var summary = JsonSerializer.Deserialize(stored, ApprovalsJsonContext.Default.ApprovalSummary)!;
+
+        var facts = Facts(ApprovalCards.Channel(Model() with { Summary = summary }));
+
+        Assert.Equal("2026.12.1", facts["Policy version"]);
+        Assert.Equal("Public task, Article 6(1)(e), with DPA 2018 section 8", facts["Lawful basis"]);
+        Assert.False(facts.ContainsKey("Who is at risk"));
+        Assert.Equal("Care Act 2014 (no section given)", Policy.Lists.StatutoryFunctions.Single(f => f.Id == "care-act-2014").Title); // a retired id keeps its title
+    }
+
     /// <summary>Every id of the policy's lists that cannot pass for a word (a hyphen or a digit), and the routing codes.</summary>
     private static IEnumerable<string> RawIds()
     {
