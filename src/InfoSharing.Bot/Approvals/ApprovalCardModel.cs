@@ -1,3 +1,5 @@
+using InfoSharing.Bot.Policy;
+
 namespace InfoSharing.Bot.Approvals;
 
 /// <summary>Everything the approval card shows, read from the decision record.</summary>
@@ -14,6 +16,9 @@ public sealed record ApprovalCardModel
 
     /// <summary>A send that kept failing (e.g. the practitioner could not be told), shown to approvers.</summary>
     public string? DeliveryProblem { get; init; }
+
+    /// <summary>The decline reason codes offered (the policy's <c>lists.declineReasons</c>).</summary>
+    public IReadOnlyList<ChoiceItem> DeclineReasons { get; init; } = [];
 
     /// <summary>Teams user ids (29:…) that get the automatic user-specific refresh (max 60).</summary>
     public IReadOnlyList<string> RefreshUserIds { get; init; } = [];

@@ -1,11 +1,12 @@
 using System.Text.Json;
+using InfoSharing.Bot.Policy;
 using InfoSharing.Bot.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace InfoSharing.Bot.Approvals;
 
 /// <summary>Reads a request and its approver actions into what the approval card shows.</summary>
-public sealed class ApprovalRecords(BotDbContext db)
+public sealed class ApprovalRecords(BotDbContext db, PolicyDocument policy)
 {
     public Task<InfoRequestRow?> FindAsync(Guid requestId, CancellationToken cancellationToken) =>
         db.Requests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == requestId, cancellationToken);
@@ -17,26 +18,29 @@ public sealed class ApprovalRecords(BotDbContext db)
     {
         ArgumentNullException.ThrowIfNull(request);
         var actions = await ActionsAsync(request.Id, cancellationToken);
-        return Model(request, actions, refreshUserIds ?? []);
+        return Model(request, actions, refreshUserIds ?? [], policy);
     }
 
-    public static ApprovalCardModel Model(InfoRequestRow request, IReadOnlyList<ApprovalActionRow> actions, IReadOnlyList<string> refreshUserIds)
+    public static ApprovalCardModel Model(InfoRequestRow request, IReadOnlyList<ApprovalActionRow> actions, IReadOnlyList<string> refreshUserIds, PolicyDocument policy)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(actions);
+        ArgumentNullException.ThrowIfNull(policy);
+        var reasons = policy.Lists.DeclineReasons;
         var decision = actions.LastOrDefault(a => a.Action is ApprovalVerbs.Approve or ApprovalVerbs.Decline);
         return new ApprovalCardModel
         {
             RequestId = request.Id,
             Summary = Summary(request),
             Status = request.Status,
-            History = [.. actions.Select(a => new ApprovalActionView(a.ActorName ?? "someone", Describe(a.Action), a.At, DeclineReasons.Title(a.ReasonCode), a.Conditions))],
+            History = [.. actions.Select(a => new ApprovalActionView(a.ActorName ?? "someone", Describe(a.Action), a.At, DeclineReasons.Title(reasons, a.ReasonCode), a.Conditions))],
             DecidedBy = request.DecidedByName,
             DecidedAtUtc = request.DecidedAt,
-            DecisionReasonTitle = DeclineReasons.Title(decision?.ReasonCode),
+            DecisionReasonTitle = DeclineReasons.Title(reasons, decision?.ReasonCode),
             Conditions = decision?.Conditions,
             DeliveryProblem = request.DeliveryProblem,
             RefreshUserIds = refreshUserIds,
+            DeclineReasons = reasons,
         };
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using InfoSharing.Bot.Policy;
 
 namespace InfoSharing.Bot.Approvals;
 
@@ -11,8 +12,9 @@ public static class ApprovalRules
     public const int MaxTextLength = 2000;
     public const int MinQuestionLength = 10;
 
-    public static ApprovalParse Parse(string? verb, JsonNode? data, bool automatic, int minDeclineReasonLength)
+    public static ApprovalParse Parse(string? verb, JsonNode? data, bool automatic, int minDeclineReasonLength, IReadOnlyList<ChoiceItem> declineReasons)
     {
+        ArgumentNullException.ThrowIfNull(declineReasons);
         if (!ApprovalVerbs.IsKnown(verb))
         {
             return ApprovalParse.Bad("UnknownVerb", $"'{verb}' is not an action of the approval card.");
@@ -46,7 +48,7 @@ public static class ApprovalRules
         switch (verb)
         {
             case ApprovalVerbs.Decline:
-                if (DeclineReasons.Title(action.ReasonCode) is null)
+                if (DeclineReasons.Title(declineReasons, action.ReasonCode) is null)
                 {
                     errors["declineReasonCode"] = "Choose a reason code.";
                 }

@@ -28,12 +28,13 @@ public sealed partial class ApprovalService(
     RecordRetention retention,
     IOptionsMonitor<ApprovalOptions> options,
     Safeguarding.DecisionFollowUp followUp,
+    Policy.PolicyDocument policy,
     ILogger<ApprovalService> logger)
 {
     public async Task<ApprovalResponse> ActAsync(TurnContext turn, string? verb, JsonNode? data, bool automatic, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var parse = ApprovalRules.Parse(verb, data, automatic, options.CurrentValue.MinDeclineReasonLength);
+        var parse = ApprovalRules.Parse(verb, data, automatic, options.CurrentValue.MinDeclineReasonLength, policy.Lists.DeclineReasons);
         if (parse.Action is not { } action)
         {
             return ApprovalResponse.Of(AdaptiveCardInvokeResponse.Error(400, parse.ErrorCode ?? "BadRequest", parse.ErrorMessage ?? "That card action was not understood."));
@@ -57,14 +58,16 @@ public sealed partial class ApprovalService(
 
         if (action.Verb == ApprovalVerbs.Refresh)
         {
-            // Automatic refresh for the listed users: approvers get their detail view (audited); anyone else the shared card.
+            // Automatic refresh for the listed users: approvers get their detail view (audited as shown automatically, apart
+            // from one the approver opened); anyone else the shared card.
             var allowed = kinds != ApproverKind.None && !isRequester;
             if (allowed)
             {
-                await AuditOnlyAsync(actor, "detail-view", request, new JsonObject { ["trigger"] = automatic ? "automatic" : "manual" }, cancellationToken);
+                await AuditOnlyAsync(actor, automatic ? AuditActions.DetailViewAutomatic : AuditActions.DetailViewOpened, request,
+                    new JsonObject { ["trigger"] = automatic ? "automatic" : "manual" }, cancellationToken);
             }
 
-            var refreshed = ApprovalRecords.Model(request, actions, []);
+            var refreshed = ApprovalRecords.Model(request, actions, [], policy);
             return ApprovalResponse.Of(AdaptiveCardInvokeResponse.Card(allowed ? ApprovalCards.Detail(refreshed, ApprovalRecords.Detail(request)) : ApprovalCards.Channel(refreshed)));
         }
 
@@ -73,14 +76,14 @@ public sealed partial class ApprovalService(
         if (ApprovalRules.WhyNot(action.Verb, kinds, isRequester, declaredConflict, required) is { } refusal)
         {
             Log.Refused(logger, action.Verb, request.Reference);
-            await AuditOnlyAsync(actor, "refused-action", request, new JsonObject { ["verb"] = action.Verb, ["reason"] = refusal }, cancellationToken);
+            await AuditOnlyAsync(actor, AuditActions.RefusedAction, request, new JsonObject { ["verb"] = action.Verb, ["reason"] = refusal }, cancellationToken);
             return ApprovalResponse.Of(AdaptiveCardInvokeResponse.Message(refusal));
         }
 
-        var model = ApprovalRecords.Model(request, actions, []);
+        var model = ApprovalRecords.Model(request, actions, [], policy);
         if (action.Verb == ApprovalVerbs.Details)
         {
-            await AuditOnlyAsync(actor, "detail-view", request, null, cancellationToken);
+            await AuditOnlyAsync(actor, AuditActions.DetailViewOpened, request, new JsonObject { ["trigger"] = "details-button" }, cancellationToken);
             return ApprovalResponse.Of(AdaptiveCardInvokeResponse.Card(ApprovalCards.Detail(model, ApprovalRecords.Detail(request))), "Details are shown only through the card's Details button in Teams.");
         }
 
@@ -201,7 +204,7 @@ public sealed partial class ApprovalService(
         return ApplyOutcome.Applied;
     }
 
-    private static string PractitionerNotice(InfoRequestRow request, ApproverAction action, string actorName, DateTime now, string status)
+    private string PractitionerNotice(InfoRequestRow request, ApproverAction action, string actorName, DateTime now, string status)
     {
         var when = ApprovalCards.FormatUk(now);
         var payload = status switch
@@ -217,7 +220,7 @@ public sealed partial class ApprovalService(
             {
                 Alert = true,
                 Text = $"Your request **{request.Reference}** (case {request.CaseReference}) was **declined** by {actorName} on {when}."
-                       + $"\n\nReason: {DeclineReasons.Title(action.ReasonCode)}. {action.Reason}"
+                       + $"\n\nReason: {DeclineReasons.Title(policy.Lists.DeclineReasons, action.ReasonCode)}. {action.Reason}"
                        + (action.Reconsider ? "\n\nThe approvers will reconsider if new information arrives." : string.Empty),
             },
             _ => new NotificationPayload

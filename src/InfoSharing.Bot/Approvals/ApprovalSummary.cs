@@ -17,7 +17,27 @@ public sealed record ApprovalSummary
     public required IReadOnlyList<CategoryBadge> Categories { get; init; }
     public required string RecipientType { get; init; }
     public required IReadOnlyList<string> Purposes { get; init; }
+    /// <summary>The Article 6 basis (a record made before policy 2026.12.2 holds the conditions here too).</summary>
     public required string LegalBasis { get; init; }
+
+    /// <summary>Whether the request was received or the sharing proposed (null in a record made before 2026.12.2).</summary>
+    public string? Direction { get; init; }
+
+    /// <summary>Who the information is about, as a type from the policy (never a name).</summary>
+    public string? About { get; init; }
+
+    /// <summary>Who is at risk, as types from the policy.</summary>
+    public IReadOnlyList<string> AtRisk { get; init => field = value is null ? [] : [.. value.Where(v => v is not null)]; } = [];
+
+    public string? StatutoryFunction { get; init; }
+
+    public string? Article9Condition { get; init; }
+
+    public string? CriminalOffenceCondition { get; init; }
+
+    /// <summary>One plain sentence per chosen condition saying when it applies (the policy's explanations).</summary>
+    public IReadOnlyList<string> ConditionNotes { get; init => field = value is null ? [] : [.. value.Where(v => v is not null)]; } = [];
+
     public required string ConsentStatus { get; init; }
     public required IReadOnlyList<string> Warnings { get; init; }
     public bool RequiresDpo { get; init; }

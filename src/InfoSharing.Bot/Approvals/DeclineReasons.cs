@@ -1,18 +1,16 @@
+using InfoSharing.Bot.Policy;
+
 namespace InfoSharing.Bot.Approvals;
 
-/// <summary>Decline reason codes (domain.md §7). Stable ids are stored; titles are shown.</summary>
+/// <summary>
+/// Decline reason codes (domain §7) are policy (<c>lists.declineReasons</c>), not code: the stable id is stored with
+/// the approver's action, the title is shown.
+/// </summary>
 public static class DeclineReasons
 {
-    public static readonly IReadOnlyList<(string Id, string Title)> All =
-    [
-        ("not-necessary", "Sharing is not necessary for the stated purpose"),
-        ("not-proportionate", "More information than needed, or to more people than needed"),
-        ("no-lawful-basis", "No adequate lawful basis or condition identified"),
-        ("recipient-not-appropriate", "The recipient or sharing method is not appropriate"),
-        ("consent-openness", "Consent or openness has not been handled properly"),
-        ("insufficient-information", "Not enough information to decide"),
-        ("other", "Other (explained in the reason)"),
-    ];
-
-    public static string? Title(string? id) => All.FirstOrDefault(r => string.Equals(r.Id, id, StringComparison.Ordinal)).Title;
+    public static string? Title(IReadOnlyList<ChoiceItem> reasons, string? id)
+    {
+        ArgumentNullException.ThrowIfNull(reasons);
+        return reasons.FirstOrDefault(r => string.Equals(r.Id, id, StringComparison.Ordinal))?.Title;
+    }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using InfoSharing.Bot.Dialog;
 using InfoSharing.Bot.Policy;
 
@@ -16,18 +15,26 @@ public static class SubmissionRecord
         ArgumentNullException.ThrowIfNull(s);
         ArgumentNullException.ThrowIfNull(policy);
         var l = policy.Lists;
-        var basis = T(l.Article6Bases, s.LegalBasis.Article6BasisId, x => x.Id, x => x.Title);
-        var art9 = s.LegalBasis.Article9ConditionId is { } a9 ? "; Art. 9: " + T(l.Article9Conditions, a9, x => x.Id, x => x.Title) : string.Empty;
-        var art10 = s.LegalBasis.CriminalOffenceConditionId is { } a10 ? "; Art. 10: " + T(l.CriminalOffenceConditions, a10, x => x.Id, x => x.Title) : string.Empty;
+        var basis = l.Article6Bases.FirstOrDefault(b => b.Id == s.LegalBasis.Article6BasisId);
+        var function = l.StatutoryFunctions.FirstOrDefault(f => f.Id == s.LegalBasis.StatutoryFunctionId);
+        var article9 = l.Article9Conditions.FirstOrDefault(c => c.Id == s.LegalBasis.Article9ConditionId);
+        var criminal = l.CriminalOffenceConditions.FirstOrDefault(c => c.Id == s.LegalBasis.CriminalOffenceConditionId);
         var warnings = s.Warnings.Select(w => w.Text).ToList();
         if (s.Routing.DpoRequired)
         {
-            warnings.Add("The Data Protection Officer must decide: " + string.Join("; ", s.Routing.DpoReasons));
+            var reasons = DpoReasons(s, policy);
+            warnings.Add("The Data Protection Officer must also decide." + (reasons.Count == 0 ? string.Empty : " " + string.Join(" ", reasons)));
         }
 
         if (s.Routing.PreventLeadRequired)
         {
-            warnings.Add("Prevent / Channel purpose: the Prevent lead must decide.");
+            warnings.Add("A Prevent or Channel purpose was chosen, so the Prevent lead must also decide.");
+        }
+
+        if (function is { Article6BasisId.Length: > 0 } && basis is not null && function.Article6BasisId != basis.Id
+            && l.Article6Bases.FirstOrDefault(b => b.Id == function.Article6BasisId) is { } usual)
+        {
+            warnings.Add($"The statutory function chosen normally goes with the basis \u201c{usual.Title}\u201d, not \u201c{basis.Title}\u201d.");
         }
 
         return new ApprovalSummary
@@ -35,21 +42,56 @@ public static class SubmissionRecord
             Reference = reference,
             CaseReference = s.About.CaseReference,
             MatterType = T(l.MatterTypes, s.About.MatterTypeId, x => x.Id, x => x.Title),
+            Direction = T(l.Directions, s.About.DirectionId, x => x.Id, x => x.Title),
+            About = T(l.SubjectTypes, s.About.SubjectTypeId, x => x.Id, x => x.Title),
+            AtRisk = [.. s.About.AtRiskTypeIds.Select(id => T(l.AtRiskTypes, id, x => x.Id, x => x.Title))],
             Urgency = T(l.Deadlines, s.DeadlineId, x => x.Id, x => x.Title),
             Deadline = s.DueByUtc is { } due ? Cards.ApprovalCards.FormatUk(due.UtcDateTime) : null,
             RequesterName = s.Requester.DisplayName,
             Categories = [.. s.What.CategoryIds.Select(id => l.DataCategories.FirstOrDefault(c => c.Id == id) is { } c
                 ? new CategoryBadge(c.Title, c.SpecialCategory, c.CriminalOffence || s.CriminalOffenceCategoryIds.Contains(id))
-                : new CategoryBadge(id, false, false))],
+                : new CategoryBadge(Words(id), false, false))],
             RecipientType = T(l.RecipientTypes, s.WithWhom.RecipientTypeId, x => x.Id, x => x.Title),
             Purposes = [.. s.Why.PurposeIds.Select(id => T(l.Purposes, id, x => x.Id, x => x.Title))],
-            LegalBasis = basis + art9 + art10,
+            LegalBasis = basis?.Title ?? Words(s.LegalBasis.Article6BasisId),
+            StatutoryFunction = s.LegalBasis.StatutoryFunctionId is { } f
+                ? T(l.StatutoryFunctions, f, x => x.Id, x => x.Title)
+                : null,
+            Article9Condition = s.LegalBasis.Article9ConditionId is { } a9 ? article9?.Title ?? Words(a9) : null,
+            CriminalOffenceCondition = s.LegalBasis.CriminalOffenceConditionId is { } a10 ? criminal?.Title ?? Words(a10) : null,
+            ConditionNotes = [.. new[] { article9?.Explanation, criminal?.Explanation }.OfType<string>().Where(e => e.Length > 0).Distinct(StringComparer.Ordinal)],
             ConsentStatus = T(l.ConsentStatuses, s.Consent.ConsentStatusId, x => x.Id, x => x.Title),
             Warnings = warnings,
             RequiresDpo = s.Routing.DpoRequired,
             RequiresPreventLead = s.Routing.PreventLeadRequired,
             PolicyVersion = s.PolicyVersion,
         };
+    }
+
+    /// <summary>
+    /// Why the Data Protection Officer must also decide, as the policy's own sentences (the <c>dpoReason</c> of the chosen
+    /// category, recipient type or agreement answer), never the routing codes.
+    /// </summary>
+    public static IReadOnlyList<string> DpoReasons(RequestSubmission s, PolicyDocument policy)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        ArgumentNullException.ThrowIfNull(policy);
+        var l = policy.Lists;
+        var reasons = new List<string>();
+        foreach (var code in s.Routing.DpoReasons)
+        {
+            IEnumerable<string> sentences = code switch
+            {
+                CrossChecks.DpoReasonOtherCategory => l.DataCategories.Where(c => c.RoutesToDpo && s.What.CategoryIds.Contains(c.Id, StringComparer.Ordinal)).Select(c => c.DpoReason),
+                CrossChecks.DpoReasonOtherOrganisation => l.RecipientTypes.Where(r => r.RoutesToDpo && r.Id == s.WithWhom.RecipientTypeId).Select(r => r.DpoReason),
+                CrossChecks.DpoReasonNoAgreement => l.AgreementStatuses.Where(a => a.RoutesToDpo && a.Id == s.WithWhom.AgreementStatusId).Select(a => a.DpoReason),
+                _ => [],
+            };
+            var found = sentences.Where(t => !string.IsNullOrWhiteSpace(t)).ToList();
+            reasons.AddRange(found.Count > 0 ? found : [Sentence(CrossChecks.DescribeDpoReason(code))]);
+        }
+
+        return [.. reasons.Distinct(StringComparer.Ordinal)];
     }
 
     public static ApprovalDetail Detail(RequestSubmission s, PolicyDocument policy)
@@ -86,7 +128,7 @@ public static class SubmissionRecord
                     I("Statutory function detail", s.LegalBasis.StatutoryFunctionDetail),
                 ]),
                 new("Necessity and proportionality", [
-                    .. s.Necessity.Checks.Select(c => I(T(l.NecessityChecks, c.CheckId, x => x.Id, x => x.Title), JsonSerializer.Serialize(c, DialogJsonContext.Default.NecessityCheckAnswer))),
+                    .. s.Necessity.Checks.Select(c => I(T(l.NecessityChecks, c.CheckId, x => x.Id, x => x.Title), Answer(c))),
                     I("Justification", s.Necessity.Justification),
                 ]),
                 new("Consent and openness", [
@@ -106,6 +148,21 @@ public static class SubmissionRecord
         };
     }
 
+    /// <summary>A necessity check as a sentence: "Yes", or "No: " and the practitioner's explanation.</summary>
+    private static string Answer(NecessityCheckAnswer check) =>
+        check.Met ? "Yes" : string.IsNullOrWhiteSpace(check.Explanation) ? "No" : "No: " + check.Explanation.Trim();
+
+    /// <summary>The policy title of an id; an id the current policy no longer lists reads as words, never as the id.</summary>
     private static string T<TItem>(IReadOnlyList<TItem> list, string? id, Func<TItem, string> idOf, Func<TItem, string> titleOf) =>
-        list.FirstOrDefault(x => string.Equals(idOf(x), id, StringComparison.Ordinal)) is { } item ? titleOf(item) : id ?? "—";
+        list.FirstOrDefault(x => string.Equals(idOf(x), id, StringComparison.Ordinal)) is { } item ? titleOf(item) : id is null ? "—" : Words(id);
+
+    /// <summary>"recipient-needs" → "Recipient needs" (only for an id the current policy no longer lists).</summary>
+    private static string Words(string id)
+    {
+        var words = id.Replace('-', ' ').Trim();
+        return words.Length == 0 ? "—" : char.ToUpperInvariant(words[0]) + words[1..];
+    }
+
+    private static string Sentence(string text) =>
+        text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..] + (text.EndsWith('.') ? string.Empty : ".");
 }

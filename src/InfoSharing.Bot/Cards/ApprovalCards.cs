@@ -17,6 +17,11 @@ public static class ApprovalCards
         ArgumentNullException.ThrowIfNull(model);
         var body = Header(model, banner);
         body.Add(Facts(model.Summary));
+        foreach (var note in model.Summary.ConditionNotes)
+        {
+            body.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = note, ["isSubtle"] = true, ["wrap"] = true, ["spacing"] = "Small" });
+        }
+
         AddHistory(body, model);
         var card = Card(body);
         if (!RequestStatus.IsDecided(model.Status))
@@ -118,26 +123,35 @@ public static class ApprovalCards
     {
         var categories = string.Join(", ", s.Categories.Select(c =>
             c.Title + (c.SpecialCategory ? " [SC]" : string.Empty) + (c.CriminalOffence ? " [CO]" : string.Empty)));
+        // A record made before policy 2026.12.2 has no direction, subject, at-risk or separate conditions: those facts are left out.
+        JsonNode?[] facts =
+        [
+            Fact("Case reference", s.CaseReference),
+            Fact("Matter", s.MatterType),
+            Fact("Request", s.Direction),
+            Fact("Information about", s.About),
+            Fact("Who is at risk", s.AtRisk.Count == 0 ? null : string.Join("; ", s.AtRisk)),
+            Fact("Urgency", s.Deadline is null ? s.Urgency : $"{s.Urgency} (by {s.Deadline})"),
+            Fact("Requested by", s.RequesterName),
+            Fact("Information", categories),
+            Fact("Recipient", s.RecipientType),
+            Fact("Purposes", string.Join("; ", s.Purposes)),
+            Fact("Lawful basis", s.LegalBasis),
+            Fact("Statutory function", s.StatutoryFunction),
+            Fact("Special category condition", s.Article9Condition),
+            Fact("Criminal offence condition", s.CriminalOffenceCondition),
+            Fact("Consent", s.ConsentStatus),
+            Fact("Policy version", s.PolicyVersion),
+        ];
         return new JsonObject
         {
             ["type"] = "FactSet",
-            ["facts"] = new JsonArray
-            {
-                Fact("Case reference", s.CaseReference),
-                Fact("Matter", s.MatterType),
-                Fact("Urgency", s.Deadline is null ? s.Urgency : $"{s.Urgency} (by {s.Deadline})"),
-                Fact("Requested by", s.RequesterName),
-                Fact("Information", categories),
-                Fact("Recipient", s.RecipientType),
-                Fact("Purposes", string.Join(", ", s.Purposes)),
-                Fact("Legal basis", s.LegalBasis),
-                Fact("Consent", s.ConsentStatus),
-                Fact("Policy version", s.PolicyVersion),
-            },
+            ["facts"] = new JsonArray([.. facts.Where(f => f is not null)]),
         };
     }
 
-    private static JsonObject Fact(string title, string value) => new() { ["title"] = title, ["value"] = value };
+    private static JsonObject? Fact(string title, string? value) =>
+        string.IsNullOrWhiteSpace(value) ? null : new JsonObject { ["title"] = title, ["value"] = value };
 
     private static void AddHistory(JsonArray body, ApprovalCardModel model)
     {
@@ -171,8 +185,10 @@ public static class ApprovalCards
                 ["label"] = "Reason code",
                 ["isRequired"] = true,
                 ["errorMessage"] = "Choose a reason code.",
+                ["style"] = "expanded",
+                ["wrap"] = true,
                 ["value"] = Value("declineReasonCode"),
-                ["choices"] = new JsonArray([.. DeclineReasons.All.Select(r => (JsonNode?)new JsonObject { ["title"] = r.Title, ["value"] = r.Id })]),
+                ["choices"] = new JsonArray([.. model.DeclineReasons.Select(r => (JsonNode?)new JsonObject { ["title"] = r.Title, ["value"] = r.Id })]),
             },
             ErrorText("declineReasonCode", errors),
             TextInput("declineReason", "Reason (at least 30 characters; recorded, not shown in the channel)", Value("declineReason"), multiline: true, required: true, errors),

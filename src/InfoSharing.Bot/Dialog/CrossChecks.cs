@@ -135,12 +135,12 @@ public static class CrossChecks
         };
     }
 
-    /// <summary>The DPO reason codes in words.</summary>
+    /// <summary>The DPO reason codes in words (the approval card reads the chosen items' own <c>dpoReason</c> sentences).</summary>
     public static string DescribeDpoReason(string code) => code switch
     {
         DpoReasonOtherCategory => "an 'other' kind of information was chosen",
         DpoReasonOtherOrganisation => "the recipient is an organisation not on the list",
-        DpoReasonNoAgreement => "there is no information sharing agreement with the recipient",
+        DpoReasonNoAgreement => "there is no information sharing agreement with the recipient, or it is not known whether there is one",
         _ => code,
     };
 

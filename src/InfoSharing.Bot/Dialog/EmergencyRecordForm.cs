@@ -28,7 +28,7 @@ public static class EmergencyRecordForm
             new FormField
             {
                 Id = F.EmergencyCaseReference, Label = "Case reference (never a name)", Kind = FieldKind.Text,
-                MaxLength = limits.CaseReference.Max, Placeholder = policy.CaseReference.Example, Hint = policy.CaseReference.Description,
+                MaxLength = limits.CaseReference.Max, Placeholder = policy.CaseReference.Example, Hint = policy.CaseReference.Explained,
             },
             SafeguardingForms.Multi(F.EmergencyCategories, "What kinds of information did you share? (choose all that apply)", SafeguardingForms.Categories(policy), required: false,
                 hint: "SC = special category data; CO = criminal offence data."),
@@ -114,7 +114,7 @@ public static class EmergencyRecordForm
         fields.Add(SafeguardingForms.Single(F.EmergencyInformed, "Will the person (or their family) be told about the sharing?", lists.InformedOptions.Select(i => new ChoiceOption(i.Id, i.Title))));
         fields.Add(SafeguardingForms.Text(F.EmergencyInformedReason, "If no or not yet: why?", limits.Explanation, multiline: true));
         fields.Add(SafeguardingForms.Text(F.EmergencyContentLocation, "Where is the shared content kept? (a reference in your case system, never the content)", limits.ShortText, required: true,
-            placeholder: "For example: case file CS-123456, chronology entry 14"));
+            placeholder: $"For example: case file {policy.CaseReference.Example}, chronology entry 14"));
         return fields;
     }
 
@@ -173,9 +173,9 @@ public static class EmergencyRecordForm
         {
             reader.Error(id, $"This looks like {SafeguardingForms.Describe([.. found.Select(f => f.Title)])}, not a case reference. Use the reference from your case system and never the person's details.");
         }
-        else if (!Regex.IsMatch(value, policy.CaseReference.Pattern, RegexOptions.CultureInvariant, RegexTimeout))
+        else if (!policy.CaseReference.Accepts(value, RegexTimeout))
         {
-            reader.Error(id, $"This is not a valid case reference. It should be {policy.CaseReference.Description}.");
+            reader.Error(id, $"This is not a valid case reference. It should be {policy.CaseReference.Explained}.");
         }
 
         return value;

@@ -24,7 +24,7 @@ public static class OutcomeRecordForm
             SafeguardingForms.Text(F.OutcomeSharedBy, "If shared: by whom (a role, not a name)", limits.ShortText, placeholder: "For example: me, or the Designated Safeguarding Lead"),
             SafeguardingForms.Single(F.OutcomeMethod, "If shared: how", lists.SecureMethods.Select(m => new ChoiceOption(m.Id, m.Title)), expanded: false, required: false),
             SafeguardingForms.Text(F.OutcomeContentLocation, "If shared: where the shared content is kept (a case-system reference, never the content)", limits.ShortText,
-                placeholder: "For example: case file CS-123456, document 7"),
+                placeholder: $"For example: case file {policy.CaseReference.Example}, document 7"),
             SafeguardingForms.Text(F.OutcomeChanges, "If shared with changes: what changed, and why", limits.Explanation, multiline: true),
             SafeguardingForms.Multi(F.OutcomeCategories, "If shared with changes: the kinds of information actually shared", SafeguardingForms.Categories(policy), required: false),
             SafeguardingForms.Single(F.OutcomeRecipientType, "If shared with changes: the recipient actually shared with", lists.RecipientTypes.Select(r => new ChoiceOption(r.Id, r.Title)), expanded: false, required: false),

@@ -40,7 +40,7 @@ public static class StepForms
                 {
                     Id = FieldIds.CaseReference, Label = "Case reference (never a name)", Kind = FieldKind.Text, Required = true,
                     ErrorMessage = "Enter the case reference.", MaxLength = limits.CaseReference.Max,
-                    Placeholder = policy.CaseReference.Example, Hint = policy.CaseReference.Description,
+                    Placeholder = policy.CaseReference.Example, Hint = policy.CaseReference.Explained,
                 },
                 Single(FieldIds.SubjectType, "Who is the information about?", lists.SubjectTypes.Select(i => new ChoiceOption(i.Id, i.Title)), expanded: true),
                 new FormField
@@ -78,7 +78,7 @@ public static class StepForms
                 Single(FieldIds.RecipientType, "Which kind of organisation will receive it?", lists.RecipientTypes.Select(i => new ChoiceOption(i.Id, i.Title))),
                 Text(FieldIds.RecipientRole, "The recipient's team or role (not a person's name)", limits.ShortText, required: true, placeholder: "For example: MASH duty team"),
                 YesNo(FieldIds.RecipientVerified, "Have you checked the recipient's identity and contact route?", required: true),
-                Single(FieldIds.AgreementStatus, "Is there an information sharing agreement with the recipient?", lists.AgreementStatuses.Select(i => new ChoiceOption(i.Id, i.Title)), expanded: true),
+                AgreementField(lists),
                 Single(FieldIds.SecureMethod, "How will it be shared?", lists.SecureMethods.Where(m => m.Allowed).Select(i => new ChoiceOption(i.Id, i.Title)), expanded: true),
             ],
             DialogStep.Why =>
@@ -234,7 +234,7 @@ public static class StepForms
         var fields = new List<FormField>
         {
             Single(FieldIds.Article6Basis, "Lawful basis (Article 6)", CrossChecks.VisibleArticle6Bases(policy).Select(b => new ChoiceOption(b.Id, b.Title)), expanded: true),
-            Single(FieldIds.StatutoryFunction, "The statutory function you rely on (needed for public task and legal obligation)", lists.StatutoryFunctions.Select(f => new ChoiceOption(f.Id, f.Title)), required: false),
+            Single(FieldIds.StatutoryFunction, "The statutory function you rely on (choose None only for vital interests or consent)", lists.StatutoryFunctions.Where(f => !f.Retired).Select(f => new ChoiceOption(f.Id, f.Title)), expanded: true),
             Text(FieldIds.StatutoryFunctionDetail, "If you chose Other: which function?", policy.Limits.Detail),
         };
         if (CrossChecks.Article9(answers, policy) != ConditionRequirement.Hidden)
@@ -298,6 +298,24 @@ public static class StepForms
         }
 
         return fields;
+    }
+
+    /// <summary>Cross-check 5: for the recipient types the organisation's own agreement covers, the answer is already yes.</summary>
+    private static FormField AgreementField(PolicyLists lists)
+    {
+        var field = Single(FieldIds.AgreementStatus, "Is there an information sharing agreement with the recipient?", lists.AgreementStatuses.Select(i => new ChoiceOption(i.Id, i.Title)), expanded: true);
+        var covered = lists.RecipientTypes.Where(r => r.CoveredByAgreement).Select(r => r.Title).ToList();
+        var answer = lists.AgreementStatuses.FirstOrDefault(a => a.IsCoveredAnswer);
+        var dpo = lists.AgreementStatuses.Where(a => a.RoutesToDpo).Select(a => $"\u201c{a.Title}\u201d").ToList();
+        return covered.Count == 0 || answer is null
+            ? field
+            : field with
+            {
+                Required = false,
+                ErrorMessage = null,
+                Hint = $"Our own information sharing agreement already covers: {string.Join("; ", covered)}. For these, leave it blank and the answer is \u201c{answer.Title}\u201d."
+                       + (dpo.Count == 0 ? "" : $" {string.Join(" or ", dpo)} also asks the Data Protection Officer."),
+            };
     }
 
     private static List<FormField> NecessityFields(PolicyDocument policy)

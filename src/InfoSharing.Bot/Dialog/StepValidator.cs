@@ -111,9 +111,9 @@ public static class StepValidator
             {
                 reader.Error(FieldIds.CaseReference, $"This looks like {Describe(found)}, not a case reference. Use the reference from your case system and never the person's details.");
             }
-            else if (!Regex.IsMatch(caseReference, policy.CaseReference.Pattern, RegexOptions.CultureInvariant, RegexTimeout))
+            else if (!policy.CaseReference.Accepts(caseReference, RegexTimeout))
             {
-                reader.Error(FieldIds.CaseReference, $"This is not a valid case reference. It should be {policy.CaseReference.Description}.");
+                reader.Error(FieldIds.CaseReference, $"This is not a valid case reference. It should be {policy.CaseReference.Explained}.");
             }
         }
 
@@ -198,7 +198,10 @@ public static class StepValidator
         var recipient = reader.Choice(FieldIds.RecipientType, lists.RecipientTypes.Select(i => i.Id));
         var role = reader.Text(FieldIds.RecipientRole, policy.Limits.ShortText, required: true, "Enter the recipient's team or role.");
         var verified = reader.YesNo(FieldIds.RecipientVerified);
-        var agreement = reader.Choice(FieldIds.AgreementStatus, lists.AgreementStatuses.Select(i => i.Id));
+        // Cross-check 5: a recipient type the organisation's own agreement covers pre-answers "is there an agreement".
+        var covered = lists.RecipientTypes.Any(r => r.CoveredByAgreement && r.Id == recipient);
+        var agreement = reader.Choice(FieldIds.AgreementStatus, lists.AgreementStatuses.Select(i => i.Id), required: !covered)
+            ?? (covered ? lists.AgreementStatuses.FirstOrDefault(a => a.IsCoveredAnswer)?.Id : null);
         // Only real choices are offered (a method the policy does not allow is not listed), and only they are accepted.
         var method = reader.Choice(FieldIds.SecureMethod, lists.SecureMethods.Where(m => m.Allowed).Select(i => i.Id));
 
@@ -257,8 +260,9 @@ public static class StepValidator
         var lists = policy.Lists;
         var basisId = reader.Choice(FieldIds.Article6Basis, CrossChecks.VisibleArticle6Bases(policy).Select(b => b.Id));
         var basis = lists.Article6Bases.FirstOrDefault(b => b.Id == basisId);
-        var functionId = reader.Choice(FieldIds.StatutoryFunction, lists.StatutoryFunctions.Select(f => f.Id), required: false);
-        if (basis is { RequiresStatutoryFunction: true } && functionId is null && !reader.HasError(FieldIds.StatutoryFunction))
+        var functionId = reader.Choice(FieldIds.StatutoryFunction, lists.StatutoryFunctions.Where(f => !f.Retired).Select(f => f.Id), required: false);
+        var notApplicable = lists.StatutoryFunctions.Any(f => f.NotApplicable && f.Id == functionId);
+        if (basis is { RequiresStatutoryFunction: true } && (functionId is null || notApplicable) && !reader.HasError(FieldIds.StatutoryFunction))
         {
             reader.Error(FieldIds.StatutoryFunction, "Choose the statutory function you rely on for this basis.");
         }

@@ -41,6 +41,8 @@ public sealed record StartupRefusal(string Subject, string Reason, int ExitCode)
                     policy.Message + Environment.NewLine +
                     "Correct the policy file (or point Policy:Path at a valid one) and start again.",
                     PolicyExitCode);
+            case PolicyPlaceholderException placeholder:
+                return new StartupRefusal("policy", placeholder.Message, PolicyExitCode);
             case DatabaseStartupException database:
                 return new StartupRefusal("database", database.Message, DatabaseExitCode);
             case AggregateException { InnerExceptions.Count: 1 } aggregate:

@@ -16,6 +16,12 @@ public sealed record DataCategory
 
     public bool RoutesToDpo { get; init; }
 
+    /// <summary>
+    /// Where <see cref="RoutesToDpo"/>: the plain sentence the approval card shows to say why the Data Protection
+    /// Officer must also decide (never the routing code).
+    /// </summary>
+    public string DpoReason { get; init => field = value ?? ""; } = "";
+
     /// <summary>Choosing it requires a short description ("other").</summary>
     public bool RequiresDetail { get; init; }
 }

@@ -28,4 +28,7 @@ public sealed record PolicyLists
     public IReadOnlyList<InformedOption> InformedOptions { get; init => field = value is null ? [] : [.. value.Where(v => v is not null)]; } = [];
     public IReadOnlyList<AdviceOption> AdviceOptions { get; init => field = value is null ? [] : [.. value.Where(v => v is not null)]; } = [];
     public IReadOnlyList<DeadlineOption> Deadlines { get; init => field = value is null ? [] : [.. value.Where(v => v is not null)]; } = [];
+
+    /// <summary>The reason codes an approver chooses from when declining (domain §7): the id is stored, the title shown.</summary>
+    public IReadOnlyList<ChoiceItem> DeclineReasons { get; init => field = value is null ? [] : [.. value.Where(v => v is not null)]; } = [];
 }

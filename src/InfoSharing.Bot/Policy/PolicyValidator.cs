@@ -37,6 +37,10 @@ public static class PolicyValidator
         {
             errors.Add($"caseReference.example '{policy.CaseReference.Example}' does not match caseReference.pattern.");
         }
+        else if (!policy.CaseReference.AllowNumericOnly && CaseReferenceSettings.IsNumericOnly(policy.CaseReference.Example))
+        {
+            errors.Add($"caseReference.example '{policy.CaseReference.Example}' is digits only, but caseReference.allowNumericOnly is false.");
+        }
 
         foreach (var (name, limit) in policy.Limits.All())
         {
@@ -111,6 +115,8 @@ public static class PolicyValidator
         CheckIds(errors, "lists.informedOptions", lists.InformedOptions.Select(i => (i.Id, i.Title)).ToList());
         CheckIds(errors, "lists.adviceOptions", lists.AdviceOptions.Select(i => (i.Id, i.Title)).ToList());
         CheckIds(errors, "lists.deadlines", lists.Deadlines.Select(i => (i.Id, i.Title)).ToList());
+        CheckIds(errors, "lists.declineReasons", lists.DeclineReasons.Select(i => (i.Id, i.Title)).ToList());
+        CheckApproverTexts(errors, lists);
 
         if (lists.SecureMethods.Count > 0 && !lists.SecureMethods.Any(m => m.Allowed))
         {
@@ -211,6 +217,48 @@ public static class PolicyValidator
         if (string.IsNullOrWhiteSpace(urgency.RoutineRefusal))
         {
             errors.Add("urgency.routineRefusal is missing.");
+        }
+    }
+
+    /// <summary>What the approval card reads as sentences (domain §7): routing reasons, condition explanations, the functions' bases.</summary>
+    private static void CheckApproverTexts(List<string> errors, PolicyLists lists)
+    {
+        foreach (var id in lists.DataCategories.Where(c => c.RoutesToDpo && string.IsNullOrWhiteSpace(c.DpoReason)).Select(c => c.Id)
+                     .Select(id => $"lists.dataCategories '{id}'")
+                     .Concat(lists.RecipientTypes.Where(r => r.RoutesToDpo && string.IsNullOrWhiteSpace(r.DpoReason)).Select(r => $"lists.recipientTypes '{r.Id}'"))
+                     .Concat(lists.AgreementStatuses.Where(a => a.RoutesToDpo && string.IsNullOrWhiteSpace(a.DpoReason)).Select(a => $"lists.agreementStatuses '{a.Id}'")))
+        {
+            errors.Add($"{id} routes to the DPO but has no dpoReason (the sentence the approval card shows).");
+        }
+
+        foreach (var (list, conditions) in new[] { ("lists.article9Conditions", lists.Article9Conditions), ("lists.criminalOffenceConditions", lists.CriminalOffenceConditions) })
+        {
+            foreach (var condition in conditions.Where(c => string.IsNullOrWhiteSpace(c.Explanation)))
+            {
+                errors.Add($"{list} '{condition.Id}' has no explanation (one plain sentence saying when it applies).");
+            }
+        }
+
+        var bases = lists.Article6Bases.Select(b => b.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var function in lists.StatutoryFunctions.Where(f => !string.IsNullOrEmpty(f.Article6BasisId) && !bases.Contains(f.Article6BasisId)))
+        {
+            errors.Add($"lists.statutoryFunctions '{function.Id}' refers to the basis '{function.Article6BasisId}', which is not in article6Bases.");
+        }
+
+        foreach (var recipient in lists.RecipientTypes.Where(r => r.CoveredByAgreement && r.RoutesToDpo))
+        {
+            errors.Add($"lists.recipientTypes '{recipient.Id}' cannot both be covered by the agreement and route to the DPO.");
+        }
+
+        var coveredAnswers = lists.AgreementStatuses.Where(a => a.IsCoveredAnswer).ToList();
+        if (lists.RecipientTypes.Any(r => r.CoveredByAgreement) && coveredAnswers.Count != 1)
+        {
+            errors.Add($"lists.agreementStatuses needs exactly one isCoveredAnswer status, pre-selected for the recipient types the agreement covers (it has {coveredAnswers.Count}).");
+        }
+
+        foreach (var answer in coveredAnswers.Where(a => a.RoutesToDpo))
+        {
+            errors.Add($"lists.agreementStatuses '{answer.Id}' is the covered answer, so it cannot route to the DPO.");
         }
     }
 

@@ -16,7 +16,14 @@ public static class AuditActions
 
     // the request (subject type "request"): written by Routing and Approvals
     public const string Submitted = "submitted";
+    /// <summary>A detail view written before policy 2026.12.2, when an opened and an automatic view were one action.</summary>
     public const string DetailView = "detail-view";
+
+    /// <summary>An approver opened the full answers (the Details button, or a refresh they asked for).</summary>
+    public const string DetailViewOpened = "detail-view-opened";
+
+    /// <summary>Teams showed the full answers on its own (the card's automatic user-specific refresh).</summary>
+    public const string DetailViewAutomatic = "detail-view-automatic";
     public const string RefusedAction = "refused-action";
     public const string MoreInfoAnswered = "more-info-answered";
 

@@ -66,7 +66,7 @@ public sealed partial class SafeguardingApprovals(
             var allowed = kinds != ApproverKind.None && !isRequester;
             if (allowed)
             {
-                await AuditOnlyAsync(actor, "detail-view", row, new JsonObject { ["trigger"] = automatic ? "automatic" : "manual" }, cancellationToken);
+                await AuditOnlyAsync(actor, automatic ? AuditActions.DetailViewAutomatic : AuditActions.DetailViewOpened, row, new JsonObject { ["trigger"] = automatic ? "automatic" : "manual" }, cancellationToken);
             }
 
             return ApprovalResponse.Of(AdaptiveCardInvokeResponse.Card(allowed ? RecordCards.Detail(model, records.Detail(row), policy) : RecordCards.Channel(model)));
@@ -85,7 +85,7 @@ public sealed partial class SafeguardingApprovals(
         switch (verb)
         {
             case SafeguardingVerbs.ReviewDetails or SafeguardingVerbs.AdviceOpen:
-                await AuditOnlyAsync(actor, "detail-view", row, null, cancellationToken);
+                await AuditOnlyAsync(actor, AuditActions.DetailViewOpened, row, new JsonObject { ["trigger"] = verb }, cancellationToken);
                 return ApprovalResponse.Of(AdaptiveCardInvokeResponse.Card(RecordCards.Detail(model, records.Detail(row), policy)),
                     "The details are shown only through the card's buttons in Teams.");
             case SafeguardingVerbs.Acknowledge or SafeguardingVerbs.RaiseConcern:

@@ -95,7 +95,8 @@ public sealed class ApprovalInvokeTests : IAsyncLifetime
         var body = await BodyAsync(await _s.ClickAsync("29:approver", ApprovalScenario.ApproverAad, "details"));
 
         Assert.Contains("FREE-TEXT-ONLY-IN-DETAIL", body["value"]!.ToJsonString(), StringComparison.Ordinal);
-        Assert.True(await _s.QueryAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "detail-view" && e.Actor == ApprovalScenario.ApproverAad)));
+        Assert.True(await _s.QueryAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "detail-view-opened" && e.Actor == ApprovalScenario.ApproverAad)));
+        Assert.False(await _s.QueryAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "detail-view-automatic")));
     }
 
     [Theory]
@@ -127,6 +128,9 @@ public sealed class ApprovalInvokeTests : IAsyncLifetime
             new JsonObject { ["requestId"] = _s.RequestId.ToString() });
         approver["value"]!["trigger"] = "automatic";
         Assert.Contains("FREE-TEXT-ONLY-IN-DETAIL", (await BodyAsync(await _s.Host.PostAsync(approver))).ToJsonString(), StringComparison.Ordinal);
+        // the audit tells the view Teams showed on its own apart from one the approver opened
+        Assert.Equal(1, await _s.QueryAsync(db => db.AuditEntries.CountAsync(e => e.Action == "detail-view-automatic" && e.Actor == ApprovalScenario.ApproverAad)));
+        Assert.False(await _s.QueryAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "detail-view-opened")));
 
         var outsider = Activities.Invoke(_s.Channel.ServiceUrl, "29:outsider", ApprovalScenario.OutsiderAad, _s.ThreadId, _s.CardActivityId, "refresh",
             new JsonObject { ["requestId"] = _s.RequestId.ToString() });

@@ -34,6 +34,7 @@ public sealed class HostWiringTests(TestTokenIssuer issuer) : IClassFixture<Test
         new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseEnvironment(environment);
+            builder.UseSetting("Policy:Path", InfoSharing.Bot.Tests.Policy.ProductionPolicy.Path); // real contacts: placeholders refuse outside Development
             foreach (var (key, value) in issuer.HostConfiguration(appId))
             {
                 builder.UseSetting(key, value);

@@ -60,6 +60,8 @@ public sealed class ApprovalCardCatalogueTests
             ["approval-declined"] = ApprovalCards.Channel(Model(RequestStatus.Declined)),
             ["approval-already-decided"] = ApprovalCards.Channel(Model(RequestStatus.Approved), banner: "Already approved by Arnold Approver on 24 Nov 2026, 10:00 GMT; your click changed nothing."),
             ["approval-detail"] = ApprovalCards.Detail(Model(RequestStatus.Pending), detail),
+            ["approval-from-policy"] = ApprovalCardSentencesTests.ChannelCard(),
+            ["approval-from-policy-detail"] = ApprovalCardSentencesTests.DetailCard(),
             ["more-information"] = PractitionerCards.MoreInformation(RequestId, "ISR-2026-0042", "Arnold Approver", "Which agency asked for this?", null, null),
             ["more-information-error"] = PractitionerCards.MoreInformation(RequestId, "ISR-2026-0042", "Arnold Approver", "Which agency asked for this?", "short", "Write between 10 and 2000 characters."),
             ["channel-introduction-registered"] = HostCards.ChannelIntroduction(true),

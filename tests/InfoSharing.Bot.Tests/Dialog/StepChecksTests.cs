@@ -752,7 +752,7 @@ public sealed class StepChecksTests
         { "other", "la-childrens-social-care", "yes", "child-protection-referral", true, ["otherCategory"], false, false },
         { "living-arrangements", "other", "yes", "child-protection-referral", true, ["otherOrganisation"], false, false },
         { "living-arrangements", "police", "no", "child-protection-referral", true, ["noAgreement"], false, false },
-        { "living-arrangements", "police", "not-sure", "prevent-referral", false, [], true, false },
+        { "living-arrangements", "police", "not-sure", "prevent-referral", true, ["noAgreement"], true, false }, // "not sure" routes like "no"
         { "living-arrangements", "channel-panel", "yes", "channel-support-plan", false, [], true, true },
         { "other", "other", "no", "channel-information-request,other", true, ["otherCategory", "otherOrganisation", "noAgreement"], true, true },
     };

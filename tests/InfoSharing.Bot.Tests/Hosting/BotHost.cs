@@ -25,6 +25,11 @@ public sealed class BotHost : WebApplicationFactory<Program>
             ["Outbox:PollInterval"] = "00:00:00.100",
             ["Outbox:FirstRetryDelay"] = "00:00:00.050",
         };
+        if (environment != "Development")
+        {
+            _settings["Policy:Path"] = Policy.ProductionPolicy.Path; // the shipped contacts are placeholders, refused outside Development
+        }
+
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>())
         {
             _settings[k] = v;

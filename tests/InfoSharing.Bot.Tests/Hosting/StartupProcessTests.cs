@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using InfoSharing.Bot.Hosting;
 using InfoSharing.Bot.LoadTest;
+using InfoSharing.Bot.Tests.Policy;
 
 namespace InfoSharing.Bot.Tests.Hosting;
 
@@ -139,12 +140,83 @@ public sealed class StartupProcessTests
         Assert.Contains("MicrosoftAppId is empty", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Start_ProductionWithPlaceholderContact_RefusesNamingItExitCodeThreeNoStackTrace()
+    {
+        var policy = ProductionPolicy.Write(ProductionPolicy.WithContacts(c =>
+        {
+            c["value"] = c["title"]!.GetValue<string>() == "On-call Designated Safeguarding Lead" ? "[set by the DPO: on-call DSL number]" : "0300 123 4567";
+        }));
+
+        var (exit, output) = await RunAsync(ProductionSettings(policy), []);
+
+        Assert.True(exit == StartupRefusal.PolicyExitCode, $"exit code {exit}, output:\n{output}");
+        var plain = output.Split('\n').Where(l => l.StartsWith("Start-up refused: ", StringComparison.Ordinal)).ToList();
+        Assert.True(plain.Count == 1, output);
+        Assert.Contains("'On-call Designated Safeguarding Lead' is still the placeholder \"[set by the DPO: on-call DSL number]\"", plain[0], StringComparison.Ordinal);
+        Assert.DoesNotContain("MASH", plain[0], StringComparison.Ordinal); // only the entry that is still a placeholder is named
+        Assert.True(CountOf(output, "crit: InfoSharing.Bot.Hosting.BotHost[1900]") == 1, output);
+        Assert.False(HasStackTrace(output), $"a stack trace was printed:\n{output}");
+    }
+
+    [Fact]
+    public async Task Start_ProductionWithEmptyContact_RefusesNamingIt()
+    {
+        var policy = ProductionPolicy.Write(ProductionPolicy.WithContacts(c =>
+        {
+            c["value"] = c["title"]!.GetValue<string>() == "Adult social care" ? " " : "0300 123 4567";
+        }));
+
+        var (exit, output) = await RunAsync(ProductionSettings(policy), []);
+
+        Assert.True(exit == StartupRefusal.PolicyExitCode, $"exit code {exit}, output:\n{output}");
+        Assert.Contains("'Adult social care' is empty", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CheckConfig_ProductionWithRealContacts_IsValid()
+    {
+        var (exit, output) = await RunAsync(ProductionSettings(ProductionPolicy.Path), [InfoSharing.Bot.Hosting.BotHost.CheckConfigFlag]);
+
+        Assert.True(exit == 0, output);
+        Assert.Contains("Configuration, policy and database are valid.", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CheckConfig_DevelopmentWithTheShippedPlaceholders_StartsWithAWarningPerContact()
+    {
+        var (exit, output) = await RunAsync(new Dictionary<string, string>(StringComparer.Ordinal), [InfoSharing.Bot.Hosting.BotHost.CheckConfigFlag]);
+
+        Assert.True(exit == 0, output);
+        Assert.Contains("The emergency contact 'On-call Designated Safeguarding Lead'", output, StringComparison.Ordinal);
+        Assert.Contains("The emergency contact 'Emergency duty team (out of hours)'", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("The emergency contact 'Emergency services'", output, StringComparison.Ordinal);
+    }
+
+    /// <summary>Production with a configuration that passes its own checks, so that only the policy can refuse.</summary>
+    private static Dictionary<string, string> ProductionSettings(string policyPath) => new(StringComparer.Ordinal)
+    {
+        ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        ["MicrosoftAppId"] = "3f0c9a57-6a0e-4d52-9b7e-2f1d4c8a9e11",
+        ["MicrosoftAppPassword"] = "not-a-real-secret",
+        ["Policy:Path"] = policyPath,
+    };
+
     private static async Task<(int ExitCode, string Output)> RunAsync(string setting, IReadOnlyList<string> arguments)
     {
-        var directory = Directory.CreateTempSubdirectory("infosharing-refuse-").FullName;
         var (key, value) = (setting[..setting.IndexOf('=', StringComparison.Ordinal)], setting[(setting.IndexOf('=', StringComparison.Ordinal) + 1)..]);
+        return await RunAsync(new Dictionary<string, string>(StringComparer.Ordinal) { [key] = value }, arguments);
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunAsync(IReadOnlyDictionary<string, string> extra, IReadOnlyList<string> arguments)
+    {
+        var directory = Directory.CreateTempSubdirectory("infosharing-refuse-").FullName;
         var settings = new Dictionary<string, string>(StringComparer.Ordinal) { ["Storage:SqlitePath"] = Path.Combine(directory, "bot.db") };
-        settings[key] = value;
+        foreach (var (key, value) in extra)
+        {
+            settings[key] = value;
+        }
+
         await using var bot = new BotProcess(settings, Path.Combine(directory, "bot.log")) { WorkingDirectory = "/", Arguments = arguments };
         var result = await bot.RunToExitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
         Directory.Delete(directory, recursive: true);

@@ -39,7 +39,10 @@ public sealed class PolicyLoaderTests
         Assert.Equal(["prevent-referral", "channel-information-request", "channel-support-plan"], lists.Purposes.Where(p => p.Prevent).Select(p => p.Id));
         Assert.Equal(["legitimate-interests", "recognised-legitimate-interests"], lists.Article6Bases.Where(b => b.HiddenForPublicAuthority).Select(b => b.Id));
         Assert.Equal("public-task", lists.Article6Bases.Single(b => b.IsDefault).Id);
-        Assert.Equal(7, lists.StatutoryFunctions.Count);
+        Assert.Equal(16, lists.StatutoryFunctions.Count);
+        Assert.Equal(["children-act-2004-s16h", "care-act-2014-s45", "court-order"], lists.StatutoryFunctions.Where(f => f.Article6BasisId == "legal-obligation").Select(f => f.Id));
+        Assert.Equal(["not-necessary", "not-proportionate", "no-lawful-basis", "recipient-not-appropriate", "consent-openness", "insufficient-information", "other"], lists.DeclineReasons.Select(r => r.Id));
+        Assert.Equal(["no", "not-sure"], lists.AgreementStatuses.Where(a => a.RoutesToDpo).Select(a => a.Id));
         Assert.Equal(5, lists.Article9Conditions.Count);
         Assert.Equal(6, lists.CriminalOffenceConditions.Count);
         Assert.Equal(4, lists.ConsentStatuses.Count);
@@ -211,5 +214,47 @@ public sealed class PolicyLoaderTests
 
         Assert.Contains(path, ex.Message, StringComparison.Ordinal);
         Assert.Single(ex.Errors);
+    }
+
+    public static TheoryData<string, string> ApproverTextFaults => new()
+    {
+        { "dpoReason", "lists.dataCategories 'other' routes to the DPO but has no dpoReason" },
+        { "explanation", "lists.article9Conditions 'sch1-para18' has no explanation" },
+        { "article6BasisId", "lists.statutoryFunctions 'care-act-2014-s45' refers to the basis 'no-such-basis'" },
+        { "coveredAndDpo", "lists.recipientTypes 'other' cannot both be covered by the agreement and route to the DPO" },
+        { "noCoveredAnswer", "lists.agreementStatuses needs exactly one isCoveredAnswer status" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ApproverTextFaults))]
+    public void Parse_ApproverTextMissingOrInconsistent_IsRefusedNamingTheEntry(string fault, string expected)
+    {
+        static JsonObject Item(JsonObject root, string list, string id) =>
+            root["lists"]![list]!.AsArray().Select(n => n!.AsObject()).Single(o => o["id"]!.GetValue<string>() == id);
+
+        var result = ParseChanged(root =>
+        {
+            switch (fault)
+            {
+                case "dpoReason":
+                    Item(root, "dataCategories", "other").Remove("dpoReason");
+                    break;
+                case "explanation":
+                    Item(root, "article9Conditions", "sch1-para18")["explanation"] = " ";
+                    break;
+                case "article6BasisId":
+                    Item(root, "statutoryFunctions", "care-act-2014-s45")["article6BasisId"] = "no-such-basis";
+                    break;
+                case "coveredAndDpo":
+                    Item(root, "recipientTypes", "other")["coveredByAgreement"] = true;
+                    break;
+                case "noCoveredAnswer":
+                    Item(root, "agreementStatuses", "yes").Remove("isCoveredAnswer");
+                    break;
+            }
+        });
+
+        Assert.False(result.IsValid);
+        Assert.Contains(result.Errors, e => e.Contains(expected, StringComparison.Ordinal));
     }
 }

@@ -37,6 +37,11 @@ public sealed class RecordsHost : WebApplicationFactory<Program>
             ["Outbox:FirstRetryDelay"] = "00:00:00.050",
             ["Approvals:UseTeamRoster"] = "false",
         };
+        if (environment != "Development")
+        {
+            _settings["Policy:Path"] = Policy.ProductionPolicy.Path; // the shipped contacts are placeholders, refused outside Development
+        }
+
         foreach (var (k, v) in database.Settings)
         {
             _settings[k] = v;

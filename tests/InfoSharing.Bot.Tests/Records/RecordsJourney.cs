@@ -31,7 +31,7 @@ public sealed class RecordsJourney : IAsyncDisposable
         "draft-created",
         "draft-edited", "draft-edited", "draft-edited", "draft-edited", "draft-edited", "draft-edited", "draft-edited", "draft-edited", "draft-edited",
         "submitted",
-        "detail-view",
+        "detail-view-opened",
         "refused-action",
         "conflict",
         "moreInfo",

@@ -93,7 +93,7 @@ public sealed class AdviceJourneyTests : IAsyncLifetime
         var opened = await _w.ClickAsync(id, SafeguardingVerbs.AdviceOpen);
         Assert.Contains("older relative", opened["value"]!.ToJsonString(), StringComparison.Ordinal);
         Assert.Contains(F.AdviceSuggestedOutcome, opened["value"]!.ToJsonString(), StringComparison.Ordinal);
-        Assert.True(await _w.QueryAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "detail-view" && e.SubjectId == id.ToString())));
+        Assert.True(await _w.QueryAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "detail-view-opened" && e.SubjectId == id.ToString())));
 
         var refused = await _w.ClickAsync(id, SafeguardingVerbs.AdviceAnswer, new JsonObject { [F.AdviceAnswer] = "Refer." });
         Assert.NotNull(SafeguardingWorld.Beside((JsonObject)refused["value"]!, F.AdviceSuggestedOutcome));

@@ -136,7 +136,7 @@ public sealed class EmergencyJourneyTests : IAsyncLifetime
 
         var details = await _w.ClickAsync(id, SafeguardingVerbs.ReviewDetails);
         Assert.Contains("Police control room", details["value"]!.ToJsonString(), StringComparison.Ordinal);
-        Assert.True(await _w.QueryAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "detail-view" && e.SubjectId == id.ToString())));
+        Assert.True(await _w.QueryAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "detail-view-opened" && e.SubjectId == id.ToString())));
 
         var empty = await _w.ClickAsync(id, SafeguardingVerbs.RaiseConcern, new JsonObject { [F.ReviewConcern] = "short" });
         Assert.Contains("Please correct", empty["value"]!.ToJsonString(), StringComparison.Ordinal);

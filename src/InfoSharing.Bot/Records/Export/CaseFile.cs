@@ -45,7 +45,7 @@ public static class CaseFile
         Item(md, "Submitted", row.SubmittedAt is { } submitted ? Uk(submitted) : null);
         Item(md, "Urgency", row.Urgency is null ? null
             : Title(policy.Lists.Deadlines.Select(d => (d.Id, d.Title)), row.Urgency) + (row.Deadline is { } due ? $" (decision needed by {Uk(due)})" : ""));
-        Item(md, "Approval needed from", Approvers(row, s));
+        Item(md, "Approval needed from", Approvers(row, s, policy));
         Item(md, "Status", RequestStatus.Title(row.Status));
         Item(md, "Retention", Retention(row));
         md.Append('\n');
@@ -79,7 +79,7 @@ public static class CaseFile
                   .Append(" | ").Append(MarkdownText.Cell(Who(a.ActorAadObjectId, names)))
                   .Append(" | ").Append(MarkdownText.Cell(a.ActorRole))
                   .Append(" | ").Append(MarkdownText.Cell(ActionTitle(a.Action)))
-                  .Append(" | ").Append(MarkdownText.Cell(a.ReasonCode is null ? null : DeclineReasons.Title(a.ReasonCode) ?? a.ReasonCode))
+                  .Append(" | ").Append(MarkdownText.Cell(a.ReasonCode is null ? null : DeclineReasons.Title(policy.Lists.DeclineReasons, a.ReasonCode) ?? a.ReasonCode))
                   .Append(" | ").Append(MarkdownText.Cell(a.Text))
                   .Append(" | ").Append(MarkdownText.Cell(a.Conditions))
                   .Append(" |\n");
@@ -89,7 +89,7 @@ public static class CaseFile
         }
 
         md.Append("## Decision\n\n");
-        Decision(md, record, names);
+        Decision(md, record, names, policy);
 
         md.Append("## Outcome\n\n");
         Outcome(md, row.OutcomeJson);
@@ -182,7 +182,7 @@ public static class CaseFile
     private static string Option(FormField field, string value) =>
         field.Options.FirstOrDefault(o => string.Equals(o.Value, value, StringComparison.Ordinal))?.Title ?? value;
 
-    private static void Decision(StringBuilder md, RecordData record, Dictionary<string, string> names)
+    private static void Decision(StringBuilder md, RecordData record, Dictionary<string, string> names, PolicyDocument policy)
     {
         var row = record.Row;
         if (row.Decision is null)
@@ -197,7 +197,7 @@ public static class CaseFile
           .Append(" on ").Append(row.DecidedAt is { } at ? Uk(at) : "—").Append(".\n\n");
         if (decisive?.ReasonCode is { } code)
         {
-            Item(md, "Reason", DeclineReasons.Title(code) ?? code);
+            Item(md, "Reason", DeclineReasons.Title(policy.Lists.DeclineReasons, code) ?? code);
         }
 
         if (decisive?.Text is { } text)
@@ -244,13 +244,13 @@ public static class CaseFile
         md.Append('\n');
     }
 
-    private static string Approvers(InfoRequestRow row, RequestSubmission? s)
+    private static string Approvers(InfoRequestRow row, RequestSubmission? s, PolicyDocument policy)
     {
         var who = new List<string> { "an approver" };
         if (row.RequiresDpo)
         {
-            var reasons = s?.Routing.DpoReasons.Select(CrossChecks.DescribeDpoReason).ToList() ?? [];
-            who.Add(reasons.Count == 0 ? "the Data Protection Officer" : $"the Data Protection Officer (because {string.Join("; ", reasons)})");
+            IReadOnlyList<string> reasons = s is null ? [] : SubmissionRecord.DpoReasons(s, policy); // the policy's sentences, never the routing codes
+            who.Add(reasons.Count == 0 ? "the Data Protection Officer" : $"the Data Protection Officer ({string.Join(" ", reasons)})");
         }
 
         if (row.RequiresPreventLead)
@@ -320,6 +320,8 @@ public static class CaseFile
             AuditActions.DraftRestarted => "restarted the draft",
             AuditActions.Submitted => "submitted the request",
             AuditActions.DetailView => "viewed the full answers (detail view)",
+            AuditActions.DetailViewOpened => "opened the full answers (detail view)",
+            AuditActions.DetailViewAutomatic => "was shown the full answers automatically by Teams (detail view)",
             AuditActions.RefusedAction => "tried an action that was refused",
             AuditActions.MoreInfoAnswered => "answered the approvers' question",
             ApprovalVerbs.Approve => "approved",
