@@ -2,7 +2,9 @@
 // Playground's personal chat): types "new request", fills each of the 10 cards (steps 0 to 9) through their
 // rendered controls and presses its primary button, ticks the declaration on the review, submits, and is given
 // an ISR-YYYY-NNNN reference. On the way, one refusal: a too-short description re-shows step 2 with the
-// message under the field and the typed text kept.
+// message under the field and the typed text kept. The request is the commonest lawful share (a parent's
+// information, to protect a child, under Schedule 1 paragraph 18), and it may not take more cards, inputs or
+// required inputs than a routine request did before revision 2 of the spec.
 // Every submit is also checked at the bot side: the Playground's log stream shows the activity the bot got
 // (the values typed and chosen in the UI) and its answer; the conversation stream shows the bot's cards.
 // Run: e2e/run-in-netns.sh e2e/dialog.spec.js      Screenshots: artifacts/e2e/dialog/NN-*.png
@@ -19,7 +21,8 @@ const inDays = n => new Date(Date.now() + n * 86_400_000).toISOString().slice(0,
 // (SampleValues), keyed by the input ids of Dialog/FieldIds.cs. Free text must not look like an identifier.
 const STEPS = [
   { title: 'Before you start', values: { immediateDanger: 'no' } },
-  { title: 'Step 1 of 9', values: { matterType: 'prevent', direction: 'proposed', caseReference: CASE_REF, subjectType: 'child', atRisk: 'child' } },
+  // The commonest lawful share (issue 16): a parent's information, to protect a child, under Schedule 1 paragraph 18.
+  { title: 'Step 1 of 9', values: { matterType: 'prevent', direction: 'proposed', caseReference: CASE_REF, subjectType: 'parent-carer', atRisk: 'child' } },
   { title: 'Step 2 of 9', values: {
     categories: 'offending-history,emotional-mental-health,other', otherCategoryDetail: 'attendance pattern summary',
     itemsDescription: 'The two most recent referral summaries and the attendance record for this term.',
@@ -43,10 +46,31 @@ const STEPS = [
     advice: 'internal', adviserRole: 'Designated Safeguarding Lead', adviceIdentified: 'no',
     adviceSummary: 'Advised that a referral is proportionate.', deadline: 'by-date', deadlineDate: inDays(3) } },
 ];
+// A routine request (the one counted before revision 2): a child in need, no special category or offence content,
+// public task, an agreement in place, no advice needed, a routine deadline.
+const ROUTINE_REF = `CS-${String(Number(RUN) + 1).padStart(6, '0').slice(-6)}`;
+const ROUTINE = [
+  { title: 'Before you start', values: { immediateDanger: 'no' } },
+  { title: 'Step 1 of 9', values: { matterType: 'safeguarding-child', direction: 'proposed', caseReference: ROUTINE_REF, subjectType: 'child', atRisk: 'child' } },
+  { title: 'Step 2 of 9', values: {
+    categories: 'living-arrangements,family-relationships', itemsDescription: 'The last two home visit summaries and the family support plan.',
+    specialCategoryContent: 'none', criminalOffenceContent: 'no', identifiesOthers: 'no', containsOpinion: 'no' } },
+  { title: 'Step 3 of 9', values: {
+    recipientType: 'la-childrens-social-care', recipientRole: 'Duty team', recipientVerified: 'yes', agreementStatus: 'yes', secureMethod: 'secure-email' } },
+  { title: 'Step 4 of 9', values: {
+    purposes: 'child-in-need-early-help', expectedOutcome: 'The duty team can decide whether early help is the right support.',
+    riskIfNotShared: 'The family may not get support in time and needs may escalate.', minimisation: 'no' } },
+  { title: 'Step 5 of 9', values: { article6Basis: 'public-task', statutoryFunction: 'children-act-2004-s11' } },
+  STEPS[6],
+  { title: 'Step 7 of 9', values: { informed: 'after' } },
+  { title: 'Step 8 of 9', values: { advice: 'not-needed', deadline: 'routine' } },
+];
 const REVIEW_TITLE = 'Check and submit';
 const SHORT_DESCRIPTION = 'Two referral notes'; // 18 characters: the policy wants 30 to 1000
 const SHORT_DESCRIPTION_ERROR = `Write at least 30 characters (you wrote ${SHORT_DESCRIPTION.length}).`;
 const REFERENCE = /ISR-\d{4}-\d{4}/;
+// What a routine request cost before revision 2 of the spec (10 cards, 52 inputs, 31 required): it must not cost more.
+const MOST = { cards: 10, inputs: 52, required: 31 };
 
 run(async s => {
   const page = s.page;
@@ -93,6 +117,16 @@ run(async s => {
     await renderedCard(STEPS[0].title, 1);
   })) return;
 
+  const counts = { cards: 0, inputs: 0, required: 0 }; // over the cards of one pass, steps 0 to 9
+  const count = json => {
+    const inputs = cardInputs(json);
+    counts.cards++;
+    counts.inputs += inputs.length;
+    counts.required += inputs.filter(x => x.isRequired).length;
+    const title = (json.body.find(e => e.type === 'TextBlock') || {}).text || '';
+    console.log(`  card ${counts.cards} "${title}": ${inputs.length} inputs, required: ${inputs.filter(x => x.isRequired).map(x => x.id).join(' ')}`);
+  };
+
   let refused; // the step 2 card the bot re-sent with the error
   for (let i = 0; i < STEPS.length; i++) {
     const { title, values } = STEPS[i];
@@ -136,6 +170,7 @@ run(async s => {
     }
     if (!await s.step(`step ${i} (${title}): filled in the card and continued`, async () => {
       const frame = i === 2 ? refused : await nextCardFrame(title);
+      count(frameCard(frame));
       const card = await renderedCard(title, countSent(title));
       await fillCard(page, card, frameCard(frame), values);
       await s.shotCard(`step-${i}-filled`, card);
@@ -152,6 +187,7 @@ run(async s => {
   if (!await s.step('step 9 (review): the answers are shown; ticking the declaration and submitting gives an ISR reference', async () => {
     const frame = await nextCardFrame(REVIEW_TITLE);
     const json = frameCard(frame);
+    count(json);
     const text = frameText(frame);
     for (const want of [CASE_REF, 'Designated Safeguarding Lead', 'Advised that a referral is proportionate.']) {
       if (!text.includes(want)) throw new Error(`the review does not show "${want}"`);
@@ -175,6 +211,34 @@ run(async s => {
       return false;
     }, 10_000, `the reference ${reference} in the chat`);
     console.log(`  submitted as ${reference} (case ${CASE_REF})`);
+  })) return;
+
+  console.log(`  the paragraph 18 request took ${counts.cards} cards, ${counts.inputs} inputs, ${counts.required} required`);
+
+  if (!await s.step(`a routine request takes no more than ${MOST.cards} cards, ${MOST.inputs} inputs, ${MOST.required} required, and submits`, async () => {
+    Object.assign(counts, { cards: 0, inputs: 0, required: 0 });
+    await send(page, 'new request');
+    for (let i = 0; i < ROUTINE.length; i++) {
+      const { title, values } = ROUTINE[i];
+      const frame = await nextCardFrame(title);
+      count(frameCard(frame));
+      const card = await renderedCard(title, countSent(title));
+      await fillCard(page, card, frameCard(frame), values);
+      await card.getByRole('button', { name: frameCard(frame).actions[0].title }).click();
+      await botGot(frame.message.messageId, values);
+    }
+    const frame = await nextCardFrame(REVIEW_TITLE);
+    const json = frameCard(frame);
+    count(json);
+    const card = await renderedCard(REVIEW_TITLE, countSent(REVIEW_TITLE));
+    const declaration = cardInputs(json).find(x => x.id === 'declaration');
+    await fillCard(page, card, json, { declaration: declaration.valueOn ?? 'true' });
+    await card.getByRole('button', { name: json.actions[0].title }).click();
+    const done = await stream.until(x => x.action === 'createMessage' && x.actionConversationId === personal.id &&
+      REFERENCE.test(x.message.text || '') && /Submitted as/.test(x.message.text) && !x.message.text.includes(reference), 15_000, 'a second "Submitted as ISR-…"');
+    await s.shotCard('routine-review-submitted', card);
+    console.log(`  routine request ${REFERENCE.exec(done.message.text)[0]}: ${counts.cards} cards, ${counts.inputs} inputs, ${counts.required} required`);
+    for (const k of Object.keys(MOST)) if (counts[k] > MOST[k]) throw new Error(`${counts[k]} ${k}, more than ${MOST[k]}`);
   })) return;
 
   if (!await s.step('"my requests" lists the new request as pending', async () => {

@@ -1,3 +1,6 @@
+using InfoSharing.Bot.Workflow;
+using InfoSharing.Bot.Cards;
+
 namespace InfoSharing.Bot.Approvals;
 
 /// <summary>Section <c>Approvals</c>: who may decide, and which channel may become the approvers' channel.</summary>

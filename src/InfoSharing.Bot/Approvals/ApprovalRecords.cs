@@ -2,6 +2,8 @@ using System.Text.Json;
 using InfoSharing.Bot.Policy;
 using InfoSharing.Bot.Storage;
 using Microsoft.EntityFrameworkCore;
+using InfoSharing.Bot.Workflow;
+using InfoSharing.Bot.Cards;
 
 namespace InfoSharing.Bot.Approvals;
 

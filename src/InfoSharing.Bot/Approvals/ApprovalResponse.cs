@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using InfoSharing.Bot.Protocol;
+using InfoSharing.Bot.Workflow;
+using InfoSharing.Bot.Cards;
 
 namespace InfoSharing.Bot.Approvals;
 

@@ -1,6 +1,8 @@
 using InfoSharing.Bot.Connector;
 using InfoSharing.Bot.Protocol;
 using Microsoft.Extensions.Options;
+using InfoSharing.Bot.Workflow;
+using InfoSharing.Bot.Cards;
 
 namespace InfoSharing.Bot.Approvals;
 

@@ -4,6 +4,8 @@ using InfoSharing.Bot.Records;
 using InfoSharing.Bot.Routing;
 using InfoSharing.Bot.Storage;
 using Microsoft.Extensions.Options;
+using InfoSharing.Bot.Workflow;
+using InfoSharing.Bot.Cards;
 
 namespace InfoSharing.Bot.Approvals;
 

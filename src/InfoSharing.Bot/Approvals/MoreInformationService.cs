@@ -6,6 +6,7 @@ using InfoSharing.Bot.Records;
 using InfoSharing.Bot.Routing;
 using InfoSharing.Bot.Storage;
 using Microsoft.EntityFrameworkCore;
+using InfoSharing.Bot.Workflow;
 
 namespace InfoSharing.Bot.Approvals;
 

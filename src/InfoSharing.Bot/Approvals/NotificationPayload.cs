@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using InfoSharing.Bot.Workflow;
+using InfoSharing.Bot.Cards;
 
 namespace InfoSharing.Bot.Approvals;
 

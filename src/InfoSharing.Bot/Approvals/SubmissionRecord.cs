@@ -1,6 +1,8 @@
 using System.Globalization;
 using InfoSharing.Bot.Dialog;
 using InfoSharing.Bot.Policy;
+using InfoSharing.Bot.Workflow;
+using InfoSharing.Bot.Cards;
 
 namespace InfoSharing.Bot.Approvals;
 
@@ -51,6 +53,10 @@ public static class SubmissionRecord
             Categories = [.. s.What.CategoryIds.Select(id => l.DataCategories.FirstOrDefault(c => c.Id == id) is { } c
                 ? new CategoryBadge(c.Title, c.SpecialCategory, c.CriminalOffence || s.CriminalOffenceCategoryIds.Contains(id))
                 : new CategoryBadge(Words(id), false, false))],
+            SpecialCategoryContent = s.What.SpecialCategoryContentIds is { } content
+                ? [.. content.Select(id => T(l.SpecialCategoryContent, id, x => x.Id, x => x.Title)).Where(t => t.Length > 0)]
+                : null,
+            CriminalOffenceContent = s.What.CriminalOffenceContent,
             RecipientType = T(l.RecipientTypes, s.WithWhom.RecipientTypeId, x => x.Id, x => x.Title),
             Purposes = [.. s.Why.PurposeIds.Select(id => T(l.Purposes, id, x => x.Id, x => x.Title))],
             LegalBasis = basis?.Title ?? Words(s.LegalBasis.Article6BasisId),

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using InfoSharing.Bot.Approvals;
-using InfoSharing.Bot.Dialog;
+using InfoSharing.Bot.Workflow;
+using InfoSharing.Bot.Policy;
 
 namespace InfoSharing.Bot.Cards;
 
@@ -134,6 +134,8 @@ public static class ApprovalCards
             Fact("Urgency", s.Deadline is null ? s.Urgency : $"{s.Urgency} (by {s.Deadline})"),
             Fact("Requested by", s.RequesterName),
             Fact("Information", categories),
+            Fact("Special category content", s.SpecialCategoryContent is null ? null : s.SpecialCategoryContent.Count == 0 ? "None" : string.Join("; ", s.SpecialCategoryContent)),
+            Fact("Criminal offence information", s.CriminalOffenceContent is { } offence ? (offence ? "Yes" : "No") : null),
             Fact("Recipient", s.RecipientType),
             Fact("Purposes", string.Join("; ", s.Purposes)),
             Fact("Lawful basis", s.LegalBasis),

@@ -1,4 +1,4 @@
-using InfoSharing.Bot.Approvals;
+using InfoSharing.Bot.Workflow;
 
 namespace InfoSharing.Bot.Cards;
 

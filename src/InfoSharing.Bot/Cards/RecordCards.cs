@@ -1,8 +1,6 @@
 using System.Text.Json.Nodes;
-using InfoSharing.Bot.Approvals;
-using InfoSharing.Bot.Dialog;
 using InfoSharing.Bot.Policy;
-using InfoSharing.Bot.Safeguarding;
+using InfoSharing.Bot.Workflow;
 
 namespace InfoSharing.Bot.Cards;
 
@@ -86,7 +84,7 @@ public static class RecordCards
             errors ??= new Dictionary<string, string>();
             inputs ??= [];
             body.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = "Your answer", ["weight"] = "Bolder", ["separator"] = true, ["wrap"] = true });
-            body.Add(TextInput(SafeguardingFieldIds.AdviceAnswer, "Advice for the practitioner (sent to them and recorded)", Value(inputs, SafeguardingFieldIds.AdviceAnswer), required: true, errors, maxLength: AdviceConsultationForm.MaxAnswerLength));
+            body.Add(TextInput(SafeguardingFieldIds.AdviceAnswer, "Advice for the practitioner (sent to them and recorded)", Value(inputs, SafeguardingFieldIds.AdviceAnswer), required: true, errors, maxLength: SafeguardingFieldIds.AdviceAnswerMaxLength));
             var choice = new JsonObject
             {
                 ["type"] = "Input.ChoiceSet",

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
-using InfoSharing.Bot.Approvals;
-using InfoSharing.Bot.Safeguarding;
+using InfoSharing.Bot.Workflow;
 
 namespace InfoSharing.Bot.Cards;
 

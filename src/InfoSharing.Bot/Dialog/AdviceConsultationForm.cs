@@ -1,6 +1,6 @@
 using InfoSharing.Bot.Cards;
 using InfoSharing.Bot.Policy;
-using F = InfoSharing.Bot.Dialog.SafeguardingFieldIds;
+using F = InfoSharing.Bot.Cards.SafeguardingFieldIds;
 
 namespace InfoSharing.Bot.Dialog;
 
@@ -11,7 +11,7 @@ namespace InfoSharing.Bot.Dialog;
 public static class AdviceConsultationForm
 {
     public const int MinAnswerLength = 10;
-    public const int MaxAnswerLength = 2000;
+    public const int MaxAnswerLength = SafeguardingFieldIds.AdviceAnswerMaxLength;
 
     public static IReadOnlyList<FormField> Fields(PolicyDocument policy)
     {

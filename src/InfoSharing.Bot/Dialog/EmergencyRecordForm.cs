@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using InfoSharing.Bot.Cards;
 using InfoSharing.Bot.Policy;
-using F = InfoSharing.Bot.Dialog.SafeguardingFieldIds;
+using F = InfoSharing.Bot.Cards.SafeguardingFieldIds;
 
 namespace InfoSharing.Bot.Dialog;
 

@@ -1,6 +1,6 @@
 using InfoSharing.Bot.Cards;
 using InfoSharing.Bot.Policy;
-using F = InfoSharing.Bot.Dialog.SafeguardingFieldIds;
+using F = InfoSharing.Bot.Cards.SafeguardingFieldIds;
 
 namespace InfoSharing.Bot.Dialog;
 

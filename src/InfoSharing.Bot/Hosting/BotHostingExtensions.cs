@@ -6,6 +6,8 @@ using InfoSharing.Bot.Records;
 using InfoSharing.Bot.Routing;
 using InfoSharing.Bot.Safeguarding;
 using InfoSharing.Bot.Storage;
+using InfoSharing.Bot.Workflow;
+using InfoSharing.Bot.Cards;
 
 namespace InfoSharing.Bot.Hosting;
 

@@ -4,6 +4,8 @@ using InfoSharing.Bot.Approvals;
 using InfoSharing.Bot.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using InfoSharing.Bot.Workflow;
+using InfoSharing.Bot.Cards;
 
 namespace InfoSharing.Bot.Records;
 

@@ -1,6 +1,7 @@
 using InfoSharing.Bot.Approvals;
 using InfoSharing.Bot.Cards;
 using InfoSharing.Bot.Records;
+using InfoSharing.Bot.Workflow;
 
 namespace InfoSharing.Bot.Routing;
 

@@ -2,6 +2,7 @@ using InfoSharing.Bot.Approvals;
 using InfoSharing.Bot.Cards;
 using InfoSharing.Bot.Protocol;
 using InfoSharing.Bot.Storage;
+using InfoSharing.Bot.Workflow;
 
 namespace InfoSharing.Bot.Routing;
 

@@ -12,6 +12,7 @@ using InfoSharing.Bot.Safeguarding;
 using InfoSharing.Bot.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using InfoSharing.Bot.Workflow;
 
 namespace InfoSharing.Bot.Routing;
 

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using InfoSharing.Bot.Approvals;
 using InfoSharing.Bot.Cards;
 using InfoSharing.Bot.Safeguarding;
+using InfoSharing.Bot.Workflow;
 
 namespace InfoSharing.Bot.Routing;
 

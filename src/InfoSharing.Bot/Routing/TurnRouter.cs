@@ -2,6 +2,8 @@ using System.Text.Json.Nodes;
 using InfoSharing.Bot.Approvals;
 using InfoSharing.Bot.Protocol;
 using InfoSharing.Bot.Safeguarding;
+using InfoSharing.Bot.Workflow;
+using InfoSharing.Bot.Cards;
 
 namespace InfoSharing.Bot.Routing;
 

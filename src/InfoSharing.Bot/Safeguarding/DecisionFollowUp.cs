@@ -5,6 +5,8 @@ using InfoSharing.Bot.Connector;
 using InfoSharing.Bot.Policy;
 using InfoSharing.Bot.Storage;
 using Microsoft.Extensions.Options;
+using InfoSharing.Bot.Workflow;
+using InfoSharing.Bot.Dialog;
 
 namespace InfoSharing.Bot.Safeguarding;
 

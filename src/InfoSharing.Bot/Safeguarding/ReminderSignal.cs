@@ -1,3 +1,6 @@
+using InfoSharing.Bot.Workflow;
+using InfoSharing.Bot.Cards;
+
 namespace InfoSharing.Bot.Safeguarding;
 
 /// <summary>Wakes the reminder scheduler at once instead of at its next poll (e.g. after the development clock moved).</summary>

@@ -10,6 +10,7 @@ using InfoSharing.Bot.Records;
 using InfoSharing.Bot.Routing;
 using InfoSharing.Bot.Storage;
 using Microsoft.EntityFrameworkCore;
+using InfoSharing.Bot.Workflow;
 
 namespace InfoSharing.Bot.Safeguarding;
 

@@ -8,6 +8,7 @@ using InfoSharing.Bot.Records;
 using InfoSharing.Bot.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using InfoSharing.Bot.Workflow;
 
 namespace InfoSharing.Bot.Safeguarding;
 

@@ -1,4 +1,6 @@
 using System.Text.Json.Serialization;
+using InfoSharing.Bot.Workflow;
+using InfoSharing.Bot.Cards;
 
 namespace InfoSharing.Bot.Safeguarding;
 

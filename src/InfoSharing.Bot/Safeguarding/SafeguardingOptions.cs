@@ -1,3 +1,6 @@
+using InfoSharing.Bot.Workflow;
+using InfoSharing.Bot.Cards;
+
 namespace InfoSharing.Bot.Safeguarding;
 
 /// <summary>Section <c>Safeguarding</c>: reference prefixes of the new record types, and the reminder windows.</summary>

@@ -5,6 +5,7 @@ using InfoSharing.Bot.Dialog;
 using InfoSharing.Bot.Policy;
 using InfoSharing.Bot.Storage;
 using Microsoft.EntityFrameworkCore;
+using InfoSharing.Bot.Workflow;
 
 namespace InfoSharing.Bot.Safeguarding;
 
@@ -220,7 +221,7 @@ public sealed class SafeguardingRecords(BotDbContext db, PolicyDocument policy)
         {
             facts.Add(("Information shared", SafeguardingCards.Categories(Badges(record.CategoryIds))));
             facts.Add(("Shared with", record.RecipientTypeId is { } r ? Title(l.RecipientTypes, r) : "—"));
-            facts.Add(("When", record.SharedAtUtc is { } at ? Dialog.UkTime.Format(at) : "—"));
+            facts.Add(("When", record.SharedAtUtc is { } at ? UkTime.Format(at) : "—"));
             facts.Add(("How", record.MethodId is { } m ? Title(l.SecureMethods, m) : "—"));
             facts.Add(("Authorised verbally", record.AuthorisedVerbally switch { true => "Yes (role in the details)", false => "No", null => "Not said" }));
         }

@@ -1,6 +1,8 @@
 using InfoSharing.Bot.Approvals;
 using InfoSharing.Bot.Connector;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using InfoSharing.Bot.Workflow;
+using InfoSharing.Bot.Cards;
 
 namespace InfoSharing.Bot.Safeguarding;
 

@@ -3,6 +3,8 @@ using System.Text.Json.Nodes;
 using InfoSharing.Bot.Approvals;
 using InfoSharing.Bot.Tests.Hosting;
 using Microsoft.EntityFrameworkCore;
+using InfoSharing.Bot.Workflow;
+using InfoSharing.Bot.Cards;
 
 namespace InfoSharing.Bot.Tests.Approvals;
 

@@ -6,6 +6,8 @@ using InfoSharing.Bot.Storage;
 using InfoSharing.Bot.Tests.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using InfoSharing.Bot.Workflow;
+using InfoSharing.Bot.Cards;
 
 namespace InfoSharing.Bot.Tests.Approvals;
 

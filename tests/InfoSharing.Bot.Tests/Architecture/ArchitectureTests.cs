@@ -1,5 +1,7 @@
 using System.Reflection;
 using Microsoft.Extensions.Logging;
+using InfoSharing.Bot.Workflow;
+using InfoSharing.Bot.Cards;
 
 namespace InfoSharing.Bot.Tests.Architecture;
 
@@ -12,7 +14,7 @@ public sealed class ArchitectureTests
     private static readonly Assembly Bot = typeof(BotTelemetry).Assembly;
 
     /// <summary>The folders that are pure functions and data: no I/O, no host, no feature folder.</summary>
-    public static readonly IReadOnlySet<string> PureFolders = new HashSet<string>(StringComparer.Ordinal) { "Dialog", "Cards", "Policy", "Protocol" };
+    public static readonly IReadOnlySet<string> PureFolders = new HashSet<string>(StringComparer.Ordinal) { "Dialog", "Cards", "Policy", "Protocol", "Workflow" };
 
     /// <summary>Assemblies the pure folders may not touch: the web host, the database, HTTP.</summary>
     private static readonly string[] ForbiddenAssemblyPrefixes =

@@ -1,5 +1,7 @@
 using System.Reflection;
 using System.Reflection.Emit;
+using InfoSharing.Bot.Workflow;
+using InfoSharing.Bot.Cards;
 
 namespace InfoSharing.Bot.Tests.Architecture;
 

@@ -2,6 +2,8 @@ using System.Security.Cryptography;
 using InfoSharing.Bot.Auth;
 using Microsoft.IdentityModel.Tokens;
 using R = InfoSharing.Bot.Auth.BotAuthFailureReasons;
+using InfoSharing.Bot.Workflow;
+using InfoSharing.Bot.Cards;
 
 namespace InfoSharing.Bot.Tests.Auth;
 

@@ -1,6 +1,8 @@
 using InfoSharing.Bot.Auth;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Identity.Client;
+using InfoSharing.Bot.Workflow;
+using InfoSharing.Bot.Cards;
 
 namespace InfoSharing.Bot.Tests.Auth;
 

@@ -1,4 +1,6 @@
 using Microsoft.IdentityModel.Tokens;
+using InfoSharing.Bot.Workflow;
+using InfoSharing.Bot.Cards;
 
 namespace InfoSharing.Bot.Tests.Auth;
 

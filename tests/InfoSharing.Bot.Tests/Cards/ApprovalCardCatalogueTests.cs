@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using InfoSharing.Bot.Approvals;
 using InfoSharing.Bot.Cards;
+using InfoSharing.Bot.Workflow;
 
 namespace InfoSharing.Bot.Tests.Cards;
 

@@ -7,6 +7,7 @@ using InfoSharing.Bot.Cards;
 using InfoSharing.Bot.Dialog;
 using InfoSharing.Bot.Policy;
 using InfoSharing.Bot.Tests.Records;
+using InfoSharing.Bot.Workflow;
 
 namespace InfoSharing.Bot.Tests.Cards;
 
@@ -36,6 +37,7 @@ public sealed class ApprovalCardSentencesTests
                 CategoryIds = ["emotional-mental-health", "offending-history", "other"], OtherCategoryDetail = "attendance pattern summary",
                 ItemsDescription = "The parent's disclosed alcohol use and the police callout log the school holds.", IdentifiesOthers = true,
                 OthersProtection = "The neighbour who reported it is not named.", ContainsOpinion = true,
+                SpecialCategoryContentIds = ["health"], CriminalOffenceContent = true,
             },
             WithWhom = new WithWhomAnswers { RecipientTypeId = "other", RecipientRole = "Family court adviser", RecipientVerified = true, AgreementStatusId = "not-sure", SecureMethodId = "secure-portal" },
             Why = new WhyAnswers
@@ -134,6 +136,16 @@ public sealed class ApprovalCardSentencesTests
         Assert.Equal("A child (under 18)", facts["Who is at risk"]);
         Assert.Equal("We received a request for information", facts["Request"]);
         Assert.Equal(Policy.Lists.StatutoryFunctions.Single(f => f.Id == "children-act-2004-s16h").Title, facts["Statutory function"]);
+    }
+
+    [Fact]
+    public void ApprovalCard_SaysWhatSpecialCategoryAndOffenceContentThePractitionerDeclared()
+    {
+        // Asked directly at step 2 (revision 2), not inferred from the category list: the approver reads the answer.
+        var facts = Facts(ChannelCard());
+
+        Assert.Equal(Policy.Lists.SpecialCategoryContent.Single(c => c.Id == "health").Title, facts["Special category content"]);
+        Assert.Equal("Yes", facts["Criminal offence information"]);
     }
 
     [Fact]

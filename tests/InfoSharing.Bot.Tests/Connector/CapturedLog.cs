@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Logging;
+using InfoSharing.Bot.Workflow;
+using InfoSharing.Bot.Cards;
 
 namespace InfoSharing.Bot.Tests.Connector;
 

@@ -2,6 +2,8 @@ using System.Text.Json;
 using InfoSharing.Bot.Connector;
 using InfoSharing.Bot.Protocol;
 using Microsoft.Extensions.Logging;
+using InfoSharing.Bot.Workflow;
+using InfoSharing.Bot.Cards;
 
 namespace InfoSharing.Bot.Tests.Connector;
 

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text;
 using InfoSharing.Bot.Connector;
+using InfoSharing.Bot.Workflow;
+using InfoSharing.Bot.Cards;
 
 namespace InfoSharing.Bot.Tests.Connector;
 

@@ -1,5 +1,7 @@
 using InfoSharing.Bot.Connector;
 using InfoSharing.Bot.Protocol;
+using InfoSharing.Bot.Workflow;
+using InfoSharing.Bot.Cards;
 
 namespace InfoSharing.Bot.Tests.Connector;
 

@@ -1,4 +1,6 @@
 using InfoSharing.Bot.Auth;
+using InfoSharing.Bot.Workflow;
+using InfoSharing.Bot.Cards;
 
 namespace InfoSharing.Bot.Tests.Connector;
 

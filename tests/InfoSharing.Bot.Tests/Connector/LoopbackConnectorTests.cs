@@ -1,3 +1,6 @@
+using InfoSharing.Bot.Workflow;
+using InfoSharing.Bot.Cards;
+
 namespace InfoSharing.Bot.Tests.Connector;
 
 public sealed class LoopbackConnectorTests

@@ -1,4 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
+using InfoSharing.Bot.Workflow;
+using InfoSharing.Bot.Cards;
 
 namespace InfoSharing.Bot.Tests.Connector;
 

@@ -1,3 +1,6 @@
+using InfoSharing.Bot.Workflow;
+using InfoSharing.Bot.Cards;
+
 namespace InfoSharing.Bot.Tests.Connector;
 
 /// <summary>Thrown by <see cref="LoopbackConnector"/> when a request arrived that no route was scripted to answer.</summary>

@@ -1,5 +1,7 @@
 using System.Net.Http.Headers;
 using InfoSharing.Bot.Connector;
+using InfoSharing.Bot.Workflow;
+using InfoSharing.Bot.Cards;
 
 namespace InfoSharing.Bot.Tests.Connector;
 

@@ -1,6 +1,8 @@
 using InfoSharing.Bot.Dialog;
 using InfoSharing.Bot.Policy;
 using static InfoSharing.Bot.Tests.Dialog.DialogTestKit;
+using InfoSharing.Bot.Workflow;
+using InfoSharing.Bot.Cards;
 
 namespace InfoSharing.Bot.Tests.Dialog;
 

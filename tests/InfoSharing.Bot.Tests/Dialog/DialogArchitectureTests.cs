@@ -1,5 +1,7 @@
 using System.Reflection;
 using InfoSharing.Bot.Dialog;
+using InfoSharing.Bot.Workflow;
+using InfoSharing.Bot.Cards;
 
 namespace InfoSharing.Bot.Tests.Dialog;
 

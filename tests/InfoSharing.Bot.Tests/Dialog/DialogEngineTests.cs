@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using InfoSharing.Bot.Cards;
 using InfoSharing.Bot.Dialog;
 using static InfoSharing.Bot.Tests.Dialog.DialogTestKit;
+using InfoSharing.Bot.Workflow;
 
 namespace InfoSharing.Bot.Tests.Dialog;
 

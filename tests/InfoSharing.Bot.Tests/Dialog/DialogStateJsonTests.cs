@@ -1,5 +1,7 @@
 using InfoSharing.Bot.Dialog;
 using static InfoSharing.Bot.Tests.Dialog.DialogTestKit;
+using InfoSharing.Bot.Workflow;
+using InfoSharing.Bot.Cards;
 
 namespace InfoSharing.Bot.Tests.Dialog;
 

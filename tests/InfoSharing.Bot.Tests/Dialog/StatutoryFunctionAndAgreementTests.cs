@@ -2,6 +2,8 @@ using System.Text.Json.Nodes;
 using InfoSharing.Bot.Dialog;
 using InfoSharing.Bot.Policy;
 using static InfoSharing.Bot.Tests.Dialog.DialogTestKit;
+using InfoSharing.Bot.Workflow;
+using InfoSharing.Bot.Cards;
 
 namespace InfoSharing.Bot.Tests.Dialog;
 

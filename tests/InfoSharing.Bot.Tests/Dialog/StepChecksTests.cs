@@ -1,6 +1,7 @@
 using InfoSharing.Bot.Cards;
 using InfoSharing.Bot.Dialog;
 using static InfoSharing.Bot.Tests.Dialog.DialogTestKit;
+using InfoSharing.Bot.Workflow;
 
 namespace InfoSharing.Bot.Tests.Dialog;
 

@@ -1,4 +1,7 @@
 using InfoSharing.Bot.Dialog;
+using InfoSharing.Bot.Workflow;
+using InfoSharing.Bot.Cards;
+using InfoSharing.Bot.Policy;
 
 namespace InfoSharing.Bot.Tests.Dialog;
 

@@ -3,6 +3,8 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using InfoSharing.Bot.Workflow;
+using InfoSharing.Bot.Cards;
 
 namespace InfoSharing.Bot.Tests.Hosting;
 

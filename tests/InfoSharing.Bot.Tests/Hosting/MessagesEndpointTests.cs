@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using InfoSharing.Bot.Workflow;
+using InfoSharing.Bot.Cards;
 
 namespace InfoSharing.Bot.Tests.Hosting;
 

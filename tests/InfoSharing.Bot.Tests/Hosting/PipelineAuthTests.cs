@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using InfoSharing.Bot.Tests.Auth;
+using InfoSharing.Bot.Workflow;
+using InfoSharing.Bot.Cards;
 
 namespace InfoSharing.Bot.Tests.Hosting;
 

@@ -4,6 +4,8 @@ using System.Text.Json.Nodes;
 using InfoSharing.Bot.Hosting;
 using InfoSharing.Bot.LoadTest;
 using InfoSharing.Bot.Tests.Policy;
+using InfoSharing.Bot.Workflow;
+using InfoSharing.Bot.Cards;
 
 namespace InfoSharing.Bot.Tests.Hosting;
 

@@ -1,5 +1,7 @@
 using InfoSharing.Bot.Records;
 using InfoSharing.Bot.Storage;
+using InfoSharing.Bot.Workflow;
+using InfoSharing.Bot.Cards;
 
 namespace InfoSharing.Bot.Tests.Records;
 

@@ -1,4 +1,6 @@
 using System.Text;
+using InfoSharing.Bot.Workflow;
+using InfoSharing.Bot.Cards;
 
 namespace InfoSharing.Bot.Tests.Records;
 

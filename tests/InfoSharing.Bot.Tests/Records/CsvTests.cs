@@ -1,4 +1,6 @@
 using InfoSharing.Bot.Records.Export;
+using InfoSharing.Bot.Workflow;
+using InfoSharing.Bot.Cards;
 
 namespace InfoSharing.Bot.Tests.Records;
 

@@ -1,5 +1,7 @@
 using InfoSharing.Bot.Dialog;
 using InfoSharing.Bot.Records;
+using InfoSharing.Bot.Workflow;
+using InfoSharing.Bot.Cards;
 
 namespace InfoSharing.Bot.Tests.Records;
 

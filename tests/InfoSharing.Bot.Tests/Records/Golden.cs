@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using InfoSharing.Bot.Workflow;
+using InfoSharing.Bot.Cards;
 
 namespace InfoSharing.Bot.Tests.Records;
 

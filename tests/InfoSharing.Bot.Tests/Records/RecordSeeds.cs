@@ -3,6 +3,8 @@ using InfoSharing.Bot.Approvals;
 using InfoSharing.Bot.Dialog;
 using InfoSharing.Bot.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using InfoSharing.Bot.Workflow;
+using InfoSharing.Bot.Cards;
 
 namespace InfoSharing.Bot.Tests.Records;
 

@@ -5,6 +5,8 @@ using InfoSharing.Bot.Tests.Auth;
 using InfoSharing.Bot.Tests.Storage;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Options;
+using InfoSharing.Bot.Workflow;
+using InfoSharing.Bot.Cards;
 
 namespace InfoSharing.Bot.Tests.Records;
 

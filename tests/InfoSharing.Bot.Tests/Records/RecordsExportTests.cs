@@ -5,6 +5,8 @@ using InfoSharing.Bot.Approvals;
 using InfoSharing.Bot.Records.Export;
 using InfoSharing.Bot.Storage;
 using InfoSharing.Bot.Tests.Storage;
+using InfoSharing.Bot.Workflow;
+using InfoSharing.Bot.Cards;
 
 namespace InfoSharing.Bot.Tests.Records;
 

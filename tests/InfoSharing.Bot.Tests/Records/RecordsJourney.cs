@@ -6,6 +6,7 @@ using InfoSharing.Bot.Dialog;
 using InfoSharing.Bot.Tests.Cards;
 using InfoSharing.Bot.Tests.Hosting;
 using Microsoft.EntityFrameworkCore;
+using InfoSharing.Bot.Workflow;
 
 namespace InfoSharing.Bot.Tests.Records;
 

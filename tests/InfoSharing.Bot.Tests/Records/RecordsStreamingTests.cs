@@ -3,6 +3,8 @@ using System.Text;
 using InfoSharing.Bot.Storage;
 using InfoSharing.Bot.Tests.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using InfoSharing.Bot.Workflow;
+using InfoSharing.Bot.Cards;
 
 namespace InfoSharing.Bot.Tests.Records;
 

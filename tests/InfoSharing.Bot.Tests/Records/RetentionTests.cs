@@ -6,6 +6,8 @@ using InfoSharing.Bot.Storage;
 using InfoSharing.Bot.Tests.Hosting;
 using InfoSharing.Bot.Tests.Storage;
 using Microsoft.EntityFrameworkCore;
+using InfoSharing.Bot.Workflow;
+using InfoSharing.Bot.Cards;
 
 namespace InfoSharing.Bot.Tests.Records;
 
@@ -61,7 +63,12 @@ public abstract class RetentionTests : IAsyncLifetime
         return (response.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text));
     }
 
-    private async Task<List<string>> NewAuditActionsAsync(int since) => [.. (await Host.AuditAsync()).Skip(since).Select(e => e.Action)];
+    /// <summary>
+    /// The audit actions since <paramref name="since"/>, without the reminder jobs' entries ("reminder-sent", "escalated"):
+    /// a tick of years fires the outcome reminders in the background, at no fixed point among this test's own entries.
+    /// </summary>
+    private async Task<List<string>> NewAuditActionsAsync(int since) =>
+        [.. (await Host.AuditAsync()).Skip(since).Where(e => e.Action is not ("reminder-sent" or "escalated")).Select(e => e.Action)];
 
     [Fact]
     public async Task Retention_SetWhenSubmittedAndAgainWhenDecided()
@@ -104,7 +111,7 @@ public abstract class RetentionTests : IAsyncLifetime
         Assert.Contains("Records.Read", reply.Text, StringComparison.Ordinal);
 
         // legal hold: removal refused (and audited) until it is released
-        var before = (await Host.AuditAsync()).Count;
+        var before = (await Host.AuditAsync()).FindLastIndex(e => e.Action == "export-retention-due");
         var held = await CallAsync(HttpMethod.Put, $"/records/{reference}/legal-hold", new JsonObject { ["legalHold"] = true });
         Assert.Equal(HttpStatusCode.OK, held.Status);
         Assert.True(held.Body!["retention"]!["legalHold"]!.GetValue<bool>());
@@ -113,7 +120,7 @@ public abstract class RetentionTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Conflict, refused.Status);
         Assert.Contains("legal hold", refused.Body!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await CallAsync(HttpMethod.Put, $"/records/{reference}/legal-hold", new JsonObject { ["legalHold"] = false })).Status);
-        Assert.Equal(["export-retention-due", "legal-hold-set", "retention-refused", "legal-hold-released"], await NewAuditActionsAsync(before - 1));
+        Assert.Equal(["export-retention-due", "legal-hold-set", "retention-refused", "legal-hold-released"], await NewAuditActionsAsync(before));
         Assert.Equal("on-legal-hold", JsonNode.Parse((await Host.AuditAsync()).Single(e => e.Action == "retention-refused").Details!)!["reason"]!.GetValue<string>());
 
         // review: a past date is refused; no date uses the type's interval from now; the record is no longer due

@@ -2,6 +2,8 @@ using System.Net;
 using InfoSharing.Bot.Connector;
 using InfoSharing.Bot.LoadTest;
 using Microsoft.EntityFrameworkCore;
+using InfoSharing.Bot.Workflow;
+using InfoSharing.Bot.Cards;
 
 namespace InfoSharing.Bot.Tests.Reliability;
 

@@ -4,6 +4,8 @@ using InfoSharing.Bot.Connector;
 using InfoSharing.Bot.Tests.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using InfoSharing.Bot.Workflow;
+using InfoSharing.Bot.Cards;
 
 namespace InfoSharing.Bot.Tests.Reliability;
 

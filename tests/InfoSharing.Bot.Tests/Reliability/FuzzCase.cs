@@ -1,3 +1,6 @@
+using InfoSharing.Bot.Workflow;
+using InfoSharing.Bot.Cards;
+
 namespace InfoSharing.Bot.Tests.Reliability;
 
 /// <summary>One generated request body: what kind of damage it carries, and its bytes.</summary>

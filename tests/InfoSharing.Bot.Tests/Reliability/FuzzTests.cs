@@ -5,6 +5,8 @@ using InfoSharing.Bot.Auth;
 using InfoSharing.Bot.Tests.Connector;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using InfoSharing.Bot.Workflow;
+using InfoSharing.Bot.Cards;
 
 namespace InfoSharing.Bot.Tests.Reliability;
 

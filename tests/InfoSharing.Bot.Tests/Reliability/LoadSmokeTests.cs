@@ -1,4 +1,6 @@
 using InfoSharing.Bot.LoadTest;
+using InfoSharing.Bot.Workflow;
+using InfoSharing.Bot.Cards;
 
 namespace InfoSharing.Bot.Tests.Reliability;
 

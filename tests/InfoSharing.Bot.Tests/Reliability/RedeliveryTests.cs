@@ -5,6 +5,8 @@ using InfoSharing.Bot.Dialog;
 using InfoSharing.Bot.LoadTest;
 using InfoSharing.Bot.Storage;
 using Microsoft.EntityFrameworkCore;
+using InfoSharing.Bot.Workflow;
+using InfoSharing.Bot.Cards;
 
 namespace InfoSharing.Bot.Tests.Reliability;
 

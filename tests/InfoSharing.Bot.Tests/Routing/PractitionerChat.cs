@@ -3,6 +3,8 @@ using System.Text.Json.Nodes;
 using InfoSharing.Bot.Dialog;
 using InfoSharing.Bot.Tests.Cards;
 using InfoSharing.Bot.Tests.Hosting;
+using InfoSharing.Bot.Workflow;
+using InfoSharing.Bot.Cards;
 
 namespace InfoSharing.Bot.Tests.Routing;
 

@@ -4,6 +4,8 @@ using InfoSharing.Bot.Safeguarding;
 using InfoSharing.Bot.Tests.Auth;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using InfoSharing.Bot.Workflow;
+using InfoSharing.Bot.Cards;
 
 namespace InfoSharing.Bot.Tests.Safeguarding;
 

@@ -2,7 +2,9 @@ using System.Text.Json.Nodes;
 using InfoSharing.Bot.Dialog;
 using InfoSharing.Bot.Safeguarding;
 using Microsoft.EntityFrameworkCore;
-using F = InfoSharing.Bot.Dialog.SafeguardingFieldIds;
+using F = InfoSharing.Bot.Cards.SafeguardingFieldIds;
+using InfoSharing.Bot.Workflow;
+using InfoSharing.Bot.Cards;
 
 namespace InfoSharing.Bot.Tests.Safeguarding;
 

@@ -3,7 +3,9 @@ using InfoSharing.Bot.Approvals;
 using InfoSharing.Bot.Dialog;
 using InfoSharing.Bot.Safeguarding;
 using Microsoft.EntityFrameworkCore;
-using F = InfoSharing.Bot.Dialog.SafeguardingFieldIds;
+using F = InfoSharing.Bot.Cards.SafeguardingFieldIds;
+using InfoSharing.Bot.Workflow;
+using InfoSharing.Bot.Cards;
 
 namespace InfoSharing.Bot.Tests.Safeguarding;
 

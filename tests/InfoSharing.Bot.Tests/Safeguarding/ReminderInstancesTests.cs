@@ -2,6 +2,8 @@ using InfoSharing.Bot.Safeguarding;
 using InfoSharing.Bot.Tests.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using InfoSharing.Bot.Workflow;
+using InfoSharing.Bot.Cards;
 
 namespace InfoSharing.Bot.Tests.Safeguarding;
 

@@ -4,6 +4,8 @@ using InfoSharing.Bot.Dialog;
 using InfoSharing.Bot.Safeguarding;
 using InfoSharing.Bot.Storage;
 using Microsoft.EntityFrameworkCore;
+using InfoSharing.Bot.Workflow;
+using InfoSharing.Bot.Cards;
 
 namespace InfoSharing.Bot.Tests.Safeguarding;
 

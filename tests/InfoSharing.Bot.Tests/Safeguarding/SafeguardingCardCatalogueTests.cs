@@ -7,7 +7,8 @@ using InfoSharing.Bot.Policy;
 using InfoSharing.Bot.Safeguarding;
 using InfoSharing.Bot.Tests.Cards;
 using InfoSharing.Bot.Tests.Dialog;
-using F = InfoSharing.Bot.Dialog.SafeguardingFieldIds;
+using F = InfoSharing.Bot.Cards.SafeguardingFieldIds;
+using InfoSharing.Bot.Workflow;
 
 namespace InfoSharing.Bot.Tests.Safeguarding;
 

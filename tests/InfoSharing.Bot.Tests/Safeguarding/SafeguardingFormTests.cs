@@ -2,7 +2,8 @@ using InfoSharing.Bot.Cards;
 using InfoSharing.Bot.Dialog;
 using InfoSharing.Bot.Policy;
 using InfoSharing.Bot.Tests.Dialog;
-using F = InfoSharing.Bot.Dialog.SafeguardingFieldIds;
+using F = InfoSharing.Bot.Cards.SafeguardingFieldIds;
+using InfoSharing.Bot.Workflow;
 
 namespace InfoSharing.Bot.Tests.Safeguarding;
 

@@ -6,6 +6,7 @@ using InfoSharing.Bot.Cards;
 using InfoSharing.Bot.Dialog;
 using InfoSharing.Bot.Policy;
 using InfoSharing.Bot.Storage;
+using InfoSharing.Bot.Workflow;
 
 namespace InfoSharing.Bot.Records.Export;
 

@@ -2,6 +2,9 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using InfoSharing.Bot.Approvals;
 using InfoSharing.Bot.Dialog;
+using InfoSharing.Bot.Workflow;
+using InfoSharing.Bot.Cards;
+using InfoSharing.Bot.Policy;
 
 namespace InfoSharing.Bot.Records.Export;
 

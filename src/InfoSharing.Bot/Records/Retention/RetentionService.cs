@@ -7,6 +7,9 @@ using InfoSharing.Bot.Dialog;
 using InfoSharing.Bot.Records.Access;
 using InfoSharing.Bot.Storage;
 using Microsoft.EntityFrameworkCore;
+using InfoSharing.Bot.Workflow;
+using InfoSharing.Bot.Cards;
+using InfoSharing.Bot.Policy;
 
 namespace InfoSharing.Bot.Records.Retention;
 

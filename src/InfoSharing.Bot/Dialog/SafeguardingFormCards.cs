@@ -1,9 +1,10 @@
 using System.Text.Json.Nodes;
 using InfoSharing.Bot.Dialog;
 using InfoSharing.Bot.Policy;
-using InfoSharing.Bot.Safeguarding;
+using InfoSharing.Bot.Workflow;
+using InfoSharing.Bot.Cards;
 
-namespace InfoSharing.Bot.Cards;
+namespace InfoSharing.Bot.Dialog;
 
 /// <summary>The practitioner's safeguarding forms, filled, or re-shown with the entered values, errors and warnings (pure).</summary>
 public static class SafeguardingFormCards

@@ -1,6 +1,6 @@
 using InfoSharing.Bot.Policy;
 
-namespace InfoSharing.Bot.Approvals;
+namespace InfoSharing.Bot.Workflow;
 
 /// <summary>
 /// Decline reason codes (domain §7) are policy (<c>lists.declineReasons</c>), not code: the stable id is stored with

@@ -1,6 +1,6 @@
 using InfoSharing.Bot.Policy;
 
-namespace InfoSharing.Bot.Approvals;
+namespace InfoSharing.Bot.Cards;
 
 /// <summary>Everything the approval card shows, read from the decision record.</summary>
 public sealed record ApprovalCardModel

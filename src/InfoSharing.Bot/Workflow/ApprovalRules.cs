@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using InfoSharing.Bot.Policy;
 
-namespace InfoSharing.Bot.Approvals;
+namespace InfoSharing.Bot.Workflow;
 
 /// <summary>
 /// The server's rules for a click on the approval card, as pure functions: what was asked (parse and validate the

@@ -1,4 +1,4 @@
-namespace InfoSharing.Bot.Approvals;
+namespace InfoSharing.Bot.Workflow;
 
 /// <summary>The kinds of approver a request may require (domain.md §4.4 cross-checks 5 and 6).</summary>
 [Flags]

@@ -1,4 +1,4 @@
-namespace InfoSharing.Bot.Safeguarding;
+namespace InfoSharing.Bot.Workflow;
 
 /// <summary>
 /// The verbs of the approvers' safeguarding cards (Action.Execute <c>verb</c>, or <c>data.verb</c> in the
@@ -42,7 +42,7 @@ public static class RecordKinds
     public const string Advice = "advice";
 }
 
-/// <summary>Statuses of emergency records and advice consultations (requests use <see cref="Approvals.RequestStatus"/>).</summary>
+/// <summary>Statuses of emergency records and advice consultations (requests use <see cref="RequestStatus"/>).</summary>
 public static class SafeguardingStatus
 {
     /// <summary>Emergency declared and the act-now card shown; the short retrospective record is not yet given.</summary>

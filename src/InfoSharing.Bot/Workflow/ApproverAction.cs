@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace InfoSharing.Bot.Approvals;
+namespace InfoSharing.Bot.Workflow;
 
 /// <summary>A validated click on the approval card.</summary>
 public sealed record ApproverAction

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace InfoSharing.Bot.Approvals;
+namespace InfoSharing.Bot.Cards;
 
 /// <summary>
 /// What the shared channel card may show about a request (domain.md §7): references, titles from the policy
@@ -28,6 +28,15 @@ public sealed record ApprovalSummary
 
     /// <summary>Who is at risk, as types from the policy.</summary>
     public IReadOnlyList<string> AtRisk { get; init => field = value is null ? [] : [.. value.Where(v => v is not null)]; } = [];
+
+    /// <summary>
+    /// What the information reveals of the Article 9(1) kinds, as the practitioner answered it directly at step 2 (titles
+    /// from the policy); empty for "none", null for a record made before the question was asked.
+    /// </summary>
+    public IReadOnlyList<string>? SpecialCategoryContent { get; init; }
+
+    /// <summary>Whether it includes criminal offence information (Article 10), as answered at step 2; null before the question.</summary>
+    public bool? CriminalOffenceContent { get; init; }
 
     public string? StatutoryFunction { get; init; }
 

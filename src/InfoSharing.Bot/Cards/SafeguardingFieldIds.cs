@@ -1,8 +1,11 @@
-namespace InfoSharing.Bot.Dialog;
+namespace InfoSharing.Bot.Cards;
 
 /// <summary>The input ids of the safeguarding forms (emergency record, advice, outcome, review). Unique across the bot's cards.</summary>
 public static class SafeguardingFieldIds
 {
+    /// <summary>The longest advice answer an approver may write (the card's maxLength and the form's check).</summary>
+    public const int AdviceAnswerMaxLength = 2000;
+
     // The short retrospective record of emergency sharing (§5).
     public const string EmergencyShared = "emShared";
     public const string EmergencyNotSharedReason = "emNotSharedReason";

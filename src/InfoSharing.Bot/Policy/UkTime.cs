@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace InfoSharing.Bot.Dialog;
+namespace InfoSharing.Bot.Policy;
 
 /// <summary>
 /// Cross-check 9: times are stored in UTC and shown in UK local time. The UK rule (British Summer Time from

@@ -1,4 +1,4 @@
-namespace InfoSharing.Bot.Approvals;
+namespace InfoSharing.Bot.Workflow;
 
 /// <summary>The verbs on the approval card (Action.Execute <c>verb</c>, or <c>data.verb</c> in the Action.Submit fallback).</summary>
 public static class ApprovalVerbs

@@ -1,4 +1,4 @@
-namespace InfoSharing.Bot.Approvals;
+namespace InfoSharing.Bot.Workflow;
 
 /// <summary>Request statuses as stored (ordinal strings).</summary>
 public static class RequestStatus
@@ -17,6 +17,6 @@ public static class RequestStatus
         MoreInfoRequested => "More information requested",
         Approved => "Approved",
         Declined => "Declined",
-        _ => Safeguarding.SafeguardingStatus.Title(status) ?? status,
+        _ => SafeguardingStatus.Title(status) ?? status,
     };
 }
