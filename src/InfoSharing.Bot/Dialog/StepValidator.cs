@@ -356,7 +356,7 @@ public static class StepValidator
     private static DraftAnswers Necessity(FieldReader reader, DraftAnswers answers, PolicyDocument policy)
     {
         var checks = new List<NecessityCheckAnswer>();
-        foreach (var check in policy.Lists.NecessityChecks)
+        foreach (var check in policy.Lists.NecessityChecks.Where(c => !c.Retired))
         {
             var met = reader.YesNo(FieldIds.NecessityCheck(check.Id));
             string? explanation = null;

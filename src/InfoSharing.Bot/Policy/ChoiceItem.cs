@@ -5,4 +5,7 @@ public sealed record ChoiceItem
 {
     public string Id { get; init => field = value ?? ""; } = "";
     public string Title { get; init => field = value ?? ""; } = "";
+
+    /// <summary>No longer offered or asked, kept so that records made under an earlier policy still read by title.</summary>
+    public bool Retired { get; init; }
 }

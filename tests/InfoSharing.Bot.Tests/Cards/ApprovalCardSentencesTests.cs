@@ -199,6 +199,19 @@ public sealed class ApprovalCardSentencesTests
     }
 
     [Fact]
+    public void DetailView_ACheckStep6NoLongerAsks_StillReadsByItsTitle()
+    {
+        // A request made before revision 2 answered "only the minimum" at step 6; the check is retired, not deleted.
+        var old = Submission();
+        old = old with { Necessity = old.Necessity with { Checks = [.. old.Necessity.Checks, new NecessityCheckAnswer { CheckId = "minimum", Met = true }] } };
+
+        var facts = Facts(ApprovalCards.Detail(Model(), SubmissionRecord.Detail(old, Policy)));
+
+        Assert.Equal("Yes", facts["Only the minimum information needed will be shared"]);
+        Assert.DoesNotContain("minimum", facts.Keys);
+    }
+
+    [Fact]
     public void DeclineReasons_AreThePolicysList()
     {
         var custom = Policy with
