@@ -8,6 +8,7 @@ using InfoSharing.Bot.Safeguarding;
 using InfoSharing.Bot.Storage;
 using InfoSharing.Bot.Workflow;
 using InfoSharing.Bot.Cards;
+using InfoSharing.Bot.Protocol;
 
 namespace InfoSharing.Bot.Hosting;
 

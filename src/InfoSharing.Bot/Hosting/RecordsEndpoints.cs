@@ -9,6 +9,7 @@ using InfoSharing.Bot.Records.Retention;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using InfoSharing.Bot.Storage;
 
 namespace InfoSharing.Bot.Hosting;
 

@@ -1,3 +1,5 @@
+using InfoSharing.Bot.Storage;
+
 namespace InfoSharing.Bot.Records;
 
 /// <summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using InfoSharing.Bot.Dialog;
+using InfoSharing.Bot.Storage;
 
 namespace InfoSharing.Bot.Records;
 

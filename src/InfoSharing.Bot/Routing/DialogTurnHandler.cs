@@ -13,6 +13,7 @@ using InfoSharing.Bot.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using InfoSharing.Bot.Workflow;
+using InfoSharing.Bot.Protocol;
 
 namespace InfoSharing.Bot.Routing;
 
@@ -32,7 +33,7 @@ public sealed class DialogTurnHandler(
     TimeProvider time,
     RecordRetention retention,
     IOptionsMonitor<ApprovalOptions> approvalOptions,
-    IOptions<Hosting.BotOptions> options,
+    IOptions<BotOptions> options,
     SafeguardingEffects safeguarding)
 {
     private const string RequestKind = "request";

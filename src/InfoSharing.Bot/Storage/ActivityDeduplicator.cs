@@ -1,6 +1,6 @@
-using InfoSharing.Bot.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using InfoSharing.Bot.Protocol;
 
 namespace InfoSharing.Bot.Storage;
 

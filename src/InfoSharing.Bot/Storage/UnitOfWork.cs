@@ -1,4 +1,3 @@
-using InfoSharing.Bot.Records;
 using Microsoft.EntityFrameworkCore;
 
 namespace InfoSharing.Bot.Storage;

@@ -44,7 +44,7 @@ public sealed class ScaleOutTests(ReliabilityPostgres postgres)
         Assert.Empty(h.Teams.Duplicates());
         Assert.Equal(Practitioners, h.Teams.Accepted.Count(m => m.Body["text"]?.GetValue<string>().Contains("was **approved**", StringComparison.Ordinal) == true));
         var audit = await h.QueryAsync(db => db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync());
-        Assert.Null(InfoSharing.Bot.Records.AuditChain.Verify(audit));
+        Assert.Null(InfoSharing.Bot.Storage.AuditChain.Verify(audit));
     }
 
     [Fact]

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using InfoSharing.Bot.Workflow;
 using InfoSharing.Bot.Cards;
+using InfoSharing.Bot.Protocol;
 
 namespace InfoSharing.Bot.Tests.Storage;
 

@@ -1,4 +1,4 @@
-namespace InfoSharing.Bot.Records;
+namespace InfoSharing.Bot.Storage;
 
 /// <summary>
 /// The audit trail's action names (stored ordinal strings). Each state transition writes exactly one entry; the

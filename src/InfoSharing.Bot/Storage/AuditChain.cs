@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using InfoSharing.Bot.Storage;
 
-namespace InfoSharing.Bot.Records;
+namespace InfoSharing.Bot.Storage;
 
 /// <summary>
 /// The hash chain over the audit trail: each entry's hash covers its own fields and the previous entry's hash,

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace InfoSharing.Bot.Hosting;
+namespace InfoSharing.Bot.Protocol;
 
 /// <summary>Section <c>Bot</c>: limits and behaviour of the messaging endpoint.</summary>
 public sealed class BotOptions

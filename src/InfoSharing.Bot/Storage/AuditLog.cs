@@ -1,9 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using InfoSharing.Bot.Storage;
 using Microsoft.EntityFrameworkCore;
 
-namespace InfoSharing.Bot.Records;
+namespace InfoSharing.Bot.Storage;
 
 /// <summary>
 /// Appends to the audit trail inside the caller's unit of work, so an entry commits with the change it records.

@@ -1,6 +1,5 @@
-using InfoSharing.Bot.Storage;
 
-namespace InfoSharing.Bot.Records;
+namespace InfoSharing.Bot.Storage;
 
 /// <summary>
 /// Checks the audit chain one entry at a time (so a long trail can be streamed through it): each entry must carry
