@@ -9,6 +9,7 @@ public static class HostCards
         "**InfoSharing in the approvers' channel**\n\n"
         + "- `register approvers`: use this channel for approval cards (only the configured channel, or an administrator).\n"
         + "- `records`: counts of requests by status, and where auditors export the records.\n"
+        + "- `repost ISR-YYYY-NNNN`: post a request's approval card again, when the bot said its post failed.\n"
         + "- `help`: this text.\n\n"
         + "Each request arrives as its own thread with Approve, Decline, Ask for more information and Declare a conflict. "
         + "The card shows no free text about the person; **Details** shows you the full answers and is recorded in the audit trail.";

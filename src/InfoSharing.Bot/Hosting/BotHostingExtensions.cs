@@ -60,6 +60,7 @@ public static class BotHostingExtensions
         services.AddScoped<ApproverRegistration>();
         services.AddScoped<ApprovalRecords>();
         services.AddScoped<ApprovalService>();
+        services.AddScoped<ApprovalCardRepost>();
         services.AddScoped<MoreInformationService>();
 
         // outbound: one typed connector client, and the outbox of sends that must not be lost

@@ -6,7 +6,7 @@ using InfoSharing.Bot.Workflow;
 namespace InfoSharing.Bot.Routing;
 
 /// <summary>Commands typed in a team channel or group chat (the bot's mention already stripped).</summary>
-public sealed class ChannelCommandHandler(ApproverRegistration registration, RecordsSummary records, TurnReplies replies)
+public sealed class ChannelCommandHandler(ApproverRegistration registration, RecordsSummary records, ApprovalCardRepost repost, TurnReplies replies)
 {
     public async Task HandleAsync(TurnContext turn, CancellationToken cancellationToken)
     {
@@ -25,6 +25,12 @@ public sealed class ChannelCommandHandler(ApproverRegistration registration, Rec
                 ? "This channel is now the approvers' channel. New information-sharing requests will be posted here, each as its own thread."
                 : "Sorry, this channel cannot be registered as the approvers' channel. Only the channel named in the bot's configuration, or an administrator, can register it. This attempt was recorded.",
                 null, cancellationToken);
+            return;
+        }
+
+        if (command.StartsWith(ApprovalCardRepost.Command + " ", StringComparison.Ordinal))
+        {
+            await replies.SendAsync(turn, await repost.RepostAsync(turn, command[ApprovalCardRepost.Command.Length..], cancellationToken), null, cancellationToken);
             return;
         }
 

@@ -63,6 +63,15 @@ public sealed partial class SafeguardingDelivery(
         if (!SafeguardingOperations.IsMine(message.Operation) && (row is null || row.Kind == RecordKinds.Request))
         {
             await approvals.OnGaveUpAsync(message, status, error, cancellationToken);
+            if (message.Operation == OutboxOperations.PostApprovalCard && row is not null)
+            {
+                // A request whose card is not in the channel must not wait in silence: tell the channel, with the way out.
+                outbox.Enqueue(SafeguardingOperations.ChannelNotice, "card not posted", row.Id, JsonSerializer.Serialize(
+                    new ChannelNoticePayload { Text = CardNotPosted(row.Reference, status) }, SafeguardingOutboxJsonContext.Default.ChannelNoticePayload));
+                await db.SaveChangesAsync(cancellationToken);
+                outbox.Wake();
+            }
+
             return;
         }
 
@@ -87,7 +96,8 @@ public sealed partial class SafeguardingDelivery(
             {
                 await db.Requests.Where(r => r.Id == row.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.DeliveryProblem, problem), ct);
                 var isCardOperation = message.Operation is SafeguardingOperations.PostRecordCard or SafeguardingOperations.UpdateRecordCard or OutboxOperations.UpdateApprovalCard;
-                if (!isCardOperation)
+                var hasCard = row.Kind != RecordKinds.Request || row.ApprovalActivityId is not null; // no update for a card never posted
+                if (!isCardOperation && hasCard)
                 {
                     outbox.Enqueue(row.Kind == RecordKinds.Request ? OutboxOperations.UpdateApprovalCard : SafeguardingOperations.UpdateRecordCard, "show delivery problem", row.Id);
                 }
@@ -252,6 +262,13 @@ public sealed partial class SafeguardingDelivery(
         TextFormat = text is null ? null : "markdown",
         Attachments = card is null ? null : [Attachment.AdaptiveCard(card)],
     };
+
+    /// <summary>The channel's notice when a request's approval card could not be posted, or may not have been.</summary>
+    internal static string CardNotPosted(string reference, string status) => status == OutboxStatus.Unknown
+        ? $"**The approval card for {reference} may not have been posted** (Teams did not answer). The request is recorded and waiting for a decision. "
+          + $"If you cannot see its card in this channel, type `repost {reference}` (mentioning the bot) to post it again."
+        : $"**The approval card for {reference} could not be posted.** The request is recorded and waiting for a decision. "
+          + $"Type `repost {reference}` (mentioning the bot) to post it again; if that fails too, check the bot's membership of this team.";
 
     private static ChannelNoticePayload Payload(OutboxMessageRow message) =>
         JsonSerializer.Deserialize(message.PayloadJson, SafeguardingOutboxJsonContext.Default.ChannelNoticePayload)

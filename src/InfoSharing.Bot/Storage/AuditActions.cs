@@ -27,6 +27,9 @@ public static class AuditActions
     public const string RefusedAction = "refused-action";
     public const string MoreInfoAnswered = "more-info-answered";
 
+    /// <summary>An approver asked for a request's approval card to be posted again (its post failed or may not have arrived).</summary>
+    public const string CardReposted = "card-reposted";
+
     // the records export (subject type "request", or "records" for a listing)
     public const string ExportList = "export-list";
     public const string ExportCsv = "export-csv";

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using InfoSharing.Bot.Connector;
 using InfoSharing.Bot.LoadTest;
 using Microsoft.EntityFrameworkCore;
@@ -102,6 +103,41 @@ public sealed class ConnectorFaultTests
             await h.UntilAsync(db => db.AuditEntries.AnyAsync(e => e.Action.StartsWith("delivery-")));
             Assert.NotNull(await h.QueryAsync(db => db.Requests.Select(r => r.DeliveryProblem).SingleAsync()));
         }
+    }
+
+    /// <summary>
+    /// Issue 12: a card the connector refused is never silent. The approvers' channel is told, with the reference and the
+    /// way out; an outsider's <c>repost</c> is refused and recorded; an approver's posts the card, once, and clears the problem.
+    /// </summary>
+    [Fact]
+    public async Task ApprovalCardRefused_ChannelIsToldWithTheReference_AnApproversRepostPostsItOnce()
+    {
+        await using var h = await ReliabilityHarness.StartAsync();
+        h.Teams.ScriptFault("POST", "/v3/conversations$", FaultKind.NotInRoster); // the approval card's thread
+
+        await h.SubmitRequestAsync(1, "CF-200009");
+        var reference = await h.QueryAsync(db => db.Requests.Select(r => r.Reference).SingleAsync());
+        var notice = await ReliabilityHarness.WaitForAsync(() => Task.FromResult(h.Teams.Accepted.FirstOrDefault(m =>
+            m.Body.ToJsonString().Contains($"repost {reference}", StringComparison.Ordinal))));
+        Assert.Contains("could not be posted", notice.Body.ToJsonString(), StringComparison.Ordinal);
+        Assert.Empty(h.Teams.ApprovalCards);
+
+        var outsider = h.ChannelMessage($"repost {reference}");
+        outsider["from"] = new JsonObject { ["id"] = "29:outsider", ["name"] = "Olly Outsider", ["aadObjectId"] = "aaaaaaaa-9999-4000-8000-000000000009" };
+        Assert.Equal(HttpStatusCode.OK, (await h.Host.PostAsync(outsider)).StatusCode);
+        await h.UntilAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "refused-action" && e.Details!.Contains("repost")));
+        Assert.Empty(h.Teams.ApprovalCards);
+
+        Assert.Equal(HttpStatusCode.OK, (await h.Host.PostAsync(h.ChannelMessage($"repost {reference.ToLowerInvariant()}"))).StatusCode);
+        await ReliabilityHarness.WaitForAsync(() => Task.FromResult(h.Teams.ApprovalCards.FirstOrDefault()));
+        await h.UntilAsync(db => db.Requests.AnyAsync(r => r.ApprovalActivityId != null && r.DeliveryProblem == null));
+        Assert.Equal(1, await h.QueryAsync(db => db.AuditEntries.CountAsync(e => e.Action == "card-reposted")));
+
+        // a second repost once the card is there posts nothing
+        Assert.Equal(HttpStatusCode.OK, (await h.Host.PostAsync(h.ChannelMessage($"repost {reference}"))).StatusCode);
+        await ReliabilityHarness.WaitForAsync(() => Task.FromResult(h.Teams.Accepted.FirstOrDefault(m =>
+            m.Body.ToJsonString().Contains("already in this channel", StringComparison.Ordinal))));
+        Assert.Single(h.Teams.ApprovalCards);
     }
 
     [Theory]
