@@ -45,7 +45,7 @@ public static class SubmissionRecord
             CaseReference = s.About.CaseReference,
             MatterType = T(l.MatterTypes, s.About.MatterTypeId, x => x.Id, x => x.Title),
             Direction = T(l.Directions, s.About.DirectionId, x => x.Id, x => x.Title),
-            About = T(l.SubjectTypes, s.About.SubjectTypeId, x => x.Id, x => x.Title),
+            About = s.About.AllSubjectTypeIds.Count == 0 ? null : string.Join("; ", s.About.AllSubjectTypeIds.Select(id => T(l.SubjectTypes, id, x => x.Id, x => x.Title))),
             AtRisk = [.. s.About.AtRiskTypeIds.Select(id => T(l.AtRiskTypes, id, x => x.Id, x => x.Title))],
             Urgency = T(l.Deadlines, s.DeadlineId, x => x.Id, x => x.Title),
             Deadline = s.DueByUtc is { } due ? Cards.ApprovalCards.FormatUk(due.UtcDateTime) : null,

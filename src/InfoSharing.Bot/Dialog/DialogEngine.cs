@@ -446,7 +446,7 @@ public static class DialogEngine
         var seed = new AdviceSeed
         {
             MatterTypeId = answers.About?.MatterTypeId,
-            SubjectTypeId = answers.About?.SubjectTypeId,
+            SubjectTypeId = answers.About?.AllSubjectTypeIds.FirstOrDefault(),
             CategoryIds = answers.What?.CategoryIds ?? [],
             RecipientTypeId = answers.WithWhom?.RecipientTypeId,
             PurposeIds = answers.Why?.PurposeIds ?? [],

@@ -20,7 +20,8 @@ public static class ReviewBuilder
             ("Matter", Title(lists.MatterTypes, about?.MatterTypeId)),
             ("Received or proposed", Title(lists.Directions, about?.DirectionId)),
             ("Case reference", about?.CaseReference),
-            ("About", Title(lists.SubjectTypes, about?.SubjectTypeId)),
+            ("About", Titles(lists.SubjectTypes, about?.AllSubjectTypeIds)),
+            ("Who is at risk", Titles(lists.AtRiskTypes, about?.AtRiskTypeIds)),
         ]));
 
         var what = answers.What;
@@ -186,6 +187,9 @@ public static class ReviewBuilder
     };
 
     private static string? Title(IEnumerable<ChoiceItem> items, string? id) => Title(items.Select(i => (i.Id, i.Title)), id);
+
+    private static string? Titles(IEnumerable<ChoiceItem> items, IReadOnlyList<string>? ids) =>
+        ids is null || ids.Count == 0 ? null : string.Join("; ", ids.Select(id => Title(items, id)));
 
     private static string? Title(IEnumerable<(string Id, string Title)> items, string? id) =>
         id is null ? null : items.FirstOrDefault(i => i.Id == id).Title ?? id;

@@ -42,7 +42,12 @@ public static class StepForms
                     ErrorMessage = "Enter the case reference.", MaxLength = limits.CaseReference.Max,
                     Placeholder = policy.CaseReference.Example, Hint = policy.CaseReference.Explained,
                 },
-                Single(FieldIds.SubjectType, "Who is the information about?", lists.SubjectTypes.Select(i => new ChoiceOption(i.Id, i.Title)), expanded: true),
+                new FormField
+                {
+                    Id = FieldIds.SubjectType, Label = "Who is the information about? (choose all that apply)",
+                    Kind = FieldKind.MultiChoice, Required = true, ErrorMessage = "Choose who the information is about.",
+                    Options = [.. lists.SubjectTypes.Select(i => new ChoiceOption(i.Id, i.Title))],
+                },
                 new FormField
                 {
                     Id = FieldIds.AtRisk, Label = "Who is at risk? (choose all that apply; this may be someone other than the person the information is about)",
@@ -125,7 +130,7 @@ public static class StepForms
                 values[FieldIds.MatterType] = a.MatterTypeId;
                 values[FieldIds.Direction] = a.DirectionId;
                 values[FieldIds.CaseReference] = a.CaseReference;
-                values[FieldIds.SubjectType] = a.SubjectTypeId;
+                Put(values, FieldIds.SubjectType, a.AllSubjectTypeIds.Count == 0 ? null : string.Join(',', a.AllSubjectTypeIds));
                 Put(values, FieldIds.AtRisk, a.AtRiskTypeIds.Count == 0 ? null : string.Join(',', a.AtRiskTypeIds));
                 break;
             case DialogStep.What when answers.What is { } w:

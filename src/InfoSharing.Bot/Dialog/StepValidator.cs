@@ -100,7 +100,7 @@ public static class StepValidator
         var lists = policy.Lists;
         var matter = reader.Choice(FieldIds.MatterType, lists.MatterTypes.Select(i => i.Id));
         var direction = reader.Choice(FieldIds.Direction, lists.Directions.Select(i => i.Id));
-        var subject = reader.Choice(FieldIds.SubjectType, lists.SubjectTypes.Select(i => i.Id));
+        var subjects = reader.Choices(FieldIds.SubjectType, lists.SubjectTypes.Select(i => i.Id), required: true, "Choose who the information is about.");
         var atRisk = reader.Choices(FieldIds.AtRisk, lists.AtRiskTypes.Select(i => i.Id), required: true, "Choose who is at risk.");
         var caseReference = reader.Text(FieldIds.CaseReference, policy.Limits.CaseReference, required: true, "Enter the case reference (never a name).", scan: false);
         if (caseReference is not null && !reader.HasError(FieldIds.CaseReference))
@@ -117,14 +117,14 @@ public static class StepValidator
             }
         }
 
-        if (matter is null || direction is null || subject is null || caseReference is null || atRisk.Count == 0)
+        if (matter is null || direction is null || subjects.Count == 0 || caseReference is null || atRisk.Count == 0)
         {
             return answers;
         }
 
         return answers with
         {
-            About = new AboutAnswers { MatterTypeId = matter, DirectionId = direction, CaseReference = caseReference, SubjectTypeId = subject, AtRiskTypeIds = atRisk },
+            About = new AboutAnswers { MatterTypeId = matter, DirectionId = direction, CaseReference = caseReference, SubjectTypeIds = subjects, AtRiskTypeIds = atRisk },
         };
     }
 

@@ -168,7 +168,7 @@ public sealed class DialogTurnHandler(
             RequesterConversationKey = turn.ConversationKey,
             CaseReference = submission.About.CaseReference,
             MatterType = submission.About.MatterTypeId,
-            SubjectType = submission.About.SubjectTypeId,
+            SubjectType = string.Join(',', submission.About.AllSubjectTypeIds),
             Urgency = submission.DeadlineId,
             Deadline = submission.DueByUtc?.UtcDateTime,
             PolicyVersion = submission.PolicyVersion,

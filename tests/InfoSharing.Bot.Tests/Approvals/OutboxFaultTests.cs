@@ -152,10 +152,13 @@ public sealed class OutboxFaultTests
             var row = await check.ServiceProvider.GetRequiredService<InfoSharing.Bot.Storage.BotDbContext>().Outbox.AsNoTracking()
                 .SingleAsync(o => o.Operation == OutboxOperations.PostApprovalCard);
             Assert.Equal(expected, row.Status);
-            Assert.Equal(posts, channel.Calls.Count(c => c.Method == "POST" && c.Path.EndsWith("/v3/conversations", StringComparison.Ordinal)));
+            Assert.Equal(posts, channel.Calls.Count(c => c.Method == "POST" && c.Path.EndsWith("/v3/conversations", StringComparison.Ordinal)
+                                                         && c.Body?.ToJsonString().Contains("application/vnd.microsoft.card.adaptive", StringComparison.Ordinal) == true));
             if (postStarted)
             {
                 Assert.Contains("interrupted while sending", row.LastError, StringComparison.Ordinal);
+                // not silent: the approvers' channel is told, with the way to post it again
+                await channel.WaitForAsync(c => (c.Text ?? c.Body?["activity"]?["text"]?.GetValue<string>())?.Contains("repost", StringComparison.Ordinal) == true);
             }
             else
             {

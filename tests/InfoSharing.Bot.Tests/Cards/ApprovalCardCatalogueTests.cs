@@ -42,6 +42,7 @@ public sealed class ApprovalCardCatalogueTests
         DecidedAtUtc = RequestStatus.IsDecided(status) ? new DateTime(2026, 11, 24, 10, 0, 0, DateTimeKind.Utc) : null,
         DecisionReasonTitle = status == RequestStatus.Declined ? "More information than needed, or to more people than needed" : null,
         RefreshUserIds = ["29:approver-1", "29:approver-2"],
+        DeclineReasons = InfoSharing.Bot.Policy.PolicyLoader.Load(InfoSharing.Bot.Policy.PolicyLoader.DefaultPath).Lists.DeclineReasons,
     };
 
     public static TheoryData<string> Names => [.. Catalogue().Keys];

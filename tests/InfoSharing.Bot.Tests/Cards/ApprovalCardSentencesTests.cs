@@ -31,7 +31,7 @@ public sealed class ApprovalCardSentencesTests
         var answers = new DraftAnswers
         {
             Urgency = new UrgencyAnswers { ImmediateDanger = false },
-            About = new AboutAnswers { MatterTypeId = "safeguarding-child", DirectionId = "received", CaseReference = "CS-123456", SubjectTypeId = "parent-carer", AtRiskTypeIds = ["child"] },
+            About = new AboutAnswers { MatterTypeId = "safeguarding-child", DirectionId = "received", CaseReference = "CS-123456", SubjectTypeIds = ["parent-carer"], AtRiskTypeIds = ["child"] },
             What = new WhatAnswers
             {
                 CategoryIds = ["emotional-mental-health", "offending-history", "other"], OtherCategoryDetail = "attendance pattern summary",

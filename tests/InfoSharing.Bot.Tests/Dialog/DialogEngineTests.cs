@@ -634,9 +634,10 @@ public sealed class DialogEngineTests
         Assert.Equal(DialogStep.About, result.State!.Step);
         Assert.Equal("prevent", InputValue(result, FieldIds.MatterType));
         Assert.Equal("prevent", result.State.DraftInputs[FieldIds.MatterType]);
-        var second = Type(result.State, "A child (under 18)");
+        var received = PolicyDoc.Lists.Directions.Single(d => d.Id == "received");
+        var second = Type(result.State, received.Title);
         Assert.Equal("prevent", InputValue(second, FieldIds.MatterType));
-        Assert.Equal("child", InputValue(second, FieldIds.SubjectType));
+        Assert.Equal("received", InputValue(second, FieldIds.Direction));
     }
 
     [Fact]

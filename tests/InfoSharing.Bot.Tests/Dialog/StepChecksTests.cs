@@ -447,8 +447,31 @@ public sealed class StepChecksTests
 
         var parent = SubmitAt(DialogStep.About, v => { v[FieldIds.SubjectType] = "parent-carer"; v[FieldIds.AtRisk] = "child"; });
         AssertAccepted(parent, DialogStep.About);
-        Assert.Equal("parent-carer", parent.State!.Answers.About!.SubjectTypeId);
+        Assert.Equal(["parent-carer"], parent.State!.Answers.About!.SubjectTypeIds);
         Assert.Equal(["child"], parent.State.Answers.About.AtRiskTypeIds);
+    }
+
+    [Fact]
+    public void About_WhoItIsAbout_IsAMultiSelect_RequiredAndKept()
+    {
+        // Domain §3 step 1: the information may be about the child and a parent at once (a parent's drinking, the child's injuries).
+        Assert.Equal("Input.ChoiceSet", ElementsById(Card(AnswerUntil(DialogStep.About)))[FieldIds.SubjectType]["type"]!.GetValue<string>());
+        Assert.True(ElementsById(Card(AnswerUntil(DialogStep.About)))[FieldIds.SubjectType]["isMultiSelect"]!.GetValue<bool>());
+        var missing = SubmitAt(DialogStep.About, v => v.Remove(FieldIds.SubjectType));
+        AssertError(missing, DialogStep.About, FieldIds.SubjectType, "about");
+
+        var both = SubmitAt(DialogStep.About, v => { v[FieldIds.SubjectType] = "child,parent-carer"; v[FieldIds.AtRisk] = "child"; });
+        AssertAccepted(both, DialogStep.About);
+        Assert.Equal(["child", "parent-carer"], both.State!.Answers.About!.SubjectTypeIds);
+    }
+
+    [Fact]
+    public void About_ADraftSavedWithOneSubjectType_StillReadsAsThatOne()
+    {
+        var old = new AboutAnswers { MatterTypeId = "prevent", DirectionId = "proposed", CaseReference = "CS-1", SubjectTypeId = "child" };
+
+        Assert.Equal(["child"], old.AllSubjectTypeIds);
+        Assert.Equal(old with { SubjectTypeId = null, SubjectTypeIds = ["child"] }, old);
     }
 
     [Fact]

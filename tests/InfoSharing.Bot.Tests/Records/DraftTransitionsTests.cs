@@ -25,7 +25,7 @@ public sealed class DraftTransitionsTests
     };
 
     private static readonly DraftAnswers Urgent = new() { Urgency = new UrgencyAnswers { ImmediateDanger = false } };
-    private static readonly DraftAnswers About = Urgent with { About = new AboutAnswers { MatterTypeId = "prevent", DirectionId = "proposed", CaseReference = "CS-1", SubjectTypeId = "child" } };
+    private static readonly DraftAnswers About = Urgent with { About = new AboutAnswers { MatterTypeId = "prevent", DirectionId = "proposed", CaseReference = "CS-1", SubjectTypeIds = ["child"] } };
 
     private static string Describe(IReadOnlyList<DraftTransition> transitions) =>
         string.Join(" ", transitions.Select(t => $"{t.Action}:{t.DraftId}"));
