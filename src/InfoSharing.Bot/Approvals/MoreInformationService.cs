@@ -2,6 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using InfoSharing.Bot.Cards;
 using InfoSharing.Bot.Connector;
+using InfoSharing.Bot.Policy;
+using InfoSharing.Bot.Dialog;
 using InfoSharing.Bot.Records;
 using InfoSharing.Bot.Routing;
 using InfoSharing.Bot.Storage;
@@ -21,6 +23,7 @@ public sealed class MoreInformationService(
     AuditLog audit,
     Outbox outbox,
     TurnReplies replies,
+    PolicyDocument policy,
     TimeProvider time)
 {
     public async Task AnswerAsync(TurnContext turn, JsonObject value, CancellationToken cancellationToken)
@@ -49,12 +52,27 @@ public sealed class MoreInformationService(
             return;
         }
 
+        // Like every free text the practitioner writes: a likely identifier is refused until they confirm it is none.
+        var confirmed = (value[PractitionerCards.NoIdentifiersConfirmed] as JsonValue)?.ToString() == "true";
+        var hits = IdentifierDetector.Detect(answer, policy.IdentifierPatterns);
+        if (hits.Count > 0 && !confirmed)
+        {
+            await replies.SendAsync(turn, null, PractitionerCards.MoreInformation(request.Id, request.Reference, question.ActorName ?? "An approver",
+                question.Text ?? string.Empty, answer,
+                $"This looks like it contains {string.Join(" or ", hits.Select(h => h.Title))}. The record must not identify anyone: remove it, or tick the box below to confirm it contains no identifying information.",
+                offerConfirmation: true), cancellationToken);
+            return;
+        }
+
         var applied = await unitOfWork.ExecuteAsync(async ct =>
         {
             await audit.LockAsync(ct); // before the request's row lock (see AuditLog.LockAsync)
             var detail = ApprovalRecords.Detail(request);
             var sections = detail.Sections.Append(new DetailSection($"Answer to {question.ActorName}'s question",
-                [new DetailItem("Question", question.Text ?? string.Empty), new DetailItem("Answer", answer)])).ToList();
+                [
+                    new DetailItem("Question", question.Text ?? string.Empty), new DetailItem("Answer", answer),
+                    .. hits.Count > 0 ? [new DetailItem("Identifier check", $"Flagged as possibly containing {string.Join(" or ", hits.Select(h => h.Title))}; the practitioner confirmed it contains no identifying information.")] : Array.Empty<DetailItem>(),
+                ])).ToList();
             var detailJson = JsonSerializer.Serialize(new ApprovalDetail { Sections = sections }, ApprovalsJsonContext.Default.ApprovalDetail);
             var changed = await db.Requests
                 .Where(r => r.Id == request.Id && r.Status == RequestStatus.MoreInfoRequested)
@@ -78,7 +96,12 @@ public sealed class MoreInformationService(
                 At = time.GetUtcNow().UtcDateTime,
             });
             await audit.AppendAsync(turn.ActorId, "more-info-answered", "request", request.Id.ToString(),
-                new JsonObject { ["reference"] = request.Reference, ["from"] = RequestStatus.MoreInfoRequested, ["to"] = RequestStatus.Pending }, ct);
+                new JsonObject
+                {
+                    ["reference"] = request.Reference, ["from"] = RequestStatus.MoreInfoRequested, ["to"] = RequestStatus.Pending,
+                    ["identifierConfirmed"] = hits.Count > 0 ? true : null, // the kinds flagged, never the text
+                    ["identifierKinds"] = hits.Count > 0 ? new JsonArray([.. hits.Select(h => (JsonNode?)h.Id)]) : null,
+                }, ct);
             outbox.Enqueue(OutboxOperations.UpdateApprovalCard, "after answer", request.Id);
             outbox.Enqueue(OutboxOperations.ThreadReply, "answer notice", request.Id, JsonSerializer.Serialize(
                 new NotificationPayload { Text = $"The practitioner answered the question on {request.Reference}. Use **Details** on the card to read it." },

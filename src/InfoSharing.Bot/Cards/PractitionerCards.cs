@@ -8,8 +8,12 @@ public static class PractitionerCards
     public const string AnswerMoreInfoAction = "answerMoreInfo";
     public const int MinAnswerLength = 10;
 
+    /// <summary>The toggle by which the practitioner confirms that an answer the bot flagged identifies no one.</summary>
+    public const string NoIdentifiersConfirmed = "answerNoIdentifiers";
+
     /// <summary>An approver's question, with a box to answer it; the answer returns the request to the approvers.</summary>
-    public static JsonObject MoreInformation(Guid requestId, string reference, string askedBy, string question, string? answer, string? error)
+    /// <param name="offerConfirmation">The answer was flagged as likely identifying someone: offer the "it does not" toggle.</param>
+    public static JsonObject MoreInformation(Guid requestId, string reference, string askedBy, string question, string? answer, string? error, bool offerConfirmation = false)
     {
         var body = new JsonArray
         {
@@ -31,6 +35,18 @@ public static class PractitionerCards
         if (error is not null)
         {
             body.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = error, ["color"] = "Attention", ["wrap"] = true, ["spacing"] = "None" });
+        }
+
+        if (offerConfirmation)
+        {
+            body.Add(new JsonObject
+            {
+                ["type"] = "Input.Toggle",
+                ["id"] = NoIdentifiersConfirmed,
+                ["title"] = "I have checked: it contains no identifying information",
+                ["valueOn"] = "true",
+                ["valueOff"] = "false",
+            });
         }
 
         return new JsonObject

@@ -91,6 +91,32 @@ public sealed class ApprovalInvokeTests : IAsyncLifetime
         Assert.Contains("answerMoreInfo", asked.Card!.ToJsonString(), StringComparison.Ordinal);
     }
 
+    /// <summary>Issue 12: the practitioner's answer is checked for identifiers like every free text they write.</summary>
+    [Fact]
+    public async Task MoreInfo_AnswerThatLooksIdentifying_IsRefusedUntilConfirmed_ThenRecordedWithTheCheck()
+    {
+        await BodyAsync(await _s.ClickAsync("29:approver", ApprovalScenario.ApproverAad, "moreInfo",
+            new JsonObject { ["question"] = "Who else was at the meeting?" }));
+        await _s.Channel.WaitForAsync(c => c.Card?.ToJsonString().Contains("Who else was at the meeting", StringComparison.Ordinal) == true);
+        var answer = "Mrs Jones from the school attended on 12/03/2026 as well.";
+        JsonObject Answer(bool confirmed) => Activities.Personal(_s.Channel.ServiceUrl, aad: ApprovalScenario.PractitionerAad, value: new JsonObject
+        {
+            ["action"] = "answerMoreInfo", ["requestId"] = _s.RequestId.ToString(), ["answer"] = answer,
+            ["answerNoIdentifiers"] = confirmed ? "true" : "false",
+        });
+
+        (await _s.Host.PostAsync(Answer(confirmed: false))).EnsureSuccessStatusCode();
+        var refused = await _s.Channel.WaitForAsync(c => c.Card?.ToJsonString().Contains("looks like it contains", StringComparison.Ordinal) == true);
+        Assert.Contains("answerNoIdentifiers", refused.Card!.ToJsonString(), StringComparison.Ordinal); // the way to confirm
+        Assert.Equal(RequestStatus.MoreInfoRequested, await StatusAsync());
+
+        (await _s.Host.PostAsync(Answer(confirmed: true))).EnsureSuccessStatusCode();
+        await _s.WaitUntilAsync(db => db.Requests.AnyAsync(r => r.Id == _s.RequestId && r.Status == RequestStatus.Pending));
+        var entry = await _s.QueryAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(e => e.Action == "more-info-answered"));
+        Assert.Contains("\"identifierConfirmed\":true", entry.Details, StringComparison.Ordinal);
+        Assert.DoesNotContain("Jones", entry.Details, StringComparison.Ordinal); // the kinds flagged, never the text
+    }
+
     [Fact]
     public async Task Details_ByApprover_ShowsFreeTextAndIsAudited()
     {
