@@ -32,7 +32,7 @@ public static class StorageServiceCollectionExtensions
                 break;
         }
 
-        services.AddHealthChecks().AddDbContextCheck<BotDbContext>("database", tags: ["ready"]);
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"], timeout: TimeSpan.FromSeconds(10));
         services.AddSingleton<DatabaseInitializer>();
         return services;
     }

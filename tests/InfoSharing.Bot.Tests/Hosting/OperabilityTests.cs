@@ -62,6 +62,7 @@ public sealed class OperabilityTests
         Assert.Equal(["database", "policy"], checks.Keys.Order(StringComparer.Ordinal));
         Assert.All(checks.Values, c => Assert.Equal("Healthy", (string?)c["status"]));
         Assert.Contains("policy 20", (string?)checks["policy"]["description"], StringComparison.Ordinal);
+        Assert.StartsWith("SQLite ", (string?)checks["database"]["description"], StringComparison.Ordinal);
     }
 
     [Fact]
