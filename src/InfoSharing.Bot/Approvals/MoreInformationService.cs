@@ -59,7 +59,7 @@ public sealed class MoreInformationService(
         {
             await replies.SendAsync(turn, null, PractitionerCards.MoreInformation(request.Id, request.Reference, question.ActorName ?? "An approver",
                 question.Text ?? string.Empty, answer,
-                $"This looks like it contains {string.Join(" or ", hits.Select(h => h.Title))}. The record must not identify anyone: remove it, or tick the box below to confirm it contains no identifying information.",
+                $"This looks like it contains {IdentifierDetector.Describe(hits)}. The record must not identify anyone: remove it, or tick the box below to confirm it contains no identifying information.",
                 offerConfirmation: true), cancellationToken);
             return;
         }
@@ -71,7 +71,7 @@ public sealed class MoreInformationService(
             var sections = detail.Sections.Append(new DetailSection($"Answer to {question.ActorName}'s question",
                 [
                     new DetailItem("Question", question.Text ?? string.Empty), new DetailItem("Answer", answer),
-                    .. hits.Count > 0 ? [new DetailItem("Identifier check", $"Flagged as possibly containing {string.Join(" or ", hits.Select(h => h.Title))}; the practitioner confirmed it contains no identifying information.")] : Array.Empty<DetailItem>(),
+                    .. hits.Count > 0 ? [new DetailItem("Identifier check", $"Flagged as possibly containing {IdentifierDetector.Describe(hits)}; the practitioner confirmed it contains no identifying information.")] : Array.Empty<DetailItem>(),
                 ])).ToList();
             var detailJson = JsonSerializer.Serialize(new ApprovalDetail { Sections = sections }, ApprovalsJsonContext.Default.ApprovalDetail);
             var changed = await db.Requests

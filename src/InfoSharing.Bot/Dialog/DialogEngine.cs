@@ -316,7 +316,7 @@ public static class DialogEngine
         // Cross-check 8: warn once; refuse on the second try unless the practitioner confirms.
         foreach (var (field, hits) in outcome.IdentifierHits)
         {
-            var described = StepValidator.Describe(hits);
+            var described = IdentifierDetector.Describe(hits);
             if (raw.TryGetValue(field + CardData.NoIdentifierConfirmSuffix, out var tick) && string.Equals(tick, "true", StringComparison.OrdinalIgnoreCase))
             {
                 if (!confirmed.Contains(field))
@@ -642,8 +642,8 @@ public static class DialogEngine
                 if (hits.Count > 0)
                 {
                     warnings[field.Id] = confirmed && !pending
-                        ? $"This may contain {StepValidator.Describe(hits)}; you confirmed it contains no identifying information."
-                        : $"This may contain {StepValidator.Describe(hits)}. Change it, or tick the box to confirm it contains no identifying information.";
+                        ? $"This may contain {IdentifierDetector.Describe(hits)}; you confirmed it contains no identifying information."
+                        : $"This may contain {IdentifierDetector.Describe(hits)}. Change it, or tick the box to confirm it contains no identifying information.";
                 }
             }
         }

@@ -109,7 +109,7 @@ public static class StepValidator
             var found = IdentifierDetector.Detect(caseReference, policy.IdentifierPatterns);
             if (found.Count > 0)
             {
-                reader.Error(FieldIds.CaseReference, $"This looks like {Describe(found)}, not a case reference. Use the reference from your case system and never the person's details.");
+                reader.Error(FieldIds.CaseReference, $"This looks like {IdentifierDetector.Describe(found)}, not a case reference. Use the reference from your case system and never the person's details.");
             }
             else if (!policy.CaseReference.Accepts(caseReference, RegexTimeout))
             {
@@ -356,7 +356,7 @@ public static class StepValidator
     private static DraftAnswers Necessity(FieldReader reader, DraftAnswers answers, PolicyDocument policy)
     {
         var checks = new List<NecessityCheckAnswer>();
-        foreach (var check in policy.Lists.NecessityChecks.Where(c => !c.Retired))
+        foreach (var check in policy.Lists.AskedNecessityChecks)
         {
             var met = reader.YesNo(FieldIds.NecessityCheck(check.Id));
             string? explanation = null;
@@ -519,9 +519,6 @@ public static class StepValidator
             },
         };
     }
-
-    internal static string Describe(IReadOnlyList<IdentifierPattern> patterns) =>
-        string.Join(" or ", patterns.Select(p => p.Title));
 
     private static string Titles(IReadOnlyList<string> ids, IReadOnlyList<ChoiceItem> items) =>
         string.Join("; ", ids.Select(id => "'" + (items.FirstOrDefault(i => i.Id == id)?.Title ?? id) + "'"));
