@@ -117,36 +117,15 @@ internal sealed class FieldReader(IReadOnlyDictionary<string, string> values)
     }
 
     /// <summary>A date (yyyy-MM-dd) strictly after <paramref name="todayUk"/>.</summary>
-    public DateOnly? FutureDate(string id, DateOnly todayUk, bool required, string requiredMessage)
-    {
-        var raw = Raw(id);
-        if (raw is null)
-        {
-            if (required)
-            {
-                Error(id, requiredMessage);
-            }
-
-            return null;
-        }
-
-        if (!DateOnly.TryParseExact(raw, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            Error(id, "Enter a valid date.");
-            return null;
-        }
-
-        if (date <= todayUk)
-        {
-            Error(id, $"Choose a date in the future (after {UkTime.FormatDate(todayUk)}).");
-            return null;
-        }
-
-        return date;
-    }
+    public DateOnly? FutureDate(string id, DateOnly todayUk, bool required, string requiredMessage) =>
+        Date(id, required, requiredMessage, d => d > todayUk, $"Choose a date in the future (after {UkTime.FormatDate(todayUk)}).");
 
     /// <summary>A date (yyyy-MM-dd) on or before <paramref name="todayUk"/>.</summary>
-    public DateOnly? PastDate(string id, DateOnly todayUk, bool required, string requiredMessage)
+    public DateOnly? PastDate(string id, DateOnly todayUk, bool required, string requiredMessage) =>
+        Date(id, required, requiredMessage, d => d <= todayUk, $"Choose today or an earlier date (not after {UkTime.FormatDate(todayUk)}).");
+
+    /// <summary>A date (yyyy-MM-dd) that <paramref name="allowed"/> accepts, else the field's error.</summary>
+    private DateOnly? Date(string id, bool required, string requiredMessage, Func<DateOnly, bool> allowed, string notAllowed)
     {
         var raw = Raw(id);
         if (raw is null)
@@ -165,9 +144,9 @@ internal sealed class FieldReader(IReadOnlyDictionary<string, string> values)
             return null;
         }
 
-        if (date > todayUk)
+        if (!allowed(date))
         {
-            Error(id, $"Choose today or an earlier date (not after {UkTime.FormatDate(todayUk)}).");
+            Error(id, notAllowed);
             return null;
         }
 
