@@ -72,7 +72,7 @@ public static class ReviewBuilder
 
         var necessity = answers.Necessity;
         var checks = new List<(string, string?)>();
-        foreach (var check in lists.NecessityChecks.Where(c => !c.Retired))
+        foreach (var check in lists.AskedNecessityChecks)
         {
             var answer = necessity?.Checks.FirstOrDefault(c => c.CheckId == check.Id);
             checks.Add((check.Title, answer is null ? null : answer.Met ? "Yes" : $"No: {answer.Explanation}"));

@@ -326,7 +326,7 @@ public static class StepForms
     private static List<FormField> NecessityFields(PolicyDocument policy)
     {
         var fields = new List<FormField>();
-        foreach (var check in policy.Lists.NecessityChecks.Where(c => !c.Retired))
+        foreach (var check in policy.Lists.AskedNecessityChecks)
         {
             fields.Add(YesNo(FieldIds.NecessityCheck(check.Id), check.Title, required: true));
             fields.Add(Text(FieldIds.NecessityExplanation(check.Id), $"If no: explain ({check.Title.ToLowerInvariant()})", policy.Limits.Explanation));

@@ -23,6 +23,10 @@ public sealed record PolicyLists
     public IReadOnlyList<LegalCondition> Article9Conditions { get; init => field = value is null ? [] : [.. value.Where(v => v is not null)]; } = [];
     public IReadOnlyList<LegalCondition> CriminalOffenceConditions { get; init => field = value is null ? [] : [.. value.Where(v => v is not null)]; } = [];
     public IReadOnlyList<ChoiceItem> NecessityChecks { get; init => field = value is null ? [] : [.. value.Where(v => v is not null)]; } = [];
+
+    /// <summary>The checks step 6 asks: the list without its retired entries (kept only so older records read by title).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IEnumerable<ChoiceItem> AskedNecessityChecks => NecessityChecks.Where(c => !c.Retired);
     public IReadOnlyList<ConsentStatus> ConsentStatuses { get; init => field = value is null ? [] : [.. value.Where(v => v is not null)]; } = [];
     public IReadOnlyList<ChoiceItem> ConsentExceptionReasons { get; init => field = value is null ? [] : [.. value.Where(v => v is not null)]; } = [];
     public IReadOnlyList<InformedOption> InformedOptions { get; init => field = value is null ? [] : [.. value.Where(v => v is not null)]; } = [];

@@ -149,7 +149,7 @@ public static class PolicyValidator
             errors.Add("lists.consentStatuses needs exactly one status with notAsked (consent not the basis relied on).");
         }
 
-        if (lists.NecessityChecks.Count(c => !c.Retired) > 10)
+        if (lists.AskedNecessityChecks.Count() > 10)
         {
             errors.Add("lists.necessityChecks has more than 10 checks.");
         }

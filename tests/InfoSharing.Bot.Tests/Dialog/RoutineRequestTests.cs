@@ -104,7 +104,7 @@ public sealed class RoutineRequestTests
         Assert.DoesNotContain(FieldIds.NecessityCheck("secure"), ids);
         Assert.DoesNotContain(FieldIds.NecessityCheck("timely"), ids);
         Assert.Contains(FieldIds.NecessityCheck("relevant"), ids);
-        Assert.Equal(PolicyDoc.Lists.NecessityChecks.Count(c => !c.Retired), ids.Count(i => i.StartsWith("necessity_", StringComparison.Ordinal) && !i.EndsWith("_explanation", StringComparison.Ordinal)));
+        Assert.Equal(PolicyDoc.Lists.AskedNecessityChecks.Count(), ids.Count(i => i.StartsWith("necessity_", StringComparison.Ordinal) && !i.EndsWith("_explanation", StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -52,7 +52,7 @@ public sealed class PolicyLoaderTests
         Assert.Equal(5, lists.MatterTypes.Count);
         Assert.Equal(7, lists.SubjectTypes.Count);
         Assert.Equal(3, lists.AtRiskTypes.Count);
-        Assert.Equal(["necessary", "recipient-needs", "accurate", "relevant"], lists.NecessityChecks.Where(c => !c.Retired).Select(c => c.Id));
+        Assert.Equal(["necessary", "recipient-needs", "accurate", "relevant"], lists.AskedNecessityChecks.Select(c => c.Id));
         // the checks step 6 asked before revision 2: retired, so that older records still read by title
         Assert.Equal(["minimum", "timely", "secure"], lists.NecessityChecks.Where(c => c.Retired).Select(c => c.Id));
         Assert.All(lists.SecureMethods, m => Assert.True(m.Allowed));
