@@ -21,6 +21,7 @@ public static class ReadinessChecks
     public static IServiceCollection AddReadinessChecks(this IServiceCollection services, IConfiguration configuration)
     {
         var timeout = TimeSpan.FromSeconds(10);
+        services.AddSingleton<PolicyFileCheck>(); // one instance: it remembers the file it last read
         var checks = services.AddHealthChecks()
             .AddCheck<PolicyFileCheck>("policy", tags: [Tag], timeout: timeout);
         if (!string.IsNullOrEmpty(configuration[BotCredentialsOptions.AppIdKey]))
@@ -68,23 +69,42 @@ public static class ReadinessChecks
 
     /// <summary>
     /// The policy the bot runs under, and whether the file on disk still loads: a DPO's edit that broke it is reported
-    /// (degraded: the running policy stays, but the next start would refuse).
+    /// (degraded: the running policy stays, but the next start would refuse). The file is read and validated again only
+    /// when it changed (its write time or length), not on every probe.
     /// </summary>
     private sealed class PolicyFileCheck(PolicyDocument policy, PolicyFileLocation location) : IHealthCheck
     {
+        private Seen? _last; // swapped whole, so a probe never reads one file's stamp with another's result
+
         public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        {
+            var file = new FileInfo(location.Path);
+            var (written, length) = file.Exists ? (file.LastWriteTimeUtc, file.Length) : (DateTime.MinValue, -1L);
+            if (Volatile.Read(ref _last) is { } last && last.WrittenUtc == written && last.Length == length)
+            {
+                return Task.FromResult(last.Result);
+            }
+
+            var result = Check();
+            Volatile.Write(ref _last, new Seen(written, length, result));
+            return Task.FromResult(result);
+        }
+
+        private sealed record Seen(DateTime WrittenUtc, long Length, HealthCheckResult Result);
+
+        private HealthCheckResult Check()
         {
             var onDisk = PolicyLoader.LoadFromFile(location.Path);
             if (!onDisk.IsValid)
             {
-                return Task.FromResult(HealthCheckResult.Degraded(
-                    $"running policy {policy.Version}; the file {location.Path} no longer loads ({onDisk.Errors.Count} problem(s), first: {onDisk.Errors.FirstOrDefault()}): the next start would refuse"));
+                return HealthCheckResult.Degraded(
+                    $"running policy {policy.Version}; the file {location.Path} no longer loads ({onDisk.Errors.Count} problem(s), first: {onDisk.Errors.FirstOrDefault()}): the next start would refuse");
             }
 
             var version = onDisk.Policy!.Version;
-            return Task.FromResult(string.Equals(version, policy.Version, StringComparison.Ordinal)
+            return string.Equals(version, policy.Version, StringComparison.Ordinal)
                 ? HealthCheckResult.Healthy($"policy {policy.Version} from {location.Path}")
-                : HealthCheckResult.Degraded($"running policy {policy.Version}; the file holds {version}: restart to apply it"));
+                : HealthCheckResult.Degraded($"running policy {policy.Version}; the file holds {version}: restart to apply it");
         }
     }
 
