@@ -35,14 +35,14 @@ public sealed partial class DatabaseInitializer(IServiceScopeFactory scopes, IOp
 
             if (db.Database.IsNpgsql())
             {
-                // Instances starting together migrate one at a time: without this, the second one's look at the
-                // migrations history races the first one's creation of it, and EF logs the failed query as an error.
+                // Instances starting together create the history table and migrate one at a time: PostgreSQL's CREATE
+                // TABLE IF NOT EXISTS is not safe against a concurrent one (a duplicate-key error on its catalogue).
                 await db.Database.OpenConnectionAsync(cancellationToken);
                 await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({MigrationLockKey})", cancellationToken);
                 try
                 {
-                    // On a new database EF first reads a history table that is not there yet, and logs that as a failed
-                    // command (an operator's "fail:" line on every first start): create it first.
+                    // On a new database EF first reads a history table that is not there yet and logs that as a failed
+                    // command, an operator's "fail:" line on every first start (seen in the load smoke run): create it first.
                     await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
                     await db.Database.MigrateAsync(cancellationToken);
                 }
