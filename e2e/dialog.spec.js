@@ -127,6 +127,18 @@ run(async s => {
     console.log(`  card ${counts.cards} "${title}": ${inputs.length} inputs, required: ${inputs.filter(x => x.isRequired).map(x => x.id).join(' ')}`);
   };
 
+  /** Fills a step's card (the frame the bot sent) in the UI with values, presses its primary button, checks what the bot got. */
+  const fillStep = async (frame, title, values, shot) => {
+    count(frameCard(frame));
+    const card = await renderedCard(title, countSent(title));
+    await fillCard(page, card, frameCard(frame), values);
+    if (shot) await s.shotCard(shot, card);
+    const button = frameCard(frame).actions[0];
+    if (button.type !== 'Action.Submit' || button.data.action !== 'submit') throw new Error(`the primary button is ${JSON.stringify(button)}`);
+    await card.getByRole('button', { name: button.title }).click();
+    await botGot(frame.message.messageId, values);
+  };
+
   let refused; // the step 2 card the bot re-sent with the error
   for (let i = 0; i < STEPS.length; i++) {
     const { title, values } = STEPS[i];
@@ -169,15 +181,7 @@ run(async s => {
       })) return;
     }
     if (!await s.step(`step ${i} (${title}): filled in the card and continued`, async () => {
-      const frame = i === 2 ? refused : await nextCardFrame(title);
-      count(frameCard(frame));
-      const card = await renderedCard(title, countSent(title));
-      await fillCard(page, card, frameCard(frame), values);
-      await s.shotCard(`step-${i}-filled`, card);
-      const button = frameCard(frame).actions[0];
-      if (button.type !== 'Action.Submit' || button.data.action !== 'submit') throw new Error(`the primary button is ${JSON.stringify(button)}`);
-      await card.getByRole('button', { name: button.title }).click();
-      await botGot(frame.message.messageId, values);
+      await fillStep(i === 2 ? refused : await nextCardFrame(title), title, values, `step-${i}-filled`);
       const next = i + 1 < STEPS.length ? STEPS[i + 1].title : REVIEW_TITLE;
       await renderedCard(next, countSent(next) || 1);
     })) return;
@@ -218,15 +222,7 @@ run(async s => {
   if (!await s.step(`a routine request takes no more than ${MOST.cards} cards, ${MOST.inputs} inputs, ${MOST.required} required, and submits`, async () => {
     Object.assign(counts, { cards: 0, inputs: 0, required: 0 });
     await send(page, 'new request');
-    for (let i = 0; i < ROUTINE.length; i++) {
-      const { title, values } = ROUTINE[i];
-      const frame = await nextCardFrame(title);
-      count(frameCard(frame));
-      const card = await renderedCard(title, countSent(title));
-      await fillCard(page, card, frameCard(frame), values);
-      await card.getByRole('button', { name: frameCard(frame).actions[0].title }).click();
-      await botGot(frame.message.messageId, values);
-    }
+    for (const { title, values } of ROUTINE) await fillStep(await nextCardFrame(title), title, values);
     const frame = await nextCardFrame(REVIEW_TITLE);
     const json = frameCard(frame);
     count(json);

@@ -73,37 +73,11 @@ public sealed class OutboxFaultTests
     [Fact]
     public async Task HostStoppedBetweenEnqueueAndSend_NextHostSendsItOnce()
     {
-        var channel = new RecordingChannel();
-        await channel.StartAsync();
-        var db = Path.Combine(Path.GetTempPath(), $"infosharing-restart-{Guid.NewGuid():N}.db");
-        try
+        await RestartedAsync((_, _) => Task.CompletedTask, async (second, channel) =>
         {
-            var settings = new Dictionary<string, string?> { ["Storage:SqlitePath"] = db, ["Outbox:Enabled"] = "false" };
-            await using (var first = new BotHost(settings))
-            {
-                (await first.PostAsync(Activities.Channel(channel.ServiceUrl, "message", "register approvers", "29:a", ApprovalScenario.ApproverAad))).EnsureSuccessStatusCode();
-                await channel.WaitForAsync(c => c.Text?.Contains("approvers' channel", StringComparison.Ordinal) == true);
-                await ApprovalScenario.SeedAsync(first, Guid.CreateVersion7());
-            }
-
-            Assert.DoesNotContain(channel.Calls, c => c.Method == "POST" && c.Path.EndsWith("/v3/conversations", StringComparison.Ordinal));
-            settings["Outbox:Enabled"] = "true";
-            await using var second = new BotHost(settings);
-            _ = second.Services; // start the host: the outbox resumes
-            await WaitAsync(async () =>
-            {
-                await using var scope = second.Services.CreateAsyncScope();
-                var ctx = scope.ServiceProvider.GetRequiredService<InfoSharing.Bot.Storage.BotDbContext>();
-                return await ctx.Outbox.AnyAsync(o => o.Operation == OutboxOperations.PostApprovalCard && o.Status == OutboxStatus.Sent);
-            });
+            await WaitForCardRowAsync(second, OutboxStatus.Sent);
             Assert.Single(channel.Calls, c => c.Method == "POST" && c.Path.EndsWith("/v3/conversations", StringComparison.Ordinal));
-        }
-        finally
-        {
-            await channel.DisposeAsync();
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            File.Delete(db);
-        }
+        });
     }
 
     /// <summary>
@@ -116,18 +90,9 @@ public sealed class OutboxFaultTests
     [InlineData(true, OutboxStatus.Unknown, 0)]
     public async Task InstanceDiedHoldingTheCardsLease_SentAgainOnlyIfItsPostHadNotStarted(bool postStarted, string expected, int posts)
     {
-        var channel = new RecordingChannel();
-        await channel.StartAsync();
-        var db = Path.Combine(Path.GetTempPath(), $"infosharing-lease-{Guid.NewGuid():N}.db");
-        try
-        {
-            var settings = new Dictionary<string, string?> { ["Storage:SqlitePath"] = db, ["Outbox:Enabled"] = "false" };
-            await using (var first = new BotHost(settings))
+        await RestartedAsync(
+            async (first, _) =>
             {
-                (await first.PostAsync(Activities.Channel(channel.ServiceUrl, "message", "register approvers", "29:a", ApprovalScenario.ApproverAad))).EnsureSuccessStatusCode();
-                await channel.WaitForAsync(c => c.Text?.Contains("approvers' channel", StringComparison.Ordinal) == true);
-                await ApprovalScenario.SeedAsync(first, Guid.CreateVersion7());
-
                 // What the dead instance left: its claim (an expired lease), and a start mark only if its POST had begun.
                 await using var scope = first.Services.CreateAsyncScope();
                 var ctx = scope.ServiceProvider.GetRequiredService<InfoSharing.Bot.Storage.BotDbContext>();
@@ -136,34 +101,50 @@ public sealed class OutboxFaultTests
                 Assert.Equal(1, await ctx.Outbox.Where(o => o.Operation == OutboxOperations.PostApprovalCard).ExecuteUpdateAsync(u => u
                     .SetProperty(o => o.LockedUntil, expired).SetProperty(o => o.LockOwner, "dead-instance")
                     .SetProperty(o => o.Attempts, 1).SetProperty(o => o.SendStartedAt, started)));
+            },
+            async (second, channel) =>
+            {
+                var row = await WaitForCardRowAsync(second, expected);
+                Assert.Equal(posts, channel.Calls.Count(c => c.Method == "POST" && c.Path.EndsWith("/v3/conversations", StringComparison.Ordinal)
+                                                             && c.Body?.ToJsonString().Contains("application/vnd.microsoft.card.adaptive", StringComparison.Ordinal) == true));
+                if (postStarted)
+                {
+                    Assert.Contains("interrupted while sending", row.LastError, StringComparison.Ordinal);
+                    // not silent: the approvers' channel is told, with the way to post it again
+                    await channel.WaitForAsync(c => (c.Text ?? c.Body?["activity"]?["text"]?.GetValue<string>())?.Contains("repost", StringComparison.Ordinal) == true);
+                }
+                else
+                {
+                    Assert.NotNull(row.SendStartedAt); // this attempt recorded its start before its POST
+                }
+            });
+    }
+
+    /// <summary>
+    /// A first host (outbox off) registers the approvers' channel and seeds a request whose card is queued; then
+    /// <paramref name="beforeRestart"/>; then a second host on the same database starts with the outbox on.
+    /// </summary>
+    private static async Task RestartedAsync(Func<BotHost, RecordingChannel, Task> beforeRestart, Func<BotHost, RecordingChannel, Task> afterRestart)
+    {
+        var channel = new RecordingChannel();
+        await channel.StartAsync();
+        var db = Path.Combine(Path.GetTempPath(), $"infosharing-restart-{Guid.NewGuid():N}.db");
+        try
+        {
+            var settings = new Dictionary<string, string?> { ["Storage:SqlitePath"] = db, ["Outbox:Enabled"] = "false" };
+            await using (var first = new BotHost(settings))
+            {
+                (await first.PostAsync(Activities.Channel(channel.ServiceUrl, "message", "register approvers", "29:a", ApprovalScenario.ApproverAad))).EnsureSuccessStatusCode();
+                await channel.WaitForAsync(c => c.Text?.Contains("approvers' channel", StringComparison.Ordinal) == true);
+                await ApprovalScenario.SeedAsync(first, Guid.CreateVersion7());
+                await beforeRestart(first, channel);
             }
 
+            Assert.DoesNotContain(channel.Calls, c => c.Method == "POST" && c.Path.EndsWith("/v3/conversations", StringComparison.Ordinal));
             settings["Outbox:Enabled"] = "true";
             await using var second = new BotHost(settings);
-            _ = second.Services;
-            await WaitAsync(async () =>
-            {
-                await using var scope = second.Services.CreateAsyncScope();
-                var ctx = scope.ServiceProvider.GetRequiredService<InfoSharing.Bot.Storage.BotDbContext>();
-                return await ctx.Outbox.AnyAsync(o => o.Operation == OutboxOperations.PostApprovalCard && o.Status != OutboxStatus.Pending);
-            });
-
-            await using var check = second.Services.CreateAsyncScope();
-            var row = await check.ServiceProvider.GetRequiredService<InfoSharing.Bot.Storage.BotDbContext>().Outbox.AsNoTracking()
-                .SingleAsync(o => o.Operation == OutboxOperations.PostApprovalCard);
-            Assert.Equal(expected, row.Status);
-            Assert.Equal(posts, channel.Calls.Count(c => c.Method == "POST" && c.Path.EndsWith("/v3/conversations", StringComparison.Ordinal)
-                                                         && c.Body?.ToJsonString().Contains("application/vnd.microsoft.card.adaptive", StringComparison.Ordinal) == true));
-            if (postStarted)
-            {
-                Assert.Contains("interrupted while sending", row.LastError, StringComparison.Ordinal);
-                // not silent: the approvers' channel is told, with the way to post it again
-                await channel.WaitForAsync(c => (c.Text ?? c.Body?["activity"]?["text"]?.GetValue<string>())?.Contains("repost", StringComparison.Ordinal) == true);
-            }
-            else
-            {
-                Assert.NotNull(row.SendStartedAt); // this attempt recorded its start before its POST
-            }
+            _ = second.Services; // start the host: the outbox resumes
+            await afterRestart(second, channel);
         }
         finally
         {
@@ -171,6 +152,21 @@ public sealed class OutboxFaultTests
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             File.Delete(db);
         }
+    }
+
+    /// <summary>The approval card's outbox row, once it has left pending with the expected status.</summary>
+    private static async Task<InfoSharing.Bot.Storage.OutboxMessageRow> WaitForCardRowAsync(BotHost host, string status)
+    {
+        InfoSharing.Bot.Storage.OutboxMessageRow? row = null;
+        await WaitAsync(async () =>
+        {
+            await using var scope = host.Services.CreateAsyncScope();
+            row = await scope.ServiceProvider.GetRequiredService<InfoSharing.Bot.Storage.BotDbContext>().Outbox.AsNoTracking()
+                .FirstOrDefaultAsync(o => o.Operation == OutboxOperations.PostApprovalCard && o.Status != OutboxStatus.Pending);
+            return row is not null;
+        });
+        Assert.Equal(status, row!.Status);
+        return row;
     }
 
     private static async Task WaitAsync(Func<Task<bool>> condition)

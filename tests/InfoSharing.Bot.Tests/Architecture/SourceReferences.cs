@@ -7,7 +7,7 @@ namespace InfoSharing.Bot.Tests.Architecture;
 /// <summary>The bot's folders a source folder names: <c>using InfoSharing.Bot.X;</c> and <c>InfoSharing.Bot.X.</c> qualified names.</summary>
 internal static partial class SourceReferences
 {
-    public static string BotSource { get; } = Path.Combine(FindRepositoryRoot(), "src", "InfoSharing.Bot");
+    public static string BotSource { get; } = Path.Combine(RepositoryPaths.Root, "src", "InfoSharing.Bot");
 
     /// <summary>Top-level folders of the bot's source (migrations, build output and static files aside).</summary>
     public static IReadOnlyList<string> Folders { get; } =
@@ -48,17 +48,4 @@ internal static partial class SourceReferences
 
     [GeneratedRegex(@"\bInfoSharing\.Bot\.([A-Z]\w*)\b")]
     private static partial Regex QualifiedName();
-
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "InfoSharing.Bot.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("InfoSharing.Bot.sln not found above " + AppContext.BaseDirectory);
-    }
 }

@@ -123,15 +123,7 @@ public sealed class ApprovalCardCatalogueTests
             return configured;
         }
 
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "InfoSharing.Bot.sln")))
-            {
-                return Path.Combine(dir.FullName, "artifacts", "cards");
-            }
-        }
-
-        return Path.Combine(Path.GetTempPath(), "infosharing-cards");
+        return RepositoryPaths.TryRoot is { } root ? Path.Combine(root, "artifacts", "cards") : Path.Combine(Path.GetTempPath(), "infosharing-cards");
     }
 }
 

@@ -18,7 +18,7 @@ public sealed class CardCatalogueTests
     public void All_WritesEveryCardToArtifacts_ForTheOfficialValidator()
     {
         var cards = DialogCardCatalogue.All(DialogTestKit.PolicyDoc, DialogTestKit.Now);
-        var folder = Path.Combine(RepoRoot(), "artifacts", "cards", "dialog");
+        var folder = Path.Combine(RepositoryPaths.Root, "artifacts", "cards", "dialog");
         Directory.CreateDirectory(folder);
         foreach (var old in Directory.GetFiles(folder, "*.json"))
         {
@@ -157,16 +157,5 @@ public sealed class CardCatalogueTests
                 }
             }
         }
-    }
-
-    private static string RepoRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "InfoSharing.Bot.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("InfoSharing.Bot.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -16,7 +16,7 @@ namespace InfoSharing.Bot.Tests.Hosting;
 /// </summary>
 public sealed class StartupProcessTests
 {
-    private static readonly string RepositoryRoot = FindRepositoryRoot();
+    private static readonly string RepositoryRoot = RepositoryPaths.Root;
 
     public static TheoryData<string> WorkingDirectories => ["repository root", "/", "own folder"];
 
@@ -263,17 +263,4 @@ public sealed class StartupProcessTests
         ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = "tenant-1" } },
         ["text"] = "hello",
     };
-
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "InfoSharing.Bot.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("InfoSharing.Bot.sln not found above " + AppContext.BaseDirectory);
-    }
 }
