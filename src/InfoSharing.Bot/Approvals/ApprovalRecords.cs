@@ -35,7 +35,7 @@ public sealed class ApprovalRecords(BotDbContext db, PolicyDocument policy)
             RequestId = request.Id,
             Summary = Summary(request),
             Status = request.Status,
-            History = [.. actions.Select(a => new ApprovalActionView(a.ActorName ?? "someone", Describe(a.Action), a.At, DeclineReasons.Title(reasons, a.ReasonCode), a.Conditions))],
+            History = [.. actions.Select(a => new ApprovalActionView(a.ActorName ?? "someone", RecordActionKinds.Title(a.Action), a.At, DeclineReasons.Title(reasons, a.ReasonCode), a.Conditions))],
             DecidedBy = request.DecidedByName,
             DecidedAtUtc = request.DecidedAt,
             DecisionReasonTitle = DeclineReasons.Title(reasons, decision?.ReasonCode),
@@ -52,25 +52,5 @@ public sealed class ApprovalRecords(BotDbContext db, PolicyDocument policy)
 
     public static ApprovalDetail Detail(InfoRequestRow request) =>
         JsonSerializer.Deserialize(request.DetailJson, ApprovalsJsonContext.Default.ApprovalDetail) ?? new ApprovalDetail { Sections = [] };
-
-    private static string Describe(string action) => action switch
-    {
-        ApprovalVerbs.Approve => "approved",
-        ApprovalActionKinds.PartialApproval => "approved (another approver kind must also approve)",
-        ApprovalVerbs.Decline => "declined",
-        ApprovalVerbs.MoreInfo => "asked the practitioner for more information",
-        ApprovalVerbs.Conflict => "declared a conflict of interest",
-        ApprovalActionKinds.Answered => "answered the approvers' question",
-        ApprovalActionKinds.Submitted => "submitted the request",
-        Safeguarding.SafeguardingRecords.ActionOutcome => "recorded what happened after approval",
-        _ => action,
-    };
 }
 
-/// <summary>Action names recorded besides the card verbs.</summary>
-public static class ApprovalActionKinds
-{
-    public const string PartialApproval = "approve-partial";
-    public const string Answered = "answered";
-    public const string Submitted = "submitted";
-}

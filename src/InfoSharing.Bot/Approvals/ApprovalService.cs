@@ -1,254 +1,290 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using InfoSharing.Bot.Cards;
 using InfoSharing.Bot.Connector;
+using InfoSharing.Bot.Policy;
 using InfoSharing.Bot.Protocol;
-using InfoSharing.Bot.Records;
-using InfoSharing.Bot.Records.Retention;
 using InfoSharing.Bot.Storage;
+using InfoSharing.Bot.Workflow;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using InfoSharing.Bot.Workflow;
+using System.Text.Json.Nodes;
 
 namespace InfoSharing.Bot.Approvals;
 
 /// <summary>
-/// A click on the approval card (Action.Execute invoke, or its Action.Submit fallback): parse, authorise on the
-/// server, then move the request pending → decided exactly once (a compare-and-set on its status), record the
-/// action with its audit entry and the outbox sends in one transaction, and answer with the card the clicker sees.
+/// The one I/O shell of the decision workflow, for every record kind and every surface (a card's invoke, its
+/// Action.Submit fallback, the 1:1 chat, the records tab): load the record, run <see cref="DecisionWorkflow.Next"/>,
+/// and apply its result in one transaction with one compare-and-set on the record's status and revision (the action
+/// row, the audit entries, the outbox sends, the jobs). A lost compare-and-set runs the workflow again on the fresh
+/// record, so a click that lost the race is answered as what it now is ("already approved by …").
 /// </summary>
 public sealed partial class ApprovalService(
     BotDbContext db,
-    ApprovalRecords records,
+    ApprovalRecords requests,
+    SafeguardingRecords records,
     UnitOfWork unitOfWork,
     AuditLog audit,
     Outbox outbox,
+    ScheduledJobs jobs,
+    DecisionFollowUp followUp,
+    DecisionNotices notices,
+    IRetentionSchedule retention,
     TimeProvider time,
-    RecordRetention retention,
     IOptionsMonitor<ApprovalOptions> options,
-    Safeguarding.DecisionFollowUp followUp,
-    Policy.PolicyDocument policy,
+    IOptionsMonitor<SafeguardingOptions> reminders,
+    PolicyDocument policy,
     ILogger<ApprovalService> logger)
 {
+    private const int MaxAttempts = 4;
+
     /// <summary>
-    /// One click by <paramref name="who"/> (approver kinds already resolved by <see cref="ApproverDirectory.ResolveAsync"/>),
-    /// from whichever surface: the card's invoke, its Action.Submit fallback, or the records tab.
+    /// One click by <paramref name="who"/> (approver kinds already resolved by <see cref="ApproverDirectory.ResolveAsync"/>)
+    /// on any approvers' card, from whichever surface; the answer is the card (or message) the clicker sees.
     /// </summary>
     public async Task<ApprovalResponse> ActAsync(Actor who, string? verb, JsonNode? data, bool automatic, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(who);
-        var parse = ApprovalRules.Parse(verb, data, automatic, options.CurrentValue.MinDeclineReasonLength, policy.Lists.DeclineReasons);
-        if (parse.Action is not { } action)
+        var (parsed, error) = CardCommand.Parse(verb, data, automatic, options.CurrentValue.MinDeclineReasonLength, policy);
+        if (parsed is null)
         {
-            return ApprovalResponse.Of(AdaptiveCardInvokeResponse.Error(400, parse.ErrorCode ?? "BadRequest", parse.ErrorMessage ?? "That card action was not understood."));
+            return ApprovalResponse.Of(error!);
         }
 
-        using var span = BotTelemetry.Start("workflow " + action.Verb);
-        var request = await records.FindAsync(action.RequestId, cancellationToken);
-        if (request is null)
+        using var span = BotTelemetry.Start("workflow " + parsed.Command.Verb);
+        var row = await requests.FindAsync(parsed.RecordId, cancellationToken);
+        var isRequest = parsed.Kind == RecordKinds.Request;
+        if (row is null || (parsed.Kind.Length > 0 && row.Kind != parsed.Kind) || (!isRequest && row.Kind == RecordKinds.Request))
         {
-            return ApprovalResponse.Of(AdaptiveCardInvokeResponse.Error(404, "NotFound", "That request was not found."));
+            return ApprovalResponse.Of(AdaptiveCardInvokeResponse.Error(404, "NotFound", isRequest ? "That request was not found." : "That record was not found."));
         }
 
-        span?.SetTag(BotTelemetry.ReferenceTag, request.Reference);
-
-        var actor = who.ObjectId;
-        var actorName = who.Name;
-        var kinds = who.Kinds;
-        var isRequester = who.Is(request.RequesterAadObjectId, request.RequesterUserId);
-        var actions = await records.ActionsAsync(request.Id, cancellationToken);
-
-        if (action.Verb == ApprovalVerbs.Refresh)
-        {
-            // Automatic refresh for the listed users: approvers get their detail view (audited as shown automatically, apart
-            // from one the approver opened); anyone else the shared card.
-            var allowed = kinds != ApproverKind.None && !isRequester;
-            if (allowed)
-            {
-                await AuditOnlyAsync(actor, automatic ? AuditActions.DetailViewAutomatic : AuditActions.DetailViewOpened, request,
-                    new JsonObject { ["trigger"] = automatic ? "automatic" : "manual" }, cancellationToken);
-            }
-
-            var refreshed = ApprovalRecords.Model(request, actions, [], policy);
-            return ApprovalResponse.Of(AdaptiveCardInvokeResponse.Card(allowed ? ApprovalCards.Detail(refreshed, ApprovalRecords.Detail(request)) : ApprovalCards.Channel(refreshed)));
-        }
-
-        var declaredConflict = actions.Any(a => a.Action == ApprovalVerbs.Conflict && string.Equals(a.ActorAadObjectId, actor, StringComparison.OrdinalIgnoreCase));
-        var required = ApprovalRules.Required(request.RequiresDpo, request.RequiresPreventLead);
-        if (ApprovalRules.WhyNot(action.Verb, kinds, isRequester, declaredConflict, required) is { } refusal)
-        {
-            Log.Refused(logger, action.Verb, request.Reference);
-            await AuditOnlyAsync(actor, AuditActions.RefusedAction, request, new JsonObject { ["verb"] = action.Verb, ["reason"] = refusal }, cancellationToken);
-            return ApprovalResponse.Of(AdaptiveCardInvokeResponse.Message(refusal));
-        }
-
-        var model = ApprovalRecords.Model(request, actions, [], policy);
-        if (action.Verb == ApprovalVerbs.Details)
-        {
-            await AuditOnlyAsync(actor, AuditActions.DetailViewOpened, request, new JsonObject { ["trigger"] = "details-button" }, cancellationToken);
-            return ApprovalResponse.Of(AdaptiveCardInvokeResponse.Card(ApprovalCards.Detail(model, ApprovalRecords.Detail(request))), "Details are shown only through the card's Details button in Teams.");
-        }
-
-        if (RequestStatus.IsDecided(request.Status))
-        {
-            return ApprovalResponse.Of(AdaptiveCardInvokeResponse.Card(ApprovalCards.Channel(model, banner: AlreadyDecided(request))), AlreadyDecided(request));
-        }
-
-        if (parse.FieldErrors.Count > 0)
-        {
-            return ApprovalResponse.Of(AdaptiveCardInvokeResponse.Card(ApprovalCards.Channel(model, parse.FieldErrors, action.Inputs, "Please correct the highlighted field.")), string.Join(" ", parse.FieldErrors.Values));
-        }
-
-        var outcome = await unitOfWork.ExecuteAsync(ct => ApplyAsync(request, action, actor, actorName, who.ChannelUserId, kinds, ct), cancellationToken);
-        outbox.Wake();
-        var after = await records.FindAsync(request.Id, cancellationToken) ?? request;
-        var afterModel = await records.ModelAsync(after, [], cancellationToken);
-        return outcome switch
-        {
-            ApplyOutcome.LostRace => ApprovalResponse.Of(AdaptiveCardInvokeResponse.Card(ApprovalCards.Channel(afterModel, banner: AlreadyDecided(after))), AlreadyDecided(after)),
-            ApplyOutcome.NotPending => ApprovalResponse.Of(AdaptiveCardInvokeResponse.Message($"{after.Reference} is waiting for the practitioner's answer; you can decide once they reply.")),
-            _ => ApprovalResponse.Of(AdaptiveCardInvokeResponse.Card(ApprovalCards.Channel(afterModel))),
-        };
+        span?.SetTag(BotTelemetry.ReferenceTag, row.Reference);
+        Func<InfoRequestRow, RecordPatch>? patch = parsed.Advice is { } advice ? fresh => AdvicePatch(fresh, advice) : null;
+        var (result, after) = await ExecuteAsync(who, row, parsed.Command, patch, cancellationToken);
+        return await RenderAsync(after, result, parsed, cancellationToken);
     }
 
-    private async Task<ApplyOutcome> ApplyAsync(InfoRequestRow request, ApproverAction action, string actor, string actorName, string? actorUserId, ApproverKind kinds, CancellationToken ct)
+    /// <summary>
+    /// Runs the workflow for <paramref name="command"/> on <paramref name="row"/> and applies what it decides;
+    /// <paramref name="patch"/> gives the columns a command adds to the fresh record (an answer's detail, advice).
+    /// </summary>
+    public async Task<(WorkflowResult Result, InfoRequestRow After)> ExecuteAsync(Actor who, InfoRequestRow row, WorkflowCommand command, Func<InfoRequestRow, RecordPatch>? patch, CancellationToken cancellationToken)
     {
-        await audit.LockAsync(ct); // before the request's row lock (see AuditLog.LockAsync)
+        ArgumentNullException.ThrowIfNull(who);
+        ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(command);
+        for (var attempt = 1; ; attempt++)
+        {
+            var actions = await requests.ActionsAsync(row.Id, cancellationToken);
+            var result = DecisionWorkflow.Next(Snapshot(row, actions), command, who, time.GetUtcNow().UtcDateTime);
+            if (result.Outcome == WorkflowOutcome.Refused)
+            {
+                Log.Refused(logger, command.Verb, row.Reference);
+            }
+
+            if (!result.Writes)
+            {
+                return (result, row);
+            }
+
+            var current = row;
+            if (await unitOfWork.ExecuteAsync(ct => ApplyAsync(current, result, command, who, patch, ct), cancellationToken))
+            {
+                return (result, result.Outcome == WorkflowOutcome.Applied ? await requests.FindAsync(row.Id, cancellationToken) ?? row : row);
+            }
+
+            // Someone else changed the record first: decide again on what it is now.
+            row = await requests.FindAsync(row.Id, cancellationToken) ?? row;
+            if (attempt == MaxAttempts)
+            {
+                throw new InvalidOperationException($"{row.Reference} kept changing under {command.Verb}");
+            }
+        }
+    }
+
+    private async Task<bool> ApplyAsync(InfoRequestRow row, WorkflowResult result, WorkflowCommand command, Actor who, Func<InfoRequestRow, RecordPatch>? patch, CancellationToken ct)
+    {
+        await audit.LockAsync(ct); // before the record's row lock (see AuditLog.LockAsync)
         var now = time.GetUtcNow().UtcDateTime;
-        string? newStatus = null;
-        var recorded = action.Verb;
-        if (action.Verb == ApprovalVerbs.Approve)
+        var reviewDate = result.Decides && row.Kind == RecordKinds.Request ? retention.ReviewDateFor(row.Kind, now) : (DateTime?)null;
+        if (result.Outcome == WorkflowOutcome.Applied)
         {
-            var satisfied = kinds;
-            foreach (var prior in await db.ApprovalActions.AsNoTracking()
-                         .Where(a => a.RequestId == request.Id && a.Action == ApprovalActionKinds.PartialApproval).ToListAsync(ct))
-            {
-                satisfied |= Enum.TryParse<ApproverKind>(prior.ActorRole, out var k) ? k : ApproverKind.None;
-            }
-
-            var remaining = ApprovalRules.Remaining(ApprovalRules.Required(request.RequiresDpo, request.RequiresPreventLead), satisfied);
-            if (remaining == ApproverKind.None)
-            {
-                newStatus = RequestStatus.Approved;
-            }
-            else
-            {
-                recorded = ApprovalActionKinds.PartialApproval;
-            }
-        }
-        else if (action.Verb == ApprovalVerbs.Decline)
-        {
-            newStatus = RequestStatus.Declined;
-        }
-        else if (action.Verb == ApprovalVerbs.MoreInfo)
-        {
-            newStatus = RequestStatus.MoreInfoRequested;
-        }
-
-        if (newStatus is not null)
-        {
-            // The compare-and-set: only one click moves the request out of pending.
-            var decided = RequestStatus.IsDecided(newStatus);
-            DateTime? reviewDate = retention.ReviewDateFor(request.Kind, now); // retention runs again from the decision
+            var status = result.NewStatus ?? row.Status;
+            var decides = result.Decides;
+            var decision = result.Decision;
+            var extra = patch?.Invoke(row);
+            var detailJson = extra?.DetailJson;
+            var outcomeJson = extra?.OutcomeJson;
+            var answersJson = extra?.AnswersJson;
+            var summaryJson = extra?.SummaryJson;
+            var caseReference = extra?.CaseReference;
+            DateTime? submittedAt = extra?.MarkSubmitted == true ? now : null;
+            DateTime? outcomeAt = extra?.MarkOutcomeRecorded == true ? now : null;
             var changed = await db.Requests
-                .Where(r => r.Id == request.Id && r.Status == RequestStatus.Pending)
+                .Where(r => r.Id == row.Id && r.Status == row.Status && r.Revision == row.Revision)
                 .ExecuteUpdateAsync(s => s
-                    .SetProperty(r => r.Status, newStatus)
+                    .SetProperty(r => r.Status, status)
                     .SetProperty(r => r.Revision, r => r.Revision + 1)
-                    .SetProperty(r => r.DecidedAt, r => decided ? now : r.DecidedAt)
-                    .SetProperty(r => r.DecidedByAadObjectId, r => decided ? actor : r.DecidedByAadObjectId)
-                    .SetProperty(r => r.DecidedByName, r => decided ? actorName : r.DecidedByName)
-                    .SetProperty(r => r.Decision, r => decided ? newStatus : r.Decision)
-                    .SetProperty(r => r.ReviewDate, r => decided ? reviewDate : r.ReviewDate), ct);
+                    .SetProperty(r => r.DecidedAt, r => decides ? now : r.DecidedAt)
+                    .SetProperty(r => r.DecidedByAadObjectId, r => decides ? who.ObjectId : r.DecidedByAadObjectId)
+                    .SetProperty(r => r.DecidedByName, r => decides ? who.Name : r.DecidedByName)
+                    .SetProperty(r => r.Decision, r => decides ? decision : r.Decision)
+                    .SetProperty(r => r.ReviewDate, r => reviewDate ?? r.ReviewDate)
+                    .SetProperty(r => r.DetailJson, r => detailJson ?? r.DetailJson)
+                    .SetProperty(r => r.OutcomeJson, r => outcomeJson ?? r.OutcomeJson)
+                    .SetProperty(r => r.AnswersJson, r => answersJson ?? r.AnswersJson)
+                    .SetProperty(r => r.SummaryJson, r => summaryJson ?? r.SummaryJson)
+                    .SetProperty(r => r.CaseReference, r => caseReference ?? r.CaseReference)
+                    .SetProperty(r => r.SubmittedAt, r => submittedAt ?? r.SubmittedAt)
+                    .SetProperty(r => r.OutcomeRecordedAt, r => outcomeAt ?? r.OutcomeRecordedAt), ct);
             if (changed == 0)
             {
-                var current = await db.Requests.AsNoTracking().Where(r => r.Id == request.Id).Select(r => r.Status).FirstAsync(ct);
-                return RequestStatus.IsDecided(current) ? ApplyOutcome.LostRace : ApplyOutcome.NotPending;
+                return false;
             }
         }
-        else if (request.Status != RequestStatus.Pending && request.Status != RequestStatus.MoreInfoRequested)
+
+        if (result.Action is { } action)
         {
-            return ApplyOutcome.LostRace;
+            db.ApprovalActions.Add(new ApprovalActionRow
+            {
+                RequestId = row.Id,
+                ActorAadObjectId = who.ObjectId,
+                ActorUserId = who.ChannelUserId,
+                ActorName = who.Name,
+                ActorRole = action.Role,
+                Action = action.Action,
+                ReasonCode = action.ReasonCode,
+                Text = action.Text,
+                Conditions = action.Conditions,
+                At = now,
+            });
         }
 
-        db.ApprovalActions.Add(new ApprovalActionRow
+        foreach (var entry in result.Audit)
         {
-            RequestId = request.Id,
-            ActorAadObjectId = actor,
-            ActorUserId = actorUserId,
-            ActorName = actorName,
-            ActorRole = kinds.ToString(),
-            Action = recorded,
-            ReasonCode = action.ReasonCode,
-            Text = action.Verb switch { ApprovalVerbs.Decline => action.Reason, ApprovalVerbs.MoreInfo => action.Question, ApprovalVerbs.Conflict => action.Note, _ => null },
-            Conditions = action.Verb == ApprovalVerbs.Approve ? action.Conditions : null,
-            At = now,
-        });
-        await audit.AppendAsync(actor, recorded, "request", request.Id.ToString(), new JsonObject
-        {
-            ["reference"] = request.Reference,
-            ["from"] = request.Status,
-            ["to"] = newStatus ?? request.Status,
-            ["reasonCode"] = action.ReasonCode,
-            ["roles"] = kinds.ToString(),
-            ["reviewDate"] = newStatus is not null && RequestStatus.IsDecided(newStatus)
-                ? retention.ReviewDateFor(request.Kind, now).ToString("O", System.Globalization.CultureInfo.InvariantCulture)
-                : null,
-        }, ct);
+            if (reviewDate is { } review && entry.Details.ContainsKey("reviewDate"))
+            {
+                entry.Details["reviewDate"] = review.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+            }
 
-        outbox.Enqueue(OutboxOperations.UpdateApprovalCard, $"after {recorded}", request.Id);
-        if (newStatus is not null)
-        {
-            outbox.Enqueue(OutboxOperations.NotifyRequester, $"tell requester: {newStatus}", request.Id, PractitionerNotice(request, action, actorName, now, newStatus));
-            await followUp.OnStatusChangedAsync(request, newStatus, action.Reconsider, ct); // reminders cancelled; outcome or reconsider offered
+            await audit.AppendAsync(who.ObjectId, entry.Action, row.Kind, row.Id.ToString(), entry.Details.DeepClone().AsObject(), ct);
         }
 
-        return ApplyOutcome.Applied;
+        foreach (var send in result.Sends)
+        {
+            switch (send.Kind)
+            {
+                case SendKind.PostCard:
+                    outbox.Enqueue(row.Kind == RecordKinds.Request ? OutboxOperations.PostApprovalCard : OutboxOperations.PostRecordCard, send.Purpose, row.Id);
+                    break;
+                case SendKind.UpdateCard:
+                    outbox.Enqueue(row.Kind == RecordKinds.Request ? OutboxOperations.UpdateApprovalCard : OutboxOperations.UpdateRecordCard, send.Purpose, row.Id);
+                    break;
+                case SendKind.NotifyRequester:
+                    outbox.Enqueue(OutboxOperations.NotifyRequester, send.Purpose, row.Id, notices.Payload(row, send.Notice, command, who, now));
+                    break;
+                case SendKind.ThreadReply:
+                    outbox.Enqueue(OutboxOperations.ThreadReply, send.Purpose, row.Id, notices.Payload(row, send.Notice, command, who, now));
+                    break;
+            }
+        }
+
+        foreach (var job in result.Jobs)
+        {
+            switch (job)
+            {
+                case WorkflowJob.CancelApproverReminders:
+                    await jobs.CancelApproverJobsAsync(row.Id, CancelReason(row.Kind, result.NewStatus), ct);
+                    break;
+                case WorkflowJob.AskForOutcome:
+                    followUp.AskForOutcome(row);
+                    break;
+                case WorkflowJob.OfferReconsider:
+                    followUp.OfferReconsider(row);
+                    break;
+                case WorkflowJob.ScheduleReviewReminders:
+                    jobs.Schedule(row.Id, ReminderPlanner.ForEmergencyReview(time.GetUtcNow(), reminders.CurrentValue.Reminders));
+                    break;
+                case WorkflowJob.CancelPractitionerReminders when row.Kind == RecordKinds.Emergency:
+                    await jobs.CancelAsync(row.Id, "record complete", ct, JobKinds.PractitionerReminder, JobKinds.RecordOverdue);
+                    break;
+                case WorkflowJob.CancelPractitionerReminders:
+                    await jobs.CancelAsync(row.Id, "outcome recorded", ct, JobKinds.PractitionerReminder);
+                    break;
+                case WorkflowJob.CancelAllJobs:
+                    await jobs.CancelAsync(row.Id, "nothing was shared", ct);
+                    break;
+            }
+        }
+
+        return true;
     }
 
-    private string PractitionerNotice(InfoRequestRow request, ApproverAction action, string actorName, DateTime now, string status)
+    private async Task<ApprovalResponse> RenderAsync(InfoRequestRow row, WorkflowResult result, CardCommand parsed, CancellationToken cancellationToken)
     {
-        var when = ApprovalCards.FormatUk(now);
-        var payload = status switch
+        var reply = result.Reply;
+        if (reply.View == ReplyView.Message)
         {
-            RequestStatus.Approved => new NotificationPayload
+            return ApprovalResponse.Of(AdaptiveCardInvokeResponse.Message(reply.Text ?? string.Empty));
+        }
+
+        var errors = parsed.Command.FieldErrors;
+        var notice = reply.View is ReplyView.Errors or ReplyView.DetailErrors ? string.Join(" ", errors.Values) : reply.Text;
+        if (row.Kind == RecordKinds.Request)
+        {
+            var model = await requests.ModelAsync(row, [], cancellationToken);
+            return ApprovalResponse.Of(AdaptiveCardInvokeResponse.Card(reply.View switch
             {
-                Alert = true,
-                Text = $"Your request **{request.Reference}** (case {request.CaseReference}) was **approved** by {actorName} on {when}."
-                       + (action.Conditions is null ? string.Empty : $"\n\nConditions: {action.Conditions}")
-                       + "\n\nShare only what was approved, securely, and record what you shared.",
-            },
-            RequestStatus.Declined => new NotificationPayload
-            {
-                Alert = true,
-                Text = $"Your request **{request.Reference}** (case {request.CaseReference}) was **declined** by {actorName} on {when}."
-                       + $"\n\nReason: {DeclineReasons.Title(policy.Lists.DeclineReasons, action.ReasonCode)}. {action.Reason}"
-                       + (action.Reconsider ? "\n\nThe approvers will reconsider if new information arrives." : string.Empty),
-            },
-            _ => new NotificationPayload
-            {
-                Alert = true,
-                Card = PractitionerCards.MoreInformation(request.Id, request.Reference, actorName, action.Question ?? string.Empty, null, null),
-            },
+                ReplyView.Detail => ApprovalCards.Detail(model, ApprovalRecords.Detail(row)),
+                ReplyView.Errors or ReplyView.DetailErrors => ApprovalCards.Channel(model, errors, parsed.Inputs, reply.Text),
+                _ => ApprovalCards.Channel(model, banner: reply.Text),
+            }), notice);
+        }
+
+        var recordModel = await records.ModelAsync(row, [], time.GetUtcNow(), cancellationToken);
+        return ApprovalResponse.Of(AdaptiveCardInvokeResponse.Card(reply.View switch
+        {
+            ReplyView.Detail => RecordCards.Detail(recordModel, records.Detail(row), policy),
+            ReplyView.DetailErrors => RecordCards.Detail(recordModel, records.Detail(row), policy, errors, parsed.Inputs, reply.Text),
+            ReplyView.Errors => RecordCards.Channel(recordModel, errors, parsed.Inputs, reply.Text),
+            _ => RecordCards.Channel(recordModel, banner: reply.Text),
+        }), notice);
+    }
+
+    private RecordPatch AdvicePatch(InfoRequestRow row, Dialog.AdviceAnswer answer)
+    {
+        var json = JsonSerializer.Serialize(answer, Dialog.SafeguardingJsonContext.Default.AdviceAnswer);
+        var detail = JsonSerializer.Serialize(records.Detail(SafeguardingRecords.WithJson(row, row.AnswersJson, json)), ApprovalsJsonContext.Default.ApprovalDetail);
+        return new RecordPatch(detail, json);
+    }
+
+    private static string CancelReason(string kind, string? status) => kind switch
+    {
+        RecordKinds.Request => $"decided: {status}",
+        RecordKinds.Advice => "answered",
+        _ => $"reviewed: {status}",
+    };
+
+    public static RecordSnapshot Snapshot(InfoRequestRow row, IReadOnlyList<ApprovalActionRow> actions)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(actions);
+        return new RecordSnapshot
+        {
+            Id = row.Id,
+            Reference = row.Reference,
+            Kind = row.Kind,
+            Status = row.Status,
+            Revision = row.Revision,
+            RequesterObjectId = row.RequesterAadObjectId,
+            RequesterUserId = row.RequesterUserId,
+            RequiresDpo = row.RequiresDpo,
+            RequiresPreventLead = row.RequiresPreventLead,
+            DecidedByName = row.DecidedByName,
+            DecidedAt = row.DecidedAt,
+            OutcomeRecorded = row.OutcomeRecordedAt is not null,
+            Actions = [.. actions.Select(a => new PriorAction(a.Action, a.ActorAadObjectId, a.ActorRole))],
         };
-        return JsonSerializer.Serialize(payload, NotificationJsonContext.Default.NotificationPayload);
-    }
-
-    private async Task AuditOnlyAsync(string actor, string action, InfoRequestRow request, JsonObject? details, CancellationToken cancellationToken)
-    {
-        details ??= [];
-        details["reference"] = request.Reference;
-        await unitOfWork.ExecuteAsync(ct => audit.AppendAsync(actor, action, "request", request.Id.ToString(), details, ct), cancellationToken);
-    }
-
-    private static string AlreadyDecided(InfoRequestRow request) =>
-        $"Already {RequestStatus.Title(request.Status).ToLowerInvariant()} by {request.DecidedByName} on {ApprovalCards.FormatUk(request.DecidedAt ?? default)}; your click changed nothing.";
-
-    private enum ApplyOutcome
-    {
-        Applied,
-        LostRace,
-        NotPending,
     }
 
     private static partial class Log
@@ -256,4 +292,17 @@ public sealed partial class ApprovalService(
         [LoggerMessage(EventId = 4101, Level = LogLevel.Warning, Message = "Refused {Verb} on {Reference}: not permitted for this user")]
         public static partial void Refused(ILogger logger, string verb, string reference);
     }
+}
+
+/// <summary>
+/// Columns a command adds to the record besides its status (null: unchanged): the answers and the summary and detail
+/// built from them, the outcome, the case reference an emergency record gives, when the record was given.
+/// </summary>
+public sealed record RecordPatch(string? DetailJson, string? OutcomeJson)
+{
+    public string? AnswersJson { get; init; }
+    public string? SummaryJson { get; init; }
+    public string? CaseReference { get; init; }
+    public bool MarkSubmitted { get; init; }
+    public bool MarkOutcomeRecorded { get; init; }
 }

@@ -1,117 +1,64 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using InfoSharing.Bot.Cards;
-using InfoSharing.Bot.Connector;
-using InfoSharing.Bot.Policy;
 using InfoSharing.Bot.Dialog;
-using InfoSharing.Bot.Records;
-using InfoSharing.Bot.Routing;
+using InfoSharing.Bot.Policy;
 using InfoSharing.Bot.Storage;
-using Microsoft.EntityFrameworkCore;
 using InfoSharing.Bot.Workflow;
 
 namespace InfoSharing.Bot.Approvals;
 
 /// <summary>
-/// The practitioner answers an approver's question: the answer joins the record (detail view only, never the
-/// shared card), the request goes back to pending, the approvers' card is updated and the thread told.
+/// The practitioner answers an approver's question (1:1 chat): the answer is checked like every free text they write
+/// (length, likely identifiers), then goes through the decision workflow: it joins the record (detail view only, never
+/// the shared card), the request goes back to pending, the approvers' card is updated and the thread told.
 /// </summary>
-public sealed class MoreInformationService(
-    BotDbContext db,
-    ApprovalRecords records,
-    UnitOfWork unitOfWork,
-    AuditLog audit,
-    Outbox outbox,
-    TurnReplies replies,
-    PolicyDocument policy,
-    TimeProvider time)
+public sealed class MoreInformationService(ApprovalRecords records, ApprovalService approvals, PolicyDocument policy)
 {
-    public async Task AnswerAsync(TurnContext turn, JsonObject value, CancellationToken cancellationToken)
+    /// <summary>What to tell the practitioner: a text, or the question card again with an error.</summary>
+    public async Task<(string? Text, JsonObject? Card)> AnswerAsync(Actor who, JsonObject value, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(turn);
+        ArgumentNullException.ThrowIfNull(who);
         ArgumentNullException.ThrowIfNull(value);
         var answer = (value["answer"] as JsonValue)?.TryGetValue<string>(out var a) == true ? a.Trim() : string.Empty;
         var request = Guid.TryParse((value["requestId"] as JsonValue)?.ToString(), out var id) ? await records.FindAsync(id, cancellationToken) : null;
-        if (request is null || !string.Equals(request.RequesterAadObjectId, turn.ActorId, StringComparison.OrdinalIgnoreCase))
+        if (request is null || request.Kind != RecordKinds.Request)
         {
-            await replies.SendAsync(turn, "That request was not found among yours.", null, cancellationToken);
-            return;
+            return ("That request was not found among yours.", null);
         }
 
         var question = (await records.ActionsAsync(request.Id, cancellationToken)).LastOrDefault(x => x.Action == ApprovalVerbs.MoreInfo);
-        if (request.Status != RequestStatus.MoreInfoRequested || question is null)
+        var command = new WorkflowCommand { Verb = StatusTable.Answer, Text = answer };
+        if (who.Is(request.RequesterAadObjectId, null) && request.Status == RequestStatus.MoreInfoRequested && question is not null)
         {
-            await replies.SendAsync(turn, $"{request.Reference} is not waiting for an answer from you ({RequestStatus.Title(request.Status).ToLowerInvariant()}).", null, cancellationToken);
-            return;
-        }
-
-        if (answer.Length < PractitionerCards.MinAnswerLength || answer.Length > 2000)
-        {
-            await replies.SendAsync(turn, null, PractitionerCards.MoreInformation(request.Id, request.Reference, question.ActorName ?? "An approver",
-                question.Text ?? string.Empty, answer, $"Write between {PractitionerCards.MinAnswerLength} and 2000 characters."), cancellationToken);
-            return;
-        }
-
-        // Like every free text the practitioner writes: a likely identifier is refused until they confirm it is none.
-        var confirmed = (value[PractitionerCards.NoIdentifiersConfirmed] as JsonValue)?.ToString() == "true";
-        var hits = IdentifierDetector.Detect(answer, policy.IdentifierPatterns);
-        if (hits.Count > 0 && !confirmed)
-        {
-            await replies.SendAsync(turn, null, PractitionerCards.MoreInformation(request.Id, request.Reference, question.ActorName ?? "An approver",
-                question.Text ?? string.Empty, answer,
-                $"This looks like it contains {IdentifierDetector.Describe(hits)}. The record must not identify anyone: remove it, or tick the box below to confirm it contains no identifying information.",
-                offerConfirmation: true), cancellationToken);
-            return;
-        }
-
-        var applied = await unitOfWork.ExecuteAsync(async ct =>
-        {
-            await audit.LockAsync(ct); // before the request's row lock (see AuditLog.LockAsync)
-            var detail = ApprovalRecords.Detail(request);
-            var sections = detail.Sections.Append(new DetailSection($"Answer to {question.ActorName}'s question",
-                [
-                    new DetailItem("Question", question.Text ?? string.Empty), new DetailItem("Answer", answer),
-                    .. hits.Count > 0 ? [new DetailItem("Identifier check", $"Flagged as possibly containing {IdentifierDetector.Describe(hits)}; the practitioner confirmed it contains no identifying information.")] : Array.Empty<DetailItem>(),
-                ])).ToList();
-            var detailJson = JsonSerializer.Serialize(new ApprovalDetail { Sections = sections }, ApprovalsJsonContext.Default.ApprovalDetail);
-            var changed = await db.Requests
-                .Where(r => r.Id == request.Id && r.Status == RequestStatus.MoreInfoRequested)
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RequestStatus.Pending)
-                    .SetProperty(r => r.DetailJson, detailJson)
-                    .SetProperty(r => r.Revision, r => r.Revision + 1), ct);
-            if (changed == 0)
+            JsonObject Again(string error, bool offerConfirmation = false) => PractitionerCards.MoreInformation(request.Id, request.Reference,
+                question.ActorName ?? "An approver", question.Text ?? string.Empty, answer, error, offerConfirmation);
+            if (answer.Length < PractitionerCards.MinAnswerLength || answer.Length > ApprovalRules.MaxTextLength)
             {
-                return false;
+                return (null, Again($"Write between {PractitionerCards.MinAnswerLength} and {ApprovalRules.MaxTextLength} characters."));
             }
 
-            db.ApprovalActions.Add(new ApprovalActionRow
+            // Like every free text the practitioner writes: a likely identifier is refused until they confirm it is none.
+            var confirmed = (value[PractitionerCards.NoIdentifiersConfirmed] as JsonValue)?.ToString() == "true";
+            var hits = IdentifierDetector.Detect(answer, policy.IdentifierPatterns);
+            if (hits.Count > 0 && !confirmed)
             {
-                RequestId = request.Id,
-                ActorAadObjectId = turn.ActorId,
-                ActorUserId = turn.Activity.From?.Id,
-                ActorName = turn.Activity.From?.Name,
-                ActorRole = "Requester",
-                Action = ApprovalActionKinds.Answered,
-                Text = answer,
-                At = time.GetUtcNow().UtcDateTime,
-            });
-            await audit.AppendAsync(turn.ActorId, "more-info-answered", "request", request.Id.ToString(),
-                new JsonObject
-                {
-                    ["reference"] = request.Reference, ["from"] = RequestStatus.MoreInfoRequested, ["to"] = RequestStatus.Pending,
-                    ["identifierConfirmed"] = hits.Count > 0 ? true : null, // the kinds flagged, never the text
-                    ["identifierKinds"] = hits.Count > 0 ? new JsonArray([.. hits.Select(h => (JsonNode?)h.Id)]) : null,
-                }, ct);
-            outbox.Enqueue(OutboxOperations.UpdateApprovalCard, "after answer", request.Id);
-            outbox.Enqueue(OutboxOperations.ThreadReply, "answer notice", request.Id, JsonSerializer.Serialize(
-                new NotificationPayload { Text = $"The practitioner answered the question on {request.Reference}. Use **Details** on the card to read it." },
-                NotificationJsonContext.Default.NotificationPayload));
-            return true;
-        }, cancellationToken);
-        outbox.Wake();
+                return (null, Again($"This looks like it contains {IdentifierDetector.Describe(hits)}. The record must not identify anyone: remove it, or tick the box below to confirm it contains no identifying information.",
+                    offerConfirmation: true));
+            }
 
-        await replies.SendAsync(turn, applied
-            ? $"Thank you. Your answer was added to **{request.Reference}** and the approvers were told; you will hear here when they decide."
-            : $"{request.Reference} is no longer waiting for an answer.", null, cancellationToken);
+            command = command with { ConfirmedIdentifierKinds = [.. hits.Select(h => h.Id)] };
+            var section = new DetailSection($"Answer to {question.ActorName}'s question",
+            [
+                new DetailItem("Question", question.Text ?? string.Empty), new DetailItem("Answer", answer),
+                .. hits.Count > 0 ? [new DetailItem("Identifier check", $"Flagged as possibly containing {IdentifierDetector.Describe(hits)}; the practitioner confirmed it contains no identifying information.")] : Array.Empty<DetailItem>(),
+            ]);
+            var (result, _) = await approvals.ExecuteAsync(who, request, command, fresh => new RecordPatch(JsonSerializer.Serialize(
+                new ApprovalDetail { Sections = [.. ApprovalRecords.Detail(fresh).Sections, section] }, ApprovalsJsonContext.Default.ApprovalDetail), null), cancellationToken);
+            return result.Outcome == WorkflowOutcome.Applied ? (result.Reply.Text, null) : ($"{request.Reference} is no longer waiting for an answer.", null);
+        }
+
+        var (refused, _) = await approvals.ExecuteAsync(who, request, command, null, cancellationToken);
+        return (refused.Reply.Text, null);
     }
 }

@@ -5,12 +5,19 @@ using InfoSharing.Bot.Cards;
 
 namespace InfoSharing.Bot.Approvals;
 
-/// <summary>The stored body of a notify / thread-reply outbox row: text and optionally a card.</summary>
+/// <summary>
+/// The stored body of a notify, thread-reply or channel-notice outbox row: text and optionally a card; whether the
+/// practitioner's client alerts; whether a channel notice mentions the configured deputies.
+/// </summary>
 public sealed record NotificationPayload
 {
     [JsonPropertyName("text")] public string? Text { get; init; }
     [JsonPropertyName("card")] public JsonObject? Card { get; init; }
     [JsonPropertyName("alert")] public bool Alert { get; init; }
+
+    [JsonPropertyName("mentionDeputies")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool MentionDeputies { get; init; }
 }
 
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]

@@ -146,4 +146,53 @@ public static class AdaptiveCard
 
         return data;
     }
+
+    /// <summary>A button that opens an inline card of inputs with its confirming action.</summary>
+    public static JsonObject ShowCard(string title, string? style, JsonNode?[] inputs, JsonObject confirm)
+    {
+        var action = new JsonObject
+        {
+            ["type"] = "Action.ShowCard",
+            ["title"] = title,
+            ["card"] = new JsonObject
+            {
+                ["type"] = "AdaptiveCard",
+                ["body"] = new JsonArray([.. inputs.Where(i => i is not null)]),
+                ["actions"] = new JsonArray { confirm },
+            },
+        };
+        if (style is not null)
+        {
+            action["style"] = style;
+        }
+
+        return action;
+    }
+
+    /// <summary>
+    /// An approvers' card button (Action.Execute with <paramref name="verb"/>, the record's id under
+    /// <paramref name="idKey"/>), falling back to an Action.Submit carrying the verb in its data for older clients.
+    /// </summary>
+    public static JsonObject Execute(string idKey, string title, string verb, string id, string? style)
+    {
+        var action = new JsonObject
+        {
+            ["type"] = "Action.Execute",
+            ["title"] = title,
+            ["verb"] = verb,
+            ["data"] = new JsonObject { [idKey] = id },
+            ["fallback"] = new JsonObject
+            {
+                ["type"] = "Action.Submit",
+                ["title"] = title,
+                ["data"] = new JsonObject { [idKey] = id, ["verb"] = verb },
+            },
+        };
+        if (style is not null)
+        {
+            action["style"] = style;
+        }
+
+        return action;
+    }
 }

@@ -175,11 +175,11 @@ public static class ApprovalCards
         var id = model.RequestId.ToString();
         string? Value(string name) => inputs.TryGetPropertyValue(name, out var v) && v is JsonValue jv && jv.TryGetValue<string>(out var s) ? s : null;
 
-        var approve = ShowCard("Approve", "positive", [
+        var approve = AdaptiveCard.ShowCard("Approve", "positive", [
             TextInput("conditions", "Conditions (optional)", Value("conditions"), multiline: true, required: false, errors),
-        ], Execute("Confirm approval", ApprovalVerbs.Approve, id, "positive"));
+        ], AdaptiveCard.Execute("requestId", "Confirm approval", ApprovalVerbs.Approve, id, "positive"));
 
-        var decline = ShowCard("Decline", "destructive", [
+        var decline = AdaptiveCard.ShowCard("Decline", "destructive", [
             new JsonObject
             {
                 ["type"] = "Input.ChoiceSet",
@@ -204,61 +204,17 @@ public static class ApprovalCards
                 ["valueOn"] = "true",
                 ["valueOff"] = "false",
             },
-        ], Execute("Confirm decline", ApprovalVerbs.Decline, id, "destructive"));
+        ], AdaptiveCard.Execute("requestId", "Confirm decline", ApprovalVerbs.Decline, id, "destructive"));
 
-        var moreInfo = ShowCard("Ask for more information", null, [
+        var moreInfo = AdaptiveCard.ShowCard("Ask for more information", null, [
             TextInput("question", "Question for the practitioner", Value("question"), multiline: true, required: true, errors),
-        ], Execute("Send question", ApprovalVerbs.MoreInfo, id, null));
+        ], AdaptiveCard.Execute("requestId", "Send question", ApprovalVerbs.MoreInfo, id, null));
 
-        var conflict = ShowCard("Declare a conflict", null, [
+        var conflict = AdaptiveCard.ShowCard("Declare a conflict", null, [
             TextInput("conflictNote", "Note (optional; e.g. who should decide instead)", Value("conflictNote"), multiline: false, required: false, errors),
-        ], Execute("Declare conflict", ApprovalVerbs.Conflict, id, null));
+        ], AdaptiveCard.Execute("requestId", "Declare conflict", ApprovalVerbs.Conflict, id, null));
 
-        return [approve, decline, moreInfo, conflict, Execute("Details", ApprovalVerbs.Details, id, null)];
-    }
-
-    private static JsonObject ShowCard(string title, string? style, JsonNode?[] inputs, JsonObject confirm)
-    {
-        var action = new JsonObject
-        {
-            ["type"] = "Action.ShowCard",
-            ["title"] = title,
-            ["card"] = new JsonObject
-            {
-                ["type"] = "AdaptiveCard",
-                ["body"] = new JsonArray([.. inputs.Where(i => i is not null)]),
-                ["actions"] = new JsonArray { confirm },
-            },
-        };
-        if (style is not null)
-        {
-            action["style"] = style;
-        }
-
-        return action;
-    }
-
-    private static JsonObject Execute(string title, string verb, string requestId, string? style)
-    {
-        var action = new JsonObject
-        {
-            ["type"] = "Action.Execute",
-            ["title"] = title,
-            ["verb"] = verb,
-            ["data"] = new JsonObject { ["requestId"] = requestId },
-            ["fallback"] = new JsonObject
-            {
-                ["type"] = "Action.Submit",
-                ["title"] = title,
-                ["data"] = new JsonObject { ["requestId"] = requestId, ["verb"] = verb },
-            },
-        };
-        if (style is not null)
-        {
-            action["style"] = style;
-        }
-
-        return action;
+        return [approve, decline, moreInfo, conflict, AdaptiveCard.Execute("requestId", "Details", ApprovalVerbs.Details, id, null)];
     }
 
     private static JsonObject TextInput(string id, string label, string? value, bool multiline, bool required, IReadOnlyDictionary<string, string> errors)

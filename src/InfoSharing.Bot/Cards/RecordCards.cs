@@ -28,19 +28,19 @@ public static class RecordCards
             {
                 errors ??= new Dictionary<string, string>();
                 inputs ??= [];
-                actions.Add(ShowCard("Acknowledge", "positive", [
+                actions.Add(AdaptiveCard.ShowCard("Acknowledge", "positive", [
                     TextInput(SafeguardingFieldIds.ReviewNote, "Note (optional)", Value(inputs, SafeguardingFieldIds.ReviewNote), required: false, errors),
-                ], Execute("Confirm acknowledgement", SafeguardingVerbs.Acknowledge, id, "positive")));
-                actions.Add(ShowCard("Raise a concern", "destructive", [
+                ], AdaptiveCard.Execute(SafeguardingCards.RecordIdKey, "Confirm acknowledgement", SafeguardingVerbs.Acknowledge, id, "positive")));
+                actions.Add(AdaptiveCard.ShowCard("Raise a concern", "destructive", [
                     TextInput(SafeguardingFieldIds.ReviewConcern, "Your concern (sent to the practitioner and recorded; not shown in the channel)", Value(inputs, SafeguardingFieldIds.ReviewConcern), required: true, errors),
-                ], Execute("Send concern", SafeguardingVerbs.RaiseConcern, id, "destructive")));
+                ], AdaptiveCard.Execute(SafeguardingCards.RecordIdKey, "Send concern", SafeguardingVerbs.RaiseConcern, id, "destructive")));
             }
 
-            actions.Add(Execute("Details", SafeguardingVerbs.ReviewDetails, id, null));
+            actions.Add(AdaptiveCard.Execute(SafeguardingCards.RecordIdKey, "Details", SafeguardingVerbs.ReviewDetails, id, null));
         }
         else
         {
-            actions.Add(Execute(model.AwaitingApprovers ? "Read and answer" : "Read the advice", SafeguardingVerbs.AdviceOpen, id, model.AwaitingApprovers ? "positive" : null));
+            actions.Add(AdaptiveCard.Execute(SafeguardingCards.RecordIdKey, model.AwaitingApprovers ? "Read and answer" : "Read the advice", SafeguardingVerbs.AdviceOpen, id, model.AwaitingApprovers ? "positive" : null));
         }
 
         card["actions"] = actions;
@@ -106,7 +106,7 @@ public static class RecordCards
                 body.Add(error);
             }
 
-            card["actions"] = new JsonArray { Execute("Send advice", SafeguardingVerbs.AdviceAnswer, model.RecordId.ToString(), "positive") };
+            card["actions"] = new JsonArray { AdaptiveCard.Execute(SafeguardingCards.RecordIdKey, "Send advice", SafeguardingVerbs.AdviceAnswer, model.RecordId.ToString(), "positive") };
         }
         else if (model.Kind == RecordKinds.Advice)
         {
@@ -171,50 +171,6 @@ public static class RecordCards
         {
             body.Add(AdaptiveCard.Text($"{ApprovalCards.FormatUk(h.AtUtc)}: {h.ActorName}: {h.Action}", subtle: true, spacing: "None"));
         }
-    }
-
-    private static JsonObject ShowCard(string title, string? style, JsonNode?[] inputs, JsonObject confirm)
-    {
-        var action = new JsonObject
-        {
-            ["type"] = "Action.ShowCard",
-            ["title"] = title,
-            ["card"] = new JsonObject
-            {
-                ["type"] = "AdaptiveCard",
-                ["body"] = new JsonArray([.. inputs.Where(i => i is not null)]),
-                ["actions"] = new JsonArray { confirm },
-            },
-        };
-        if (style is not null)
-        {
-            action["style"] = style;
-        }
-
-        return action;
-    }
-
-    private static JsonObject Execute(string title, string verb, string recordId, string? style)
-    {
-        var action = new JsonObject
-        {
-            ["type"] = "Action.Execute",
-            ["title"] = title,
-            ["verb"] = verb,
-            ["data"] = new JsonObject { [SafeguardingCards.RecordIdKey] = recordId },
-            ["fallback"] = new JsonObject
-            {
-                ["type"] = "Action.Submit",
-                ["title"] = title,
-                ["data"] = new JsonObject { [SafeguardingCards.RecordIdKey] = recordId, ["verb"] = verb },
-            },
-        };
-        if (style is not null)
-        {
-            action["style"] = style;
-        }
-
-        return action;
     }
 
     private static JsonObject TextInput(string id, string label, string? value, bool required, IReadOnlyDictionary<string, string> errors, int maxLength = ApprovalRules.MaxTextLength)

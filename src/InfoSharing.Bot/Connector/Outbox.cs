@@ -2,8 +2,8 @@ using InfoSharing.Bot.Storage;
 
 namespace InfoSharing.Bot.Connector;
 
-/// <summary>Adds sends that must not be lost to the caller's unit of work; the processor is woken after commit.</summary>
-public sealed class Outbox(BotDbContext db, OutboxSignal signal, TimeProvider time)
+/// <summary>Adds sends that must not be lost to the caller's unit of work, which wakes the outbox processor after its commit.</summary>
+public sealed class Outbox(BotDbContext db, TimeProvider time)
 {
     public OutboxMessageRow Enqueue(string operation, string purpose, Guid? requestId, string payloadJson = "{}")
     {
@@ -23,7 +23,4 @@ public sealed class Outbox(BotDbContext db, OutboxSignal signal, TimeProvider ti
         db.Outbox.Add(row);
         return row;
     }
-
-    /// <summary>Call after the unit of work committed.</summary>
-    public void Wake() => signal.Notify();
 }

@@ -1,14 +1,37 @@
 namespace InfoSharing.Bot.Connector;
 
-/// <summary>What an outbox row asks for. PUT updates are idempotent and may always be retried; posts are not.</summary>
+/// <summary>
+/// What an outbox row asks for, for every record kind (carried out by the one dispatcher, Approvals/RecordDelivery).
+/// PUT updates are idempotent and may always be retried; posts are not. The names are stored: never rename one.
+/// </summary>
 public static class OutboxOperations
 {
+    /// <summary>A request's approval card, as a new thread in the approvers' channel.</summary>
     public const string PostApprovalCard = "postApprovalCard";
+
+    /// <summary>An emergency record's review card or an advice consultation's card, as a new thread.</summary>
+    public const string PostRecordCard = "postRecordCard";
+
+    /// <summary>PUT a request's card after a change.</summary>
     public const string UpdateApprovalCard = "updateApprovalCard";
+
+    /// <summary>PUT a review or advice card after a change.</summary>
+    public const string UpdateRecordCard = "updateRecordCard";
+
+    /// <summary>A message to the practitioner in their 1:1 chat (created if need be).</summary>
     public const string NotifyRequester = "notifyRequester";
+
+    /// <summary>A reply in the record's thread; waits until its card is posted.</summary>
     public const string ThreadReply = "threadReply";
 
-    public static bool IsIdempotent(string operation) => string.Equals(operation, UpdateApprovalCard, StringComparison.Ordinal);
+    /// <summary>A notice in the record's thread (a new thread if its card was never posted), optionally mentioning the deputies.</summary>
+    public const string ChannelNotice = "channelNotice";
+
+    public static bool IsIdempotent(string operation) => operation is UpdateApprovalCard or UpdateRecordCard;
+
+    public static bool IsPostCard(string operation) => operation is PostApprovalCard or PostRecordCard;
+
+    public static bool IsCardOperation(string operation) => operation is PostApprovalCard or PostRecordCard or UpdateApprovalCard or UpdateRecordCard;
 }
 
 public static class OutboxStatus

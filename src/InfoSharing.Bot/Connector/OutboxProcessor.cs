@@ -15,41 +15,16 @@ public sealed partial class OutboxProcessor(
     OutboxSignal signal,
     TimeProvider time,
     IOptions<OutboxOptions> options,
-    ILogger<OutboxProcessor> logger) : BackgroundService
+    ILogger<OutboxProcessor> logger) : LeasedQueueWorker(signal, logger)
 {
-    private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+    protected override string QueueName => "outbox";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.Enabled)
-        {
-            return;
-        }
+    protected override bool Enabled => options.Value.Enabled;
 
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                var processed = await RunOnceAsync(stoppingToken);
-                if (processed == 0)
-                {
-                    await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                Log.LoopFailed(logger, ex);
-                await Task.Delay(options.Value.PollInterval, time, stoppingToken);
-            }
-        }
-    }
+    protected override TimeSpan PollInterval => options.Value.PollInterval;
 
     /// <summary>Claims and sends what is due now; returns how many rows it handled.</summary>
-    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    public override async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         var o = options.Value;
         await using var scope = scopes.CreateAsyncScope();
@@ -100,7 +75,7 @@ public sealed partial class OutboxProcessor(
                             && r.LockedUntil == previousLease && r.SendStartedAt == previousStart)
                 .ExecuteUpdateAsync(s => s
                     .SetProperty(r => r.LockedUntil, leaseUntil)
-                    .SetProperty(r => r.LockOwner, _owner)
+                    .SetProperty(r => r.LockOwner, Owner)
                     .SetProperty(r => r.SendStartedAt, (DateTime?)null)
                     .SetProperty(r => r.Attempts, r => r.Attempts + 1), cancellationToken);
             if (claimed != 1)
@@ -199,7 +174,7 @@ public sealed partial class OutboxProcessor(
     private async Task MarkStartedAsync(BotDbContext db, Guid id, CancellationToken cancellationToken)
     {
         var started = time.GetUtcNow().UtcDateTime;
-        await db.Outbox.Where(r => r.Id == id && r.LockOwner == _owner).ExecuteUpdateAsync(s => s.SetProperty(r => r.SendStartedAt, started), cancellationToken);
+        await db.Outbox.Where(r => r.Id == id && r.LockOwner == Owner).ExecuteUpdateAsync(s => s.SetProperty(r => r.SendStartedAt, started), cancellationToken);
     }
 
     private async Task RetryLaterAsync(BotDbContext db, OutboxMessageRow row, string error)
@@ -248,7 +223,5 @@ public sealed partial class OutboxProcessor(
         [LoggerMessage(EventId = 3004, Level = LogLevel.Error, Message = "Outbox {Operation} dispatch threw")]
         public static partial void DispatchFailed(ILogger logger, Exception exception, string operation);
 
-        [LoggerMessage(EventId = 3005, Level = LogLevel.Error, Message = "Outbox loop failed; pausing")]
-        public static partial void LoopFailed(ILogger logger, Exception exception);
     }
 }

@@ -45,4 +45,18 @@ public sealed record RequestSubmission
 
     /// <summary>The earlier record this request follows, if any (stored as the record's LinkedRequestId).</summary>
     public RecordLink? Link { get; init; }
+
+    /// <summary>The submitted answers as a draft's answers again (a reconsideration, a wider request, the case file).</summary>
+    public DraftAnswers ToAnswers() => new()
+    {
+        Urgency = new UrgencyAnswers { ImmediateDanger = ImmediateDanger },
+        About = About,
+        What = What,
+        WithWhom = WithWhom,
+        Why = Why,
+        LegalBasis = LegalBasis,
+        Necessity = Necessity,
+        Consent = Consent,
+        Advice = Advice,
+    };
 }

@@ -4,7 +4,6 @@ using InfoSharing.Bot.Connector;
 using InfoSharing.Bot.Policy;
 using InfoSharing.Bot.Records;
 using InfoSharing.Bot.Routing;
-using InfoSharing.Bot.Safeguarding;
 using InfoSharing.Bot.Storage;
 using InfoSharing.Bot.Workflow;
 using InfoSharing.Bot.Cards;
@@ -51,31 +50,26 @@ public static class BotHostingExtensions
         services.AddScoped<ConversationEventsHandler>();
         services.AddScoped<PractitionerHandler>();
         services.AddScoped<ChannelCommandHandler>();
+        services.AddScoped<ApproverRegistration>();
+        services.AddScoped<ApprovalCardRepost>();
+        services.AddScoped<PractitionerSafeguarding>();
+        services.AddScoped<SafeguardingEffects>();
         services.AddScoped<RecordsSummary>();
 
-        // approvals
-        services.AddOptions<ApprovalOptions>().Bind(configuration.GetSection(ApprovalOptions.SectionName)).ValidateOnStart();
-        services.AddScoped<ApproverChannelStore>();
-        services.AddScoped<ApproverDirectory>();
-        services.AddScoped<ApproverRegistration>();
-        services.AddScoped<ApprovalRecords>();
-        services.AddScoped<ApprovalService>();
-        services.AddScoped<ApprovalCardRepost>();
-        services.AddScoped<MoreInformationService>();
+        // the decision workflow for every record kind, and its reminders
+        services.AddDecisionWorkflow(configuration);
 
         // outbound: one typed connector client, and the outbox of sends that must not be lost
         services.AddConnector(configuration);
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.SectionName));
         services.AddSingleton<OutboxSignal>();
         services.AddScoped<Outbox>();
-        services.AddScoped<IOutboxDispatcher, ApprovalDelivery>();
+        services.AddScoped<IOutboxDispatcher, RecordDelivery>();
         services.AddSingleton<OutboxProcessor>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxProcessor>());
         services.AddHostedService<MaintenanceService>();
 
         builder.AddRecords();
-        // the safeguarding paths (emergency, advice, outcome) and their durable reminders; wraps the outbox dispatcher
-        services.AddSafeguarding(configuration);
 
         services.AddReadinessChecks(configuration);
         builder.AddBotTelemetry();

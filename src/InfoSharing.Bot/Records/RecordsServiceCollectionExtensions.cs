@@ -1,3 +1,4 @@
+using InfoSharing.Bot.Workflow;
 using InfoSharing.Bot.Records.Access;
 using InfoSharing.Bot.Records.Export;
 using InfoSharing.Bot.Records.Retention;
@@ -21,6 +22,7 @@ public static class RecordsServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<RecordsOptions>, RecordsOptionsValidator>();
 
         services.AddSingleton<RecordRetention>();
+        services.AddSingleton<IRetentionSchedule>(sp => sp.GetRequiredService<RecordRetention>());
         services.AddScoped<AuditVerification>();
         services.AddScoped<DraftExpiry>();
         services.AddScoped<RecordQuery>();

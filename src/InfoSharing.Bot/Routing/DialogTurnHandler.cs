@@ -8,7 +8,6 @@ using InfoSharing.Bot.Dialog;
 using InfoSharing.Bot.Policy;
 using InfoSharing.Bot.Records;
 using InfoSharing.Bot.Records.Retention;
-using InfoSharing.Bot.Safeguarding;
 using InfoSharing.Bot.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -61,7 +60,6 @@ public sealed class DialogTurnHandler(
         var (result, submitted, followUps) = await unitOfWork.ExecuteAsync(ct => StepAsync(turn, input, ct), cancellationToken);
         if (submitted.Count > 0)
         {
-            outbox.Wake();
         }
 
         foreach (var reply in result.Replies.Concat(followUps))
@@ -190,7 +188,7 @@ public sealed class DialogTurnHandler(
             ActorUserId = turn.Activity.From?.Id,
             ActorName = submission.Requester.DisplayName,
             ActorRole = "Requester",
-            Action = ApprovalActionKinds.Submitted,
+            Action = RecordActionKinds.Submitted,
             At = now,
         });
         await audit.AppendAsync(submission.Requester.ObjectId, "submitted", "request", id.ToString(), new JsonObject

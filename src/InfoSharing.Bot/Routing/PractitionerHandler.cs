@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using InfoSharing.Bot.Approvals;
 using InfoSharing.Bot.Cards;
-using InfoSharing.Bot.Safeguarding;
 using InfoSharing.Bot.Workflow;
 
 namespace InfoSharing.Bot.Routing;
@@ -28,7 +27,8 @@ public sealed class PractitionerHandler(
             && value["action"] is JsonValue action && action.TryGetValue<string>(out var name)
             && string.Equals(name, PractitionerCards.AnswerMoreInfoAction, StringComparison.Ordinal))
         {
-            await moreInformation.AnswerAsync(turn, value, cancellationToken);
+            var (text, answerCard) = await moreInformation.AnswerAsync(turn.Actor, value, cancellationToken);
+            await replies.SendAsync(turn, text, answerCard, cancellationToken);
             return;
         }
 

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using InfoSharing.Bot.Approvals;
 using InfoSharing.Bot.Protocol;
-using InfoSharing.Bot.Safeguarding;
 using InfoSharing.Bot.Workflow;
 using InfoSharing.Bot.Cards;
 
@@ -13,7 +12,6 @@ public sealed class TurnRouter(
     PractitionerHandler practitioner,
     ChannelCommandHandler channelCommands,
     ApprovalService approvals,
-    SafeguardingApprovals safeguarding,
     ApproverDirectory directory)
 {
     public async Task<TurnResult> RouteAsync(TurnContext turn, CancellationToken cancellationToken)
@@ -23,18 +21,11 @@ public sealed class TurnRouter(
         switch (activity.Type)
         {
             case ActivityTypes.Message:
-                if (activity.Value is JsonObject value && Text(value, "verb") is { } verb && ApprovalVerbs.IsKnown(verb))
+                if (activity.Value is JsonObject value && Text(value, "verb") is { } verb && (ApprovalVerbs.IsKnown(verb) || SafeguardingVerbs.IsKnown(verb)))
                 {
-                    // The Action.Submit fallback of the approval card (Emulator, old clients): same rules; the card is PUT by the outbox.
+                    // The Action.Submit fallback of the approvers' cards (Emulator, old clients): same rules; the card is PUT by the outbox.
                     var outcome = await approvals.ActAsync(await ActorAsync(turn, cancellationToken), verb, value, automatic: false, cancellationToken);
                     await channelCommands.ReportSubmitOutcomeAsync(turn, outcome, cancellationToken);
-                    return TurnResult.Ok;
-                }
-
-                if (activity.Value is JsonObject record && Text(record, "verb") is { } recordVerb && SafeguardingVerbs.IsKnown(recordVerb))
-                {
-                    // The Action.Submit fallback of the review and advice cards.
-                    await channelCommands.ReportSubmitOutcomeAsync(turn, await safeguarding.ActAsync(await ActorAsync(turn, cancellationToken), recordVerb, record, automatic: false, cancellationToken), cancellationToken);
                     return TurnResult.Ok;
                 }
 
@@ -74,11 +65,6 @@ public sealed class TurnRouter(
         }
 
         var automatic = string.Equals(Text(value, "trigger"), "automatic", StringComparison.Ordinal);
-        if (Text(action, "verb") is { } verb && SafeguardingVerbs.IsKnown(verb))
-        {
-            return (await safeguarding.ActAsync(await ActorAsync(turn, cancellationToken), verb, action["data"] ?? new JsonObject(), automatic, cancellationToken)).Invoke;
-        }
-
         return (await approvals.ActAsync(await ActorAsync(turn, cancellationToken), Text(action, "verb"), action["data"] ?? new JsonObject(), automatic, cancellationToken)).Invoke;
     }
 

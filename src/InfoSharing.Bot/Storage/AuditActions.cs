@@ -20,12 +20,12 @@ public static class AuditActions
     public const string DetailView = "detail-view";
 
     /// <summary>An approver opened the full answers (the Details button, or a refresh they asked for).</summary>
-    public const string DetailViewOpened = "detail-view-opened";
+    public const string DetailViewOpened = Workflow.DecisionWorkflow.ViewActions.Opened;
 
     /// <summary>Teams showed the full answers on its own (the card's automatic user-specific refresh).</summary>
-    public const string DetailViewAutomatic = "detail-view-automatic";
-    public const string RefusedAction = "refused-action";
-    public const string MoreInfoAnswered = "more-info-answered";
+    public const string DetailViewAutomatic = Workflow.DecisionWorkflow.ViewActions.Automatic;
+    public const string RefusedAction = Workflow.DecisionWorkflow.ViewActions.Refused;
+    public const string MoreInfoAnswered = Workflow.RecordActionKinds.MoreInfoAnsweredAudit;
 
     /// <summary>An approver asked for a request's approval card to be posted again (its post failed or may not have arrived).</summary>
     public const string CardReposted = "card-reposted";

@@ -9,7 +9,7 @@ public sealed class ScheduledJobRow
 {
     public required Guid Id { get; init; }
 
-    /// <summary>What to do: see <c>Safeguarding.JobKinds</c>.</summary>
+    /// <summary>What to do: see <c>JobKinds</c>.</summary>
     public required string Kind { get; init; }
 
     /// <summary>The request, emergency record or advice consultation it is about.</summary>

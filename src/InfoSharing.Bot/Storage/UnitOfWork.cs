@@ -7,9 +7,9 @@ namespace InfoSharing.Bot.Storage;
 /// (a concurrency token or a unique index). On PostgreSQL an advisory transaction lock serialises audit
 /// appends across instances (taken by <see cref="AuditLog"/>); on SQLite the immediate transaction is the single writer.
 /// Inside a turn, the turn's redelivery claim is committed in the same transaction (<see cref="ActivityDeduplicator.CommitClaimAsync"/>),
-/// so a redelivery can never run again a turn whose changes were kept.
+/// so a redelivery can never run again a turn whose changes were kept. A commit that added outbox rows wakes the outbox.
 /// </summary>
-public sealed partial class UnitOfWork(BotDbContext db, AuditLog audit, ILogger<UnitOfWork> logger, ActivityDeduplicator? turn = null)
+public sealed partial class UnitOfWork(BotDbContext db, AuditLog audit, ILogger<UnitOfWork> logger, ActivityDeduplicator? turn = null, OutboxSignal? outbox = null)
 {
     private const int MaxAttempts = 8;
 
@@ -27,12 +27,18 @@ public sealed partial class UnitOfWork(BotDbContext db, AuditLog audit, ILogger<
             try
             {
                 var result = await work(cancellationToken);
+                var sends = db.ChangeTracker.Entries<OutboxMessageRow>().Any(e => e.State == EntityState.Added);
                 await db.SaveChangesAsync(cancellationToken);
                 var claimed = turn is not null && await turn.CommitClaimAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 if (claimed)
                 {
                     turn!.ConfirmCommitted();
+                }
+
+                if (sends)
+                {
+                    outbox?.Notify(); // the sends are committed: the outbox goes now, not at its next poll
                 }
 
                 return result;

@@ -123,7 +123,7 @@ public sealed class ApprovalScenario : IAsyncDisposable
             });
             scope.ServiceProvider.GetRequiredService<Outbox>().Enqueue(OutboxOperations.PostApprovalCard, "approval card", requestId);
             await db.SaveChangesAsync();
-            scope.ServiceProvider.GetRequiredService<Outbox>().Wake();
+            scope.ServiceProvider.GetRequiredService<OutboxSignal>().Notify(); // written here without a unit of work
         }
 
     }

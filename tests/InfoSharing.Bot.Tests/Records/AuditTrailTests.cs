@@ -55,7 +55,7 @@ public abstract class AuditTrailTests : IAsyncLifetime
         Assert.Equal(["submitted", "conflict", "moreInfo", "answered", "approve-partial", "approve"], actions.Select(a => a.Action));
         foreach (var action in actions)
         {
-            var audited = action.Action == ApprovalActionKinds.Answered ? "more-info-answered" : action.Action;
+            var audited = action.Action == RecordActionKinds.Answered ? "more-info-answered" : action.Action;
             Assert.Single(entries, e => e.Action == audited && string.Equals(e.Actor, action.ActorAadObjectId, StringComparison.OrdinalIgnoreCase));
         }
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using InfoSharing.Bot.Dialog;
-using InfoSharing.Bot.Safeguarding;
+using InfoSharing.Bot.Approvals;
 using Microsoft.EntityFrameworkCore;
 using F = InfoSharing.Bot.Cards.SafeguardingFieldIds;
 using InfoSharing.Bot.Workflow;

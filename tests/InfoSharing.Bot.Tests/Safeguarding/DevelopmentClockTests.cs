@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
-using InfoSharing.Bot.Safeguarding;
+using InfoSharing.Bot.Approvals;
+using InfoSharing.Bot.Hosting;
 using InfoSharing.Bot.Tests.Auth;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using InfoSharing.Bot.Approvals;
 using InfoSharing.Bot.Dialog;
-using InfoSharing.Bot.Safeguarding;
 using Microsoft.EntityFrameworkCore;
 using F = InfoSharing.Bot.Cards.SafeguardingFieldIds;
 using InfoSharing.Bot.Workflow;

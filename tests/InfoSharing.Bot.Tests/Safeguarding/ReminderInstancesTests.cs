@@ -1,4 +1,5 @@
-using InfoSharing.Bot.Safeguarding;
+using InfoSharing.Bot.Connector;
+using InfoSharing.Bot.Approvals;
 using InfoSharing.Bot.Tests.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -56,7 +57,7 @@ public abstract class ReminderInstancesTests : IAsyncLifetime
         await World.WaitUntilAsync(async db => !await db.ScheduledJobs.AnyAsync(j => ids.Contains(j.RequestId) && j.Status == JobStatus.Pending && j.Kind != JobKinds.PractitionerReminder));
         await World.OutboxIdleAsync();
 
-        var notices = await World.QueryAsync(db => db.Outbox.AsNoTracking().Where(o => o.Operation == SafeguardingOperations.ChannelNotice).ToListAsync());
+        var notices = await World.QueryAsync(db => db.Outbox.AsNoTracking().Where(o => o.Operation == OutboxOperations.ChannelNotice).ToListAsync());
         Assert.Equal(6, notices.Count);
         Assert.Equal(6, notices.Select(o => (o.RequestId, o.Purpose)).Distinct().Count());
         Assert.Equal(6, await World.QueryAsync(db => db.AuditEntries.CountAsync(e => e.Action == "reminder-sent" || e.Action == "escalated")));

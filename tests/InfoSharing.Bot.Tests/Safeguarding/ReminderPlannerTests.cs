@@ -1,4 +1,4 @@
-using InfoSharing.Bot.Safeguarding;
+using InfoSharing.Bot.Approvals;
 using InfoSharing.Bot.Workflow;
 using InfoSharing.Bot.Cards;
 

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using InfoSharing.Bot.Approvals;
 using InfoSharing.Bot.Dialog;
-using InfoSharing.Bot.Safeguarding;
 using InfoSharing.Bot.Storage;
 using Microsoft.EntityFrameworkCore;
 using InfoSharing.Bot.Workflow;

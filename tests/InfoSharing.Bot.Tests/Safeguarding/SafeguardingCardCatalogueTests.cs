@@ -4,7 +4,6 @@ using InfoSharing.Bot.Approvals;
 using InfoSharing.Bot.Cards;
 using InfoSharing.Bot.Dialog;
 using InfoSharing.Bot.Policy;
-using InfoSharing.Bot.Safeguarding;
 using InfoSharing.Bot.Tests.Cards;
 using InfoSharing.Bot.Tests.Dialog;
 using F = InfoSharing.Bot.Cards.SafeguardingFieldIds;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using InfoSharing.Bot.Dialog;
-using InfoSharing.Bot.Safeguarding;
+using InfoSharing.Bot.Approvals;
 using InfoSharing.Bot.Storage;
 using InfoSharing.Bot.Tests.Cards;
 using InfoSharing.Bot.Tests.Hosting;

@@ -79,7 +79,7 @@ public static class CaseFile
                 md.Append("| ").Append(Uk(a.At))
                   .Append(" | ").Append(MarkdownText.Cell(Who(a.ActorAadObjectId, names)))
                   .Append(" | ").Append(MarkdownText.Cell(a.ActorRole))
-                  .Append(" | ").Append(MarkdownText.Cell(ActionTitle(a.Action)))
+                  .Append(" | ").Append(MarkdownText.Cell(RecordActionKinds.Title(a.Action)))
                   .Append(" | ").Append(MarkdownText.Cell(a.ReasonCode is null ? null : DeclineReasons.Title(policy.Lists.DeclineReasons, a.ReasonCode) ?? a.ReasonCode))
                   .Append(" | ").Append(MarkdownText.Cell(a.Text))
                   .Append(" | ").Append(MarkdownText.Cell(a.Conditions))
@@ -112,18 +112,7 @@ public static class CaseFile
 
     private static void Answers(StringBuilder md, RequestSubmission s, PolicyDocument policy)
     {
-        var answers = new DraftAnswers
-        {
-            Urgency = new UrgencyAnswers { ImmediateDanger = s.ImmediateDanger },
-            About = s.About,
-            What = s.What,
-            WithWhom = s.WithWhom,
-            Why = s.Why,
-            LegalBasis = s.LegalBasis,
-            Necessity = s.Necessity,
-            Consent = s.Consent,
-            Advice = s.Advice,
-        };
+        var answers = s.ToAnswers();
         for (var step = DialogStep.Urgency; step < DialogStep.Review; step++)
         {
             md.Append("### ").Append(MarkdownText.Inline(StepForms.Title(step, policy))).Append("\n\n");
@@ -300,18 +289,6 @@ public static class CaseFile
     private static string Who(string id, Dictionary<string, string> names) =>
         id == AuditActions.System ? "the bot (housekeeping)" : names.TryGetValue(id, out var name) ? $"{name} ({id})" : id;
 
-    private static string ActionTitle(string action) => action switch
-    {
-        ApprovalActionKinds.Submitted => "submitted the request",
-        ApprovalVerbs.Approve => "approved",
-        ApprovalActionKinds.PartialApproval => "approved (another approver kind must also approve)",
-        ApprovalVerbs.Decline => "declined",
-        ApprovalVerbs.MoreInfo => "asked the practitioner for more information",
-        ApprovalVerbs.Conflict => "declared a conflict of interest",
-        ApprovalActionKinds.Answered => "answered the approvers' question",
-        _ => action,
-    };
-
     private static string AuditTitle(AuditEntryRow e)
     {
         var what = e.Action switch
@@ -326,7 +303,7 @@ public static class CaseFile
             AuditActions.RefusedAction => "tried an action that was refused",
             AuditActions.MoreInfoAnswered => "answered the approvers' question",
             ApprovalVerbs.Approve => "approved",
-            ApprovalActionKinds.PartialApproval => "approved (another approver kind must also approve)",
+            RecordActionKinds.PartialApproval => "approved (another approver kind must also approve)",
             ApprovalVerbs.Decline => "declined",
             ApprovalVerbs.MoreInfo => "asked for more information",
             ApprovalVerbs.Conflict => "declared a conflict of interest",

@@ -138,8 +138,8 @@ public sealed class RetentionService(BotDbContext db, UnitOfWork unitOfWork, Aud
             await db.Outbox.Where(o => o.RequestId == row.Id && o.Status == OutboxStatus.Pending)
                 .ExecuteUpdateAsync(s => s.SetProperty(o => o.PayloadJson, "{}").SetProperty(o => o.Status, OutboxStatus.Failed)
                     .SetProperty(o => o.LastError, "content removed").SetProperty(o => o.CompletedAt, now), ct);
-            await db.ScheduledJobs.Where(j => j.RequestId == row.Id && j.Status == Safeguarding.JobStatus.Pending)
-                .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, Safeguarding.JobStatus.Cancelled)
+            await db.ScheduledJobs.Where(j => j.RequestId == row.Id && j.Status == Workflow.JobStatus.Pending)
+                .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, Workflow.JobStatus.Cancelled)
                     .SetProperty(j => j.CompletedAt, now).SetProperty(j => j.Result, "content removed"), ct);
             await audit.AppendAsync(caller.ActorId, AuditActions.ContentDeleted, AuditActions.SubjectRequest, row.Id.ToString(), caller.Details(new JsonObject
             {

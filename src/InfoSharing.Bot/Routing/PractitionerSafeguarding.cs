@@ -6,23 +6,24 @@ using InfoSharing.Bot.Connector;
 using InfoSharing.Bot.Dialog;
 using InfoSharing.Bot.Policy;
 using InfoSharing.Bot.Records;
-using InfoSharing.Bot.Routing;
 using InfoSharing.Bot.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using InfoSharing.Bot.Workflow;
 
-namespace InfoSharing.Bot.Safeguarding;
+namespace InfoSharing.Bot.Routing;
 
 /// <summary>
 /// The practitioner's safeguarding cards in the 1:1 chat: the emergency records, the anonymised consultation, the
 /// outcome after approval, and requests linked to an earlier record. Each form is checked by its pure validator; an
-/// accepted one changes the record with a compare-and-set, its audit entry, reminders and outbox sends in one transaction.
+/// accepted record the practitioner owes goes through the decision workflow (<see cref="ApprovalService.ExecuteAsync"/>),
+/// like every other change to a record.
 /// </summary>
 public sealed partial class PractitionerSafeguarding(
     BotDbContext db,
     PolicyDocument policy,
     SafeguardingRecords records,
+    ApprovalService approvals,
     UnitOfWork unitOfWork,
     AuditLog audit,
     Outbox outbox,
@@ -99,54 +100,32 @@ public sealed partial class PractitionerSafeguarding(
             return;
         }
 
-        var status = record.Shared ? SafeguardingStatus.ReviewPending : SafeguardingStatus.NothingShared;
-        var recorded = await unitOfWork.ExecuteAsync(async ct =>
+        var command = new WorkflowCommand
         {
-            var at = now.UtcDateTime;
-            var summary = JsonSerializer.Serialize(records.EmergencySummary(row, record, null), ApprovalsJsonContext.Default.ApprovalSummary);
-            var answers = JsonSerializer.Serialize(record, SafeguardingJsonContext.Default.EmergencyRecord);
-            var detail = JsonSerializer.Serialize(records.Detail(SafeguardingRecords.WithJson(row, answers, null)), ApprovalsJsonContext.Default.ApprovalDetail);
-            var changed = await db.Requests
-                .Where(r => r.Id == row.Id && r.Status == SafeguardingStatus.RecordDue)
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(r => r.Status, status)
-                    .SetProperty(r => r.CaseReference, record.CaseReference ?? string.Empty)
-                    .SetProperty(r => r.AnswersJson, answers)
-                    .SetProperty(r => r.SummaryJson, summary)
-                    .SetProperty(r => r.DetailJson, detail)
-                    .SetProperty(r => r.SubmittedAt, at)
-                    .SetProperty(r => r.OutcomeRecordedAt, r => record.Shared ? r.OutcomeRecordedAt : at)
-                    .SetProperty(r => r.Revision, r => r.Revision + 1), ct);
-            if (changed == 0)
+            Verb = record.Shared ? StatusTable.EmergencyRecorded : StatusTable.EmergencyNothingShared,
+            AuditDetails = new JsonObject
             {
-                return false;
-            }
-
-            AddAction(turn, row.Id, record.Shared ? SafeguardingRecords.ActionRecorded : SafeguardingRecords.ActionNothingShared, null, at);
-            await audit.AppendAsync(turn.ActorId, record.Shared ? "emergency-recorded" : "emergency-nothing-shared", RecordKinds.Emergency, row.Id.ToString(), new JsonObject
-            {
-                ["reference"] = row.Reference,
                 ["categories"] = string.Join(',', record.CategoryIds),
                 ["recipientType"] = record.RecipientTypeId,
                 ["sharedAtUtc"] = record.SharedAtUtc?.UtcDateTime.ToString("O"),
                 ["method"] = record.MethodId,
                 ["authorisedVerbally"] = record.AuthorisedVerbally,
                 ["confirmedNoIdentifier"] = string.Join(',', record.ConfirmedNoIdentifierFields),
-            }, ct);
-            if (record.Shared)
+            },
+        };
+        var (result, _) = await approvals.ExecuteAsync(turn.Actor, row, command, fresh =>
+        {
+            var answers = JsonSerializer.Serialize(record, SafeguardingJsonContext.Default.EmergencyRecord);
+            return new RecordPatch(JsonSerializer.Serialize(records.Detail(SafeguardingRecords.WithJson(fresh, answers, null)), ApprovalsJsonContext.Default.ApprovalDetail), null)
             {
-                outbox.Enqueue(SafeguardingOperations.PostRecordCard, "retrospective review card", row.Id);
-                jobs.Schedule(row.Id, ReminderPlanner.ForEmergencyReview(now, options.CurrentValue.Reminders));
-            }
-            else
-            {
-                await jobs.CancelAsync(row.Id, "nothing was shared", ct);
-            }
-
-            return true;
+                AnswersJson = answers,
+                SummaryJson = JsonSerializer.Serialize(records.EmergencySummary(fresh, record, null), ApprovalsJsonContext.Default.ApprovalSummary),
+                CaseReference = record.CaseReference ?? string.Empty,
+                MarkSubmitted = true,
+                MarkOutcomeRecorded = !record.Shared,
+            };
         }, cancellationToken);
-        outbox.Wake();
-        if (!recorded)
+        if (result.Outcome != WorkflowOutcome.Applied)
         {
             await replies.SendAsync(turn, $"The retrospective record of **{row.Reference}** was already given.", null, cancellationToken);
             return;
@@ -190,40 +169,28 @@ public sealed partial class PractitionerSafeguarding(
             return;
         }
 
-        var completed = await unitOfWork.ExecuteAsync(async ct =>
+        var command = new WorkflowCommand
         {
-            var at = time.GetUtcNow().UtcDateTime;
-            var json = JsonSerializer.Serialize(full, SafeguardingJsonContext.Default.EmergencyFullRecord);
-            var summary = JsonSerializer.Serialize(records.EmergencySummary(row, record, full), ApprovalsJsonContext.Default.ApprovalSummary);
-            var detail = JsonSerializer.Serialize(records.Detail(SafeguardingRecords.WithJson(row, row.AnswersJson, json)), ApprovalsJsonContext.Default.ApprovalDetail);
-            var changed = await db.Requests
-                .Where(r => r.Id == row.Id && r.OutcomeRecordedAt == null)
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(r => r.OutcomeJson, json)
-                    .SetProperty(r => r.OutcomeRecordedAt, at)
-                    .SetProperty(r => r.SummaryJson, summary)
-                    .SetProperty(r => r.DetailJson, detail)
-                    .SetProperty(r => r.Revision, r => r.Revision + 1), ct);
-            if (changed == 0)
+            Verb = StatusTable.EmergencyFull,
+            AuditDetails = new JsonObject
             {
-                return false;
-            }
-
-            AddAction(turn, row.Id, SafeguardingRecords.ActionFullRecord, null, at);
-            await audit.AppendAsync(turn.ActorId, "emergency-completed", RecordKinds.Emergency, row.Id.ToString(), new JsonObject
-            {
-                ["reference"] = row.Reference,
                 ["article6"] = full.Article6BasisId,
                 ["article9"] = full.Article9ConditionId,
                 ["article10"] = full.CriminalOffenceConditionId,
                 ["informed"] = full.InformedId,
                 ["confirmedNoIdentifier"] = string.Join(',', full.ConfirmedNoIdentifierFields),
-            }, ct);
-            await jobs.CancelAsync(row.Id, "record complete", ct, JobKinds.PractitionerReminder, JobKinds.RecordOverdue);
-            outbox.Enqueue(SafeguardingOperations.UpdateRecordCard, "full record given", row.Id);
-            return true;
+            },
+        };
+        var (result, _) = await approvals.ExecuteAsync(turn.Actor, row, command, fresh =>
+        {
+            var json = JsonSerializer.Serialize(full, SafeguardingJsonContext.Default.EmergencyFullRecord);
+            return new RecordPatch(JsonSerializer.Serialize(records.Detail(SafeguardingRecords.WithJson(fresh, fresh.AnswersJson, json)), ApprovalsJsonContext.Default.ApprovalDetail), json)
+            {
+                SummaryJson = JsonSerializer.Serialize(records.EmergencySummary(fresh, record, full), ApprovalsJsonContext.Default.ApprovalSummary),
+                MarkOutcomeRecorded = true,
+            };
         }, cancellationToken);
-        outbox.Wake();
+        var completed = result.Outcome == WorkflowOutcome.Applied;
         await replies.SendAsync(turn, completed
             ? $"Thank you: the record of **{row.Reference}** is complete. The approvers can see it on the review card."
             : $"The record of **{row.Reference}** is already complete.", null, cancellationToken);
@@ -274,7 +241,16 @@ public sealed partial class PractitionerSafeguarding(
             };
             row.DetailJson = JsonSerializer.Serialize(records.Detail(row), ApprovalsJsonContext.Default.ApprovalDetail);
             db.Requests.Add(row);
-            AddAction(turn, row.Id, SafeguardingRecords.ActionAdviceAsked, null, at);
+            db.ApprovalActions.Add(new ApprovalActionRow
+            {
+                RequestId = row.Id,
+                ActorAadObjectId = turn.ActorId,
+                ActorUserId = turn.Activity.From?.Id,
+                ActorName = turn.Activity.From?.Name,
+                ActorRole = "Requester",
+                Action = RecordActionKinds.AdviceAsked,
+                At = at,
+            });
             await audit.AppendAsync(turn.ActorId, "advice-asked", RecordKinds.Advice, row.Id.ToString(), new JsonObject
             {
                 ["reference"] = reference,
@@ -283,11 +259,10 @@ public sealed partial class PractitionerSafeguarding(
                 ["policyVersion"] = policy.Version,
                 ["confirmedNoIdentifier"] = string.Join(',', consultation.ConfirmedNoIdentifierFields),
             }, ct);
-            outbox.Enqueue(SafeguardingOperations.PostRecordCard, "advice card", row.Id);
+            outbox.Enqueue(OutboxOperations.PostRecordCard, "advice card", row.Id);
             jobs.Schedule(row.Id, ReminderPlanner.ForAdvice(now, options.CurrentValue.Reminders));
             return reference;
         }, cancellationToken);
-        outbox.Wake();
         await replies.SendAsync(turn,
             $"Sent to the approvers as **{reference}**, without identifying the person. You will get their advice here."
             + (trigger == "command" ? string.Empty : " Your draft request is kept: type `new request` to carry on with it."), null, cancellationToken);
@@ -323,36 +298,22 @@ public sealed partial class PractitionerSafeguarding(
         }
 
         var title = policy.Safeguarding.OutcomeOptions.FirstOrDefault(o => o.Id == result.OutcomeId)?.Title ?? result.OutcomeId;
-        var recorded = await unitOfWork.ExecuteAsync(async ct =>
+        var command = new WorkflowCommand
         {
-            var at = now.UtcDateTime;
-            var json = JsonSerializer.Serialize(result, SafeguardingJsonContext.Default.OutcomeRecord);
-            var changed = await db.Requests
-                .Where(r => r.Id == row.Id && r.Status == RequestStatus.Approved && r.OutcomeRecordedAt == null)
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(r => r.OutcomeJson, json)
-                    .SetProperty(r => r.OutcomeRecordedAt, at)
-                    .SetProperty(r => r.Revision, r => r.Revision + 1), ct);
-            if (changed == 0)
+            Verb = StatusTable.Outcome,
+            Text = title,
+            AuditDetails = new JsonObject
             {
-                return false;
-            }
-
-            AddAction(turn, row.Id, SafeguardingRecords.ActionOutcome, title, at);
-            await audit.AppendAsync(turn.ActorId, "outcome-recorded", RecordKinds.Request, row.Id.ToString(), new JsonObject
-            {
-                ["reference"] = row.Reference,
                 ["outcome"] = result.OutcomeId,
                 ["kind"] = result.Kind.ToString(),
                 ["sharedAtUtc"] = result.SharedAtUtc?.UtcDateTime.ToString("O"),
                 ["method"] = result.MethodId,
                 ["confirmedNoIdentifier"] = string.Join(',', result.ConfirmedNoIdentifierFields),
-            }, ct);
-            await jobs.CancelAsync(row.Id, "outcome recorded", ct, JobKinds.PractitionerReminder);
-            outbox.Enqueue(OutboxOperations.UpdateApprovalCard, "outcome recorded", row.Id);
-            return true;
-        }, cancellationToken);
-        outbox.Wake();
+            },
+        };
+        var (applied, _) = await approvals.ExecuteAsync(turn.Actor, row, command,
+            _ => new RecordPatch(null, JsonSerializer.Serialize(result, SafeguardingJsonContext.Default.OutcomeRecord)) { MarkOutcomeRecorded = true }, cancellationToken);
+        var recorded = applied.Outcome == WorkflowOutcome.Applied;
         await replies.SendAsync(turn, recorded
             ? $"Thank you: the outcome of **{row.Reference}** is recorded ({title.ToLowerInvariant()})."
             : $"The outcome of **{row.Reference}** was already recorded.", null, cancellationToken);
@@ -377,7 +338,7 @@ public sealed partial class PractitionerSafeguarding(
             {
                 Actor = DialogTurnHandler.Actor(turn),
                 Link = new RecordLink(row.Id, row.Reference, RecordLink.Reconsider),
-                Answers = Answers(declined),
+                Answers = declined.ToAnswers() with { Urgency = null }, // the urgency is asked again
             },
             SafeguardingActions.WiderRequest when row is { Kind: RecordKinds.Request, Status: RequestStatus.Approved } && SafeguardingRecords.Submission(row) is { } approved => new LinkedStartInput
             {
@@ -404,18 +365,6 @@ public sealed partial class PractitionerSafeguarding(
         }
     }
 
-    private static DraftAnswers Answers(RequestSubmission s) => new()
-    {
-        About = s.About,
-        What = s.What,
-        WithWhom = s.WithWhom,
-        Why = s.Why,
-        LegalBasis = s.LegalBasis,
-        Necessity = s.Necessity,
-        Consent = s.Consent,
-        Advice = s.Advice,
-    };
-
     /// <summary>The approved answers widened by what the outcome form said was shared beyond them (known ids only).</summary>
     private DraftAnswers Wider(RequestSubmission s, JsonObject value)
     {
@@ -424,24 +373,13 @@ public sealed partial class PractitionerSafeguarding(
             .Where(known.Contains).ToList();
         var recipient = SafeguardingForms.ReadString(value, "recipientType") is { } r && policy.Lists.RecipientTypes.Any(t => t.Id == r) ? r : s.WithWhom.RecipientTypeId;
         var categories = known.Where(id => s.What.CategoryIds.Contains(id) || added.Contains(id)).ToList();
-        return Answers(s) with
+        return s.ToAnswers() with
         {
+            Urgency = null, // the urgency is asked again
             What = s.What with { CategoryIds = categories },
             WithWhom = s.WithWhom with { RecipientTypeId = recipient },
         };
     }
-
-    private void AddAction(TurnContext turn, Guid recordId, string action, string? text, DateTime at) => db.ApprovalActions.Add(new ApprovalActionRow
-    {
-        RequestId = recordId,
-        ActorAadObjectId = turn.ActorId,
-        ActorUserId = turn.Activity.From?.Id,
-        ActorName = turn.Activity.From?.Name,
-        ActorRole = "Requester",
-        Action = action,
-        Text = text,
-        At = at,
-    });
 
     private static partial class Log
     {

@@ -1,19 +1,22 @@
+using InfoSharing.Bot.Storage;
 using InfoSharing.Bot.Approvals;
 using InfoSharing.Bot.Connector;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using InfoSharing.Bot.Workflow;
 using InfoSharing.Bot.Cards;
 
-namespace InfoSharing.Bot.Safeguarding;
+namespace InfoSharing.Bot.Hosting;
 
-public static class SafeguardingServiceCollectionExtensions
+public static class WorkflowServiceCollectionExtensions
 {
     /// <summary>
-    /// The safeguarding paths: emergency records, anonymised advice, the outcome after approval, and the durable
-    /// reminders and escalations. Replaces the outbox dispatcher with one that also sends the review and advice cards.
+    /// The decision workflow's shell for every record kind (requests, emergency records, advice consultations,
+    /// outcome records): who may decide, the one approval service, the record readers, the notices, and the durable
+    /// reminders and escalations (the second consumer of a leased queue, beside the outbox).
     /// </summary>
-    public static IServiceCollection AddSafeguarding(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddDecisionWorkflow(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<ApprovalOptions>().Bind(configuration.GetSection(ApprovalOptions.SectionName)).ValidateOnStart();
         services.AddOptions<SafeguardingOptions>()
             .Bind(configuration.GetSection(SafeguardingOptions.SectionName))
             .Validate(o => o.Reminders.PollInterval > TimeSpan.Zero && o.Reminders.Lease > TimeSpan.Zero && o.Reminders.BatchSize > 0,
@@ -23,14 +26,15 @@ public static class SafeguardingServiceCollectionExtensions
             .Validate(o => !string.IsNullOrWhiteSpace(o.EmergencyReferencePrefix) && !string.IsNullOrWhiteSpace(o.AdviceReferencePrefix),
                 "Safeguarding:EmergencyReferencePrefix and AdviceReferencePrefix are required.")
             .ValidateOnStart();
+        services.AddScoped<ApproverChannelStore>();
+        services.AddScoped<ApproverDirectory>();
+        services.AddScoped<ApprovalRecords>();
         services.AddScoped<SafeguardingRecords>();
-        services.AddScoped<ScheduledJobs>();
-        services.AddScoped<SafeguardingEffects>();
-        services.AddScoped<PractitionerSafeguarding>();
-        services.AddScoped<SafeguardingApprovals>();
+        services.AddScoped<ApprovalService>();
+        services.AddScoped<MoreInformationService>();
+        services.AddScoped<DecisionNotices>();
         services.AddScoped<DecisionFollowUp>();
-        services.AddScoped<ApprovalDelivery>();
-        services.Replace(ServiceDescriptor.Scoped<IOutboxDispatcher, SafeguardingDelivery>());
+        services.AddScoped<ScheduledJobs>();
         services.AddSingleton<ReminderSignal>();
         services.AddSingleton<ReminderScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<ReminderScheduler>());

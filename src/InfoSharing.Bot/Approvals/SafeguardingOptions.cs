@@ -1,7 +1,7 @@
 using InfoSharing.Bot.Workflow;
 using InfoSharing.Bot.Cards;
 
-namespace InfoSharing.Bot.Safeguarding;
+namespace InfoSharing.Bot.Approvals;
 
 /// <summary>Section <c>Safeguarding</c>: reference prefixes of the new record types, and the reminder windows.</summary>
 public sealed class SafeguardingOptions

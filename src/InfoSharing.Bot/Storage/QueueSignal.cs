@@ -1,10 +1,7 @@
-using InfoSharing.Bot.Workflow;
-using InfoSharing.Bot.Cards;
+namespace InfoSharing.Bot.Storage;
 
-namespace InfoSharing.Bot.Safeguarding;
-
-/// <summary>Wakes the reminder scheduler at once instead of at its next poll (e.g. after the development clock moved).</summary>
-public sealed class ReminderSignal
+/// <summary>Wakes a queue's consumer at once instead of at its next poll (one signal per queue: outbox, scheduled jobs).</summary>
+public abstract class QueueSignal
 {
     private readonly SemaphoreSlim _signal = new(0, 1);
 

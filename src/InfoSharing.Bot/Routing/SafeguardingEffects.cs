@@ -5,12 +5,11 @@ using InfoSharing.Bot.Cards;
 using InfoSharing.Bot.Dialog;
 using InfoSharing.Bot.Policy;
 using InfoSharing.Bot.Records;
-using InfoSharing.Bot.Routing;
 using InfoSharing.Bot.Storage;
 using Microsoft.Extensions.Options;
 using InfoSharing.Bot.Workflow;
 
-namespace InfoSharing.Bot.Safeguarding;
+namespace InfoSharing.Bot.Routing;
 
 /// <summary>
 /// Carries out the dialog's safeguarding effects inside the turn's unit of work: an emergency becomes its own record
@@ -87,7 +86,7 @@ public sealed class SafeguardingEffects(
             ActorUserId = turn.Activity.From?.Id,
             ActorName = effect.Requester.DisplayName,
             ActorRole = "Requester",
-            Action = SafeguardingRecords.ActionDeclared,
+            Action = RecordActionKinds.EmergencyDeclared,
             At = started,
         });
         await audit.AppendAsync(effect.Requester.ObjectId, "emergency-declared", RecordKinds.Emergency, row.Id.ToString(), new JsonObject

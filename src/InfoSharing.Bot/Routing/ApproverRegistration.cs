@@ -1,13 +1,13 @@
+using InfoSharing.Bot.Approvals;
 using System.Text.Json.Nodes;
 using InfoSharing.Bot.Protocol;
 using InfoSharing.Bot.Records;
-using InfoSharing.Bot.Routing;
 using InfoSharing.Bot.Storage;
 using Microsoft.Extensions.Options;
 using InfoSharing.Bot.Workflow;
 using InfoSharing.Bot.Cards;
 
-namespace InfoSharing.Bot.Approvals;
+namespace InfoSharing.Bot.Routing;
 
 /// <summary>
 /// Learns the approvers' channel from the team-install event or the `register approvers` command. Outside

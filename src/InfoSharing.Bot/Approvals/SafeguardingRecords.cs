@@ -1,5 +1,4 @@
 using System.Text.Json;
-using InfoSharing.Bot.Approvals;
 using InfoSharing.Bot.Cards;
 using InfoSharing.Bot.Dialog;
 using InfoSharing.Bot.Policy;
@@ -7,7 +6,7 @@ using InfoSharing.Bot.Storage;
 using Microsoft.EntityFrameworkCore;
 using InfoSharing.Bot.Workflow;
 
-namespace InfoSharing.Bot.Safeguarding;
+namespace InfoSharing.Bot.Approvals;
 
 /// <summary>
 /// Reads emergency records and advice consultations (and a request's approved scope and outcome) from the decision
@@ -16,15 +15,6 @@ namespace InfoSharing.Bot.Safeguarding;
 /// </summary>
 public sealed class SafeguardingRecords(BotDbContext db, PolicyDocument policy)
 {
-    public const string ActionDeclared = "emergency-declared";
-    public const string ActionRecorded = "retrospective-record";
-    public const string ActionNothingShared = "nothing-shared";
-    public const string ActionFullRecord = "full-record";
-    public const string ActionAcknowledged = "acknowledged";
-    public const string ActionConcern = "concern";
-    public const string ActionAdviceAsked = "advice-asked";
-    public const string ActionAdviceAnswered = "advice-answered";
-    public const string ActionOutcome = "outcome-recorded";
 
     public Task<InfoRequestRow?> FindAsync(Guid id, CancellationToken cancellationToken) =>
         db.Requests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
@@ -42,8 +32,8 @@ public sealed class SafeguardingRecords(BotDbContext db, PolicyDocument policy)
     {
         ArgumentNullException.ThrowIfNull(row);
         ArgumentNullException.ThrowIfNull(actions);
-        var history = actions.Select(a => new ApprovalActionView(a.ActorName ?? "someone", Describe(a.Action), a.At, null, null)).ToList();
-        var acted = actions.LastOrDefault(a => a.Action is ActionAcknowledged or ActionConcern or ActionAdviceAnswered);
+        var history = actions.Select(a => new ApprovalActionView(a.ActorName ?? "someone", RecordActionKinds.Title(a.Action), a.At, null, null)).ToList();
+        var acted = actions.LastOrDefault(a => a.Action is RecordActionKinds.Acknowledged or RecordActionKinds.Concern or RecordActionKinds.AdviceAnswered);
         return row.Kind == RecordKinds.Advice ? AdviceModel(row, history, acted, refreshUserIds) : EmergencyModel(row, history, acted, refreshUserIds, now);
     }
 
@@ -309,19 +299,6 @@ public sealed class SafeguardingRecords(BotDbContext db, PolicyDocument policy)
         [.. ids.Select(id => policy.Lists.DataCategories.FirstOrDefault(c => c.Id == id) is { } c
             ? new CategoryBadge(c.Title, c.SpecialCategory, c.CriminalOffence)
             : new CategoryBadge(id, false, false))];
-
-    private static string Describe(string action) => action switch
-    {
-        ActionDeclared => "declared an emergency (sharing allowed without prior approval)",
-        ActionRecorded => "gave the retrospective record",
-        ActionNothingShared => "recorded that nothing was shared",
-        ActionFullRecord => "completed the full record",
-        ActionAcknowledged => "acknowledged the emergency sharing",
-        ActionConcern => "raised a concern with the practitioner",
-        ActionAdviceAsked => "asked for advice",
-        ActionAdviceAnswered => "answered",
-        _ => action,
-    };
 
     private static T? Read<T>(string? json, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
         where T : class

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using InfoSharing.Bot.Workflow;
 using InfoSharing.Bot.Cards;
 
-namespace InfoSharing.Bot.Safeguarding;
+namespace InfoSharing.Bot.Approvals;
 
 /// <summary>Adds and cancels reminders inside the caller's unit of work, so they commit (or not) with the change they follow.</summary>
 public sealed class ScheduledJobs(BotDbContext db, TimeProvider time)

@@ -1,7 +1,7 @@
 using InfoSharing.Bot.Workflow;
 using InfoSharing.Bot.Cards;
 
-namespace InfoSharing.Bot.Safeguarding;
+namespace InfoSharing.Bot.Approvals;
 
 /// <summary>
 /// When reminders and escalations are due (pure): from a request's deadline and urgency, an emergency record's

@@ -1,17 +1,15 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using InfoSharing.Bot.Approvals;
 using InfoSharing.Bot.Cards;
 using InfoSharing.Bot.Connector;
 using InfoSharing.Bot.Dialog;
 using InfoSharing.Bot.Policy;
-using InfoSharing.Bot.Records;
 using InfoSharing.Bot.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using InfoSharing.Bot.Workflow;
 
-namespace InfoSharing.Bot.Safeguarding;
+namespace InfoSharing.Bot.Approvals;
 
 /// <summary>
 /// Fires due reminders and escalations from the durable <c>scheduled_jobs</c> table. A job is claimed with a
@@ -25,40 +23,16 @@ public sealed partial class ReminderScheduler(
     ReminderSignal signal,
     TimeProvider time,
     IOptionsMonitor<SafeguardingOptions> options,
-    ILogger<ReminderScheduler> logger) : BackgroundService
+    ILogger<ReminderScheduler> logger) : LeasedQueueWorker(signal, logger)
 {
-    private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+    protected override string QueueName => "reminder";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.CurrentValue.Reminders.Enabled)
-        {
-            return;
-        }
+    protected override bool Enabled => options.CurrentValue.Reminders.Enabled;
 
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                if (await RunOnceAsync(stoppingToken) == 0)
-                {
-                    await signal.WaitAsync(options.CurrentValue.Reminders.PollInterval, stoppingToken);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                Log.LoopFailed(logger, ex);
-                await signal.WaitAsync(options.CurrentValue.Reminders.PollInterval, stoppingToken);
-            }
-        }
-    }
+    protected override TimeSpan PollInterval => options.CurrentValue.Reminders.PollInterval;
 
     /// <summary>Claims and fires the jobs due now; returns how many it claimed.</summary>
-    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    public override async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         var o = options.CurrentValue.Reminders;
         await using var scope = scopes.CreateAsyncScope();
@@ -76,7 +50,7 @@ public sealed partial class ReminderScheduler(
         foreach (var id in due)
         {
             now = time.GetUtcNow().UtcDateTime;
-            var claim = $"{_owner}:{Guid.NewGuid():N}";
+            var claim = $"{Owner}:{Guid.NewGuid():N}";
             var leaseUntil = now + o.Lease;
             var claimed = await db.ScheduledJobs
                 .Where(j => j.Id == id && j.Status == JobStatus.Pending && j.DueAt <= now && (j.LockedUntil == null || j.LockedUntil < now))
@@ -139,7 +113,6 @@ public sealed partial class ReminderScheduler(
 
         if (fired.Fired)
         {
-            services.GetRequiredService<Outbox>().Wake();
             Log.Fired(logger, fired.Kind, jobId);
         }
         else
@@ -191,9 +164,9 @@ public sealed partial class ReminderScheduler(
             case JobKinds.ApproverEscalation:
             case JobKinds.RecordOverdue:
                 var escalate = job.Kind != JobKinds.ApproverReminder;
-                outbox.Enqueue(SafeguardingOperations.ChannelNotice, purpose, row.Id, JsonSerializer.Serialize(
-                    new ChannelNoticePayload { Text = ChannelText(job.Kind, row, now), MentionDeputies = escalate },
-                    SafeguardingOutboxJsonContext.Default.ChannelNoticePayload));
+                outbox.Enqueue(OutboxOperations.ChannelNotice, purpose, row.Id, JsonSerializer.Serialize(
+                    new NotificationPayload { Text = ChannelText(job.Kind, row, now), MentionDeputies = escalate },
+                    NotificationJsonContext.Default.NotificationPayload));
                 break;
             case JobKinds.PractitionerReminder:
                 outbox.Enqueue(OutboxOperations.NotifyRequester, purpose, row.Id, JsonSerializer.Serialize(PractitionerReminder(row, policy), NotificationJsonContext.Default.NotificationPayload));
@@ -295,8 +268,5 @@ public sealed partial class ReminderScheduler(
 
         [LoggerMessage(EventId = 6303, Level = LogLevel.Error, Message = "Scheduled job {JobId} failed; it is tried again when its lease ends")]
         public static partial void FireFailed(ILogger logger, Exception exception, Guid jobId);
-
-        [LoggerMessage(EventId = 6304, Level = LogLevel.Error, Message = "Reminder loop failed; pausing")]
-        public static partial void LoopFailed(ILogger logger, Exception exception);
     }
 }

@@ -1,9 +1,10 @@
+using InfoSharing.Bot.Storage;
 using System.Net;
 using InfoSharing.Bot.Connector;
 using InfoSharing.Bot.Workflow;
 using InfoSharing.Bot.Cards;
 
-namespace InfoSharing.Bot.Safeguarding;
+namespace InfoSharing.Bot.Hosting;
 
 /// <summary>
 /// Development only (<c>Safeguarding:DevelopmentClock</c>, refused in any other environment): the system clock plus an

@@ -1,11 +1,11 @@
+using InfoSharing.Bot.Approvals;
 using System.Text.Json.Nodes;
 using InfoSharing.Bot.Connector;
-using InfoSharing.Bot.Routing;
 using InfoSharing.Bot.Storage;
 using InfoSharing.Bot.Workflow;
 using Microsoft.EntityFrameworkCore;
 
-namespace InfoSharing.Bot.Approvals;
+namespace InfoSharing.Bot.Routing;
 
 /// <summary>
 /// <c>repost ISR-…</c> in the approvers' channel: an approver posts a request's approval card again when its post failed
@@ -58,7 +58,6 @@ public sealed class ApprovalCardRepost(BotDbContext db, UnitOfWork unitOfWork, A
             await audit.AppendAsync(turn.ActorId, AuditActions.CardReposted, "request", request.Id.ToString(), new JsonObject { ["reference"] = reference }, ct);
             return 0;
         }, cancellationToken);
-        outbox.Wake();
         return $"Posting the approval card for {reference} again.";
     }
 }

@@ -1,7 +1,4 @@
-using InfoSharing.Bot.Workflow;
-using InfoSharing.Bot.Cards;
-
-namespace InfoSharing.Bot.Safeguarding;
+namespace InfoSharing.Bot.Workflow;
 
 /// <summary>What a scheduled job does (ScheduledJobRow.Kind).</summary>
 public static class JobKinds
@@ -20,14 +17,3 @@ public static class JobKinds
 
     public static bool ForApprovers(string kind) => kind is ApproverReminder or ApproverEscalation;
 }
-
-/// <summary>Job statuses (ScheduledJobRow.Status).</summary>
-public static class JobStatus
-{
-    public const string Pending = "pending";
-    public const string Done = "done";
-    public const string Cancelled = "cancelled";
-}
-
-/// <summary>A job to add: what, which occurrence, when (UTC).</summary>
-public sealed record PlannedJob(string Kind, int Sequence, DateTimeOffset DueAt);

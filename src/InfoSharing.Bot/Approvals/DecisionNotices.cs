@@ -1,0 +1,49 @@
+using System.Text.Json;
+using InfoSharing.Bot.Cards;
+using InfoSharing.Bot.Policy;
+using InfoSharing.Bot.Storage;
+using InfoSharing.Bot.Workflow;
+
+namespace InfoSharing.Bot.Approvals;
+
+/// <summary>
+/// The words of the workflow's notices (<see cref="NoticeKind"/>): what the practitioner is told after an approver
+/// acts, and what the thread is told after the practitioner answers; as the stored outbox payload.
+/// </summary>
+public sealed class DecisionNotices(PolicyDocument policy, SafeguardingRecords records)
+{
+    public string Payload(InfoRequestRow row, NoticeKind notice, WorkflowCommand command, Actor actor, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(actor);
+        var when = ApprovalCards.FormatUk(now);
+        var payload = notice switch
+        {
+            NoticeKind.Approved => Alert($"Your request **{row.Reference}** (case {row.CaseReference}) was **approved** by {actor.Name} on {when}."
+                + (command.Conditions is null ? string.Empty : $"\n\nConditions: {command.Conditions}")
+                + "\n\nShare only what was approved, securely, and record what you shared."),
+            NoticeKind.Declined => Alert($"Your request **{row.Reference}** (case {row.CaseReference}) was **declined** by {actor.Name} on {when}."
+                + $"\n\nReason: {DeclineReasons.Title(policy.Lists.DeclineReasons, command.Code)}. {command.Text}"
+                + (command.Reconsider ? "\n\nThe approvers will reconsider if new information arrives." : string.Empty)),
+            NoticeKind.MoreInformation => new NotificationPayload
+            {
+                Alert = true,
+                Card = PractitionerCards.MoreInformation(row.Id, row.Reference, actor.Name, command.Text ?? string.Empty, null, null),
+            },
+            NoticeKind.ReviewAcknowledged => Alert($"{actor.Name} acknowledged the emergency sharing **{row.Reference}** on {when}."
+                + (string.IsNullOrEmpty(command.Text) ? string.Empty : $"\n\nNote: {command.Text}")),
+            NoticeKind.ConcernRaised => Alert($"{actor.Name} raised a concern about the emergency sharing **{row.Reference}** on {when}:\n\n{command.Text}\n\nPlease contact them to discuss it."),
+            NoticeKind.AdviceGiven => new NotificationPayload
+            {
+                Alert = true,
+                Card = SafeguardingCards.AdviceAnswer(row.Id, row.Reference, actor.Name, when, records.Title(policy.Safeguarding.AdviceOutcomes, command.Code), command.Text ?? string.Empty),
+            },
+            NoticeKind.AnswerReceived => new NotificationPayload { Text = $"The practitioner answered the question on {row.Reference}. Use **Details** on the card to read it." },
+            _ => throw new ArgumentOutOfRangeException(nameof(notice), notice, "no words for this notice"),
+        };
+        return JsonSerializer.Serialize(payload, NotificationJsonContext.Default.NotificationPayload);
+    }
+
+    private static NotificationPayload Alert(string text) => new() { Alert = true, Text = text };
+}

@@ -1,0 +1,51 @@
+namespace InfoSharing.Bot.Workflow;
+
+/// <summary>
+/// The actions recorded on a record (ApprovalActionRow.Action) besides the approval card's verbs, for every record
+/// kind: requests, emergency records, advice consultations and outcome records.
+/// </summary>
+public static class RecordActionKinds
+{
+    public const string Submitted = "submitted";
+
+    /// <summary>An approval by one of the approver kinds a request needs, with another still to approve.</summary>
+    public const string PartialApproval = "approve-partial";
+
+    /// <summary>The practitioner answered the approvers' question.</summary>
+    public const string Answered = "answered";
+
+    public const string EmergencyDeclared = "emergency-declared";
+    public const string EmergencyRecorded = "retrospective-record";
+    public const string NothingShared = "nothing-shared";
+    public const string FullRecord = "full-record";
+    public const string Acknowledged = "acknowledged";
+    public const string Concern = "concern";
+    public const string AdviceAsked = "advice-asked";
+    public const string AdviceAnswered = "advice-answered";
+    public const string OutcomeRecorded = "outcome-recorded";
+
+    /// <summary>The audit action of the practitioner's answer (the action row records <see cref="Answered"/>).</summary>
+    public const string MoreInfoAnsweredAudit = "more-info-answered";
+
+    /// <summary>What a recorded action says in a card's history and in the case file, for every record kind.</summary>
+    public static string Title(string action) => action switch
+    {
+        Submitted => "submitted the request",
+        ApprovalVerbs.Approve => "approved",
+        PartialApproval => "approved (another approver kind must also approve)",
+        ApprovalVerbs.Decline => "declined",
+        ApprovalVerbs.MoreInfo => "asked the practitioner for more information",
+        ApprovalVerbs.Conflict => "declared a conflict of interest",
+        Answered => "answered the approvers' question",
+        OutcomeRecorded => "recorded what happened after approval",
+        EmergencyDeclared => "declared an emergency (sharing allowed without prior approval)",
+        EmergencyRecorded => "gave the retrospective record",
+        NothingShared => "recorded that nothing was shared",
+        FullRecord => "completed the full record",
+        Acknowledged => "acknowledged the emergency sharing",
+        Concern => "raised a concern with the practitioner",
+        AdviceAsked => "asked for advice",
+        AdviceAnswered => "answered",
+        _ => action,
+    };
+}

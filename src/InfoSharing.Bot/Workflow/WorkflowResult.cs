@@ -1,0 +1,137 @@
+using System.Text.Json.Nodes;
+
+namespace InfoSharing.Bot.Workflow;
+
+/// <summary>
+/// What a command does to a record, as data for the I/O shell to apply in one transaction: the status change (a
+/// compare-and-set from <see cref="FromStatus"/> at the snapshot's revision), the approver-action row, the audit
+/// entries, the sends, the jobs, and the reply to the person who acted.
+/// </summary>
+public sealed record WorkflowResult
+{
+    public required WorkflowOutcome Outcome { get; init; }
+
+    public required string FromStatus { get; init; }
+
+    /// <summary>The new status, or null when the status stays as it is.</summary>
+    public string? NewStatus { get; init; }
+
+    /// <summary>True when this closes the record's decision (decided at / by / decision are set).</summary>
+    public bool Decides { get; init; }
+
+    /// <summary>The stored decision when <see cref="Decides"/>: the new status, or the advice's suggested outcome.</summary>
+    public string? Decision { get; init; }
+
+    public RecordedAction? Action { get; init; }
+    public IReadOnlyList<AuditEntry> Audit { get; init; } = [];
+    public IReadOnlyList<WorkflowSend> Sends { get; init; } = [];
+    public IReadOnlyList<WorkflowJob> Jobs { get; init; } = [];
+    public required WorkflowReply Reply { get; init; }
+
+    /// <summary>True when the shell must write: a status change, an action row, or an audit entry.</summary>
+    public bool Writes => Action is not null || Audit.Count > 0;
+}
+
+public enum WorkflowOutcome
+{
+    /// <summary>Shown only (a refresh or a details view); may be audited.</summary>
+    Shown,
+
+    /// <summary>This person may not do this (audited).</summary>
+    Refused,
+
+    /// <summary>The inputs had field errors; the card is shown again with them.</summary>
+    Invalid,
+
+    /// <summary>The record is no longer in a status this command applies to; nothing changed.</summary>
+    Unchanged,
+
+    Applied,
+}
+
+/// <summary>The approver-action row to record (ApprovalActionRow).</summary>
+public sealed record RecordedAction(string Action, string Role, string? Text = null, string? ReasonCode = null, string? Conditions = null);
+
+/// <summary>An audit entry about the record (subject: the record's kind and id).</summary>
+public sealed record AuditEntry(string Action, JsonObject Details);
+
+/// <summary>What to send after commit, through the outbox.</summary>
+public sealed record WorkflowSend(SendKind Kind, string Purpose, NoticeKind Notice = NoticeKind.None);
+
+public enum SendKind
+{
+    /// <summary>Post the record's card as a new thread in the approvers' channel.</summary>
+    PostCard,
+
+    /// <summary>PUT the record's card in the approvers' channel (idempotent).</summary>
+    UpdateCard,
+
+    /// <summary>Tell the practitioner in their 1:1 chat.</summary>
+    NotifyRequester,
+
+    /// <summary>A reply in the record's thread in the approvers' channel.</summary>
+    ThreadReply,
+}
+
+/// <summary>Which notice a send carries (rendered by the shell from the record and the command).</summary>
+public enum NoticeKind
+{
+    None,
+    Approved,
+    Declined,
+    MoreInformation,
+    ReviewAcknowledged,
+    ConcernRaised,
+    AdviceGiven,
+    AnswerReceived,
+}
+
+/// <summary>Scheduled work the command starts or stops, in the same transaction.</summary>
+public enum WorkflowJob
+{
+    /// <summary>Cancel the approvers' reminders and escalations: nothing fires after a decision.</summary>
+    CancelApproverReminders,
+
+    /// <summary>Ask the practitioner to record what happened, and remind them (after approval).</summary>
+    AskForOutcome,
+
+    /// <summary>Offer the practitioner "reconsider with new information" (after a decline).</summary>
+    OfferReconsider,
+
+    /// <summary>Remind the approvers, then escalate, while an emergency record awaits their review.</summary>
+    ScheduleReviewReminders,
+
+    /// <summary>Stop the practitioner's reminders: the record they owed is given.</summary>
+    CancelPractitionerReminders,
+
+    /// <summary>Cancel every job of the record: nothing more is owed by anyone.</summary>
+    CancelAllJobs,
+}
+
+/// <summary>The reply to the person who acted: which view of the card, with what banner, or a message.</summary>
+public sealed record WorkflowReply(ReplyView View, string? Text = null)
+{
+    public static WorkflowReply Channel(string? banner = null) => new(ReplyView.Channel, banner);
+
+    public static WorkflowReply Detail(string? note = null) => new(ReplyView.Detail, note);
+
+    public static WorkflowReply Message(string text) => new(ReplyView.Message, text);
+}
+
+public enum ReplyView
+{
+    /// <summary>The shared card everyone sees (with <see cref="WorkflowReply.Text"/> as its banner).</summary>
+    Channel,
+
+    /// <summary>The approver's detail view (audited; <see cref="WorkflowReply.Text"/>: what an Action.Submit client is told instead).</summary>
+    Detail,
+
+    /// <summary>A message instead of a card (a refusal).</summary>
+    Message,
+
+    /// <summary>The shared card with the field errors and the inputs kept.</summary>
+    Errors,
+
+    /// <summary>The detail view with the field errors and the inputs kept (the advice card's answer form).</summary>
+    DetailErrors,
+}
