@@ -17,7 +17,7 @@ const RUN = String(Date.now()).slice(-6);
 const CASE_REF = `CS-${RUN}`;
 const inDays = n => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10); // the browser runs in UTC
 
-// The answers, step by step: the valid sample answers of src/InfoSharing.Bot/Dialog/DialogCardCatalogue.cs
+// The answers, step by step: the valid sample answers of tests/InfoSharing.Bot.Samples/DialogCardCatalogue.cs
 // (SampleValues), keyed by the input ids of Dialog/FieldIds.cs. Free text must not look like an identifier.
 const STEPS = [
   { title: 'Before you start', values: { immediateDanger: 'no' } },

@@ -4,6 +4,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using InfoSharing.Bot.Cards;
 using InfoSharing.Bot.Dialog;
+using InfoSharing.Bot.Samples;
 
 namespace InfoSharing.Bot.Bench;
 

@@ -5,6 +5,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using InfoSharing.Bot.Dialog;
+using InfoSharing.Bot.Samples;
 
 namespace InfoSharing.Bot.LoadTest;
 

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace InfoSharing.Bot.Cards;
 
-/// <summary>Renders a <see cref="FormCardModel"/> as an Adaptive Card: one input per field, its error right under it.</summary>
+/// <summary>Renders a <see cref="FormCardModel"/> as an Adaptive Card: one input per field, its error and identifier warning right under it. The one renderer of every form: the dialog's steps and the safeguarding forms.</summary>
 public static class FormCard
 {
     public const string ConfirmNoIdentifierTitle = "I confirm this contains no identifying information";
@@ -49,18 +49,28 @@ public static class FormCard
             }
         }
 
-        var actions = new JsonArray
+        var actions = new JsonArray();
+        foreach (var action in model.Actions)
         {
-            AdaptiveCard.Submit(model.SubmitTitle, AdaptiveCard.Data(CardData.Submit, model.Context), style: "positive"),
-        };
-        if (model.ShowBack)
-        {
-            actions.Add(AdaptiveCard.Submit("Back", AdaptiveCard.Data(CardData.Back, model.Context), sendsInputs: false));
+            actions.Add(AdaptiveCard.Submit(action.Title, action.Data.DeepClone().AsObject(), action.Style, action.SendsInputs));
         }
 
-        actions.Add(AdaptiveCard.Submit("Help", AdaptiveCard.Data(CardData.Help, model.Context), sendsInputs: false));
-        actions.Add(AdaptiveCard.Submit("Cancel request", AdaptiveCard.Data(CardData.Cancel, model.Context), style: "destructive", sendsInputs: false));
         return AdaptiveCard.Card(body, actions);
+    }
+
+    /// <summary>A dialog step's buttons: Continue (or the given title), Back unless it is the first step, Help and Cancel request.</summary>
+    public static IReadOnlyList<FormAction> StepActions(CardActionContext context, string submitTitle, bool showBack)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var actions = new List<FormAction> { new(submitTitle, AdaptiveCard.Data(CardData.Submit, context), Style: "positive") };
+        if (showBack)
+        {
+            actions.Add(new("Back", AdaptiveCard.Data(CardData.Back, context), SendsInputs: false));
+        }
+
+        actions.Add(new("Help", AdaptiveCard.Data(CardData.Help, context), SendsInputs: false));
+        actions.Add(new("Cancel request", AdaptiveCard.Data(CardData.Cancel, context), Style: "destructive", SendsInputs: false));
+        return actions;
     }
 
     private static JsonObject Input(FormField field, string? value) => field.Kind switch

@@ -1,6 +1,6 @@
 namespace InfoSharing.Bot.Cards;
 
-/// <summary>Everything a step's form card shows: fields, the values to keep, errors and warnings per field.</summary>
+/// <summary>Everything a form card shows (a dialog step or a safeguarding form): fields, the values to keep, errors and warnings per field, and its buttons.</summary>
 public sealed record FormCardModel
 {
     public required string Title { get; init; }
@@ -24,9 +24,6 @@ public sealed record FormCardModel
     /// <summary>Likely-identifier warnings by input id: shown under the input with a confirmation checkbox.</summary>
     public IReadOnlyDictionary<string, string> IdentifierWarnings { get; init; } = new Dictionary<string, string>();
 
-    public required CardActionContext Context { get; init; }
-
-    public string SubmitTitle { get; init; } = "Continue";
-
-    public bool ShowBack { get; init; } = true;
+    /// <summary>The buttons, the first of them the Submit (a dialog step's are <see cref="FormCard.StepActions"/>).</summary>
+    public required IReadOnlyList<FormAction> Actions { get; init; }
 }

@@ -4,45 +4,34 @@ using InfoSharing.Bot.Workflow;
 namespace InfoSharing.Bot.Cards;
 
 /// <summary>
-/// The practitioner's safeguarding cards (pure): the forms (rendered like the dialog's steps: one input per field,
-/// its error and identifier warning right under it), the advice answer and the "reconsider" offer.
+/// The practitioner's safeguarding cards (pure): the forms' buttons (the forms themselves are rendered by
+/// <see cref="FormCard"/>, like the dialog's steps), the advice answer and the "reconsider" offer.
 /// </summary>
 public static class SafeguardingCards
 {
     public const string RecordIdKey = "recordId";
 
-    public static JsonObject Form(SafeguardingFormModel model)
+    /// <summary>The key, in a form's submit data, of the fields already warned about.</summary>
+    public const string WarnedKey = "warned";
+
+    /// <summary>
+    /// A safeguarding form's buttons: its Submit (the action, the record it is about, extra data, and the fields already
+    /// warned about, refused next time unless confirmed), then further buttons that send no inputs.
+    /// </summary>
+    public static IReadOnlyList<FormAction> FormActions(string submitTitle, string action, Guid? recordId, IReadOnlyDictionary<string, string> data,
+        IReadOnlyList<string> warned, IReadOnlyList<(string Title, string Action, IReadOnlyDictionary<string, string> Data)> more)
     {
-        ArgumentNullException.ThrowIfNull(model);
-        var card = FormCard.Build(new FormCardModel
+        ArgumentNullException.ThrowIfNull(warned);
+        ArgumentNullException.ThrowIfNull(more);
+        var submit = Data(action, recordId, data);
+        if (warned.Count > 0)
         {
-            Title = model.Title,
-            Intro = model.Intro,
-            Notices = model.Notices,
-            Alerts = model.Alerts,
-            Fields = model.Fields,
-            Values = model.Values,
-            Errors = model.Errors,
-            IdentifierWarnings = model.Warnings,
-            Context = new CardActionContext(0, 0, 0, ""),
-            SubmitTitle = model.SubmitTitle,
-        });
-
-        // The same body as a dialog step; the buttons are this form's own.
-        var data = Data(model.Action, model.RecordId, model.Data);
-        if (model.Warned.Count > 0)
-        {
-            data["warned"] = string.Join(',', model.Warned);
+            submit[WarnedKey] = string.Join(',', warned);
         }
 
-        var actions = new JsonArray { AdaptiveCard.Submit(model.SubmitTitle, data, style: "positive") };
-        foreach (var (title, action, extra) in model.MoreActions)
-        {
-            actions.Add(AdaptiveCard.Submit(title, Data(action, model.RecordId, extra), sendsInputs: false));
-        }
-
-        card["actions"] = actions;
-        return card;
+        var actions = new List<FormAction> { new(submitTitle, submit, Style: "positive") };
+        actions.AddRange(more.Select(m => new FormAction(m.Title, Data(m.Action, recordId, m.Data), SendsInputs: false)));
+        return actions;
     }
 
     /// <summary>The answer to a consultation, with the option to continue into a full request linked to it.</summary>

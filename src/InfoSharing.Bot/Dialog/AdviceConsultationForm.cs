@@ -20,12 +20,12 @@ public static class AdviceConsultationForm
         var limits = policy.Limits;
         return
         [
-            SafeguardingForms.Single(F.AdviceAgeBand, "Age band of the person", policy.Safeguarding.AgeBands.Select(a => new ChoiceOption(a.Id, a.Title)), expanded: false),
-            SafeguardingForms.Single(F.AdviceMatterType, "What kind of matter is this?", lists.MatterTypes.Select(m => new ChoiceOption(m.Id, m.Title))),
-            SafeguardingForms.Text(F.AdviceDescription, "The concern, in general terms (nothing that identifies anyone)", limits.ItemsDescription, required: true, multiline: true),
-            SafeguardingForms.Multi(F.AdviceCategories, "Kinds of information you are thinking of sharing (optional)", SafeguardingForms.Categories(policy), required: false),
-            SafeguardingForms.Single(F.AdviceRecipientType, "Who you are thinking of sharing it with (optional)", lists.RecipientTypes.Select(r => new ChoiceOption(r.Id, r.Title)), expanded: false, required: false),
-            SafeguardingForms.Text(F.AdviceQuestion, "Your question for the approvers", limits.Summary, required: true, multiline: true),
+            FormFields.Single(F.AdviceAgeBand, "Age band of the person", policy.Safeguarding.AgeBands.Select(a => new ChoiceOption(a.Id, a.Title)), expanded: false),
+            FormFields.Single(F.AdviceMatterType, "What kind of matter is this?", lists.MatterTypes.Select(m => new ChoiceOption(m.Id, m.Title))),
+            FormFields.Text(F.AdviceDescription, "The concern, in general terms (nothing that identifies anyone)", limits.ItemsDescription, required: true, multiline: true),
+            FormFields.Multi(F.AdviceCategories, "Kinds of information you are thinking of sharing (optional)", SafeguardingForms.Categories(policy), required: false),
+            FormFields.Single(F.AdviceRecipientType, "Who you are thinking of sharing it with (optional)", lists.RecipientTypes.Select(r => new ChoiceOption(r.Id, r.Title)), expanded: false, required: false),
+            FormFields.Text(F.AdviceQuestion, "Your question for the approvers", limits.Summary, required: true, multiline: true),
         ];
     }
 
@@ -58,10 +58,7 @@ public static class AdviceConsultationForm
 
     public static FormOutcome<AdviceConsultation> Validate(IReadOnlyDictionary<string, string> values, IReadOnlyList<string> warned, PolicyDocument policy, string? trigger)
     {
-        ArgumentNullException.ThrowIfNull(values);
-        ArgumentNullException.ThrowIfNull(warned);
-        ArgumentNullException.ThrowIfNull(policy);
-        var reader = new FieldReader(values);
+        var reader = SafeguardingForms.Reader(values, warned, policy);
         var lists = policy.Lists;
         var limits = policy.Limits;
         var age = reader.Choice(F.AdviceAgeBand, policy.Safeguarding.AgeBands.Select(a => a.Id));
@@ -81,7 +78,7 @@ public static class AdviceConsultationForm
             IdentityDisclosed = false,
             Trigger = trigger,
             ConfirmedNoIdentifierFields = confirmed,
-        }, caseReferenceIsIdentifier: true);
+        }, IdentifierRule.Anonymised);
     }
 
     /// <summary>The approver's answer: text and a suggested outcome; errors by input id.</summary>

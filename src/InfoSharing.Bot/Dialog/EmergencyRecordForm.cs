@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using InfoSharing.Bot.Cards;
 using InfoSharing.Bot.Policy;
 using F = InfoSharing.Bot.Cards.SafeguardingFieldIds;
@@ -11,8 +10,6 @@ namespace InfoSharing.Bot.Dialog;
 /// </summary>
 public static class EmergencyRecordForm
 {
-    private static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(250);
-
     /// <summary>How far back an emergency sharing may be dated (it may have happened before the bot was opened).</summary>
     public static readonly TimeSpan EarliestShared = TimeSpan.FromDays(7);
 
@@ -23,31 +20,24 @@ public static class EmergencyRecordForm
         var limits = policy.Limits;
         return
         [
-            SafeguardingForms.YesNo(F.EmergencyShared, "Did you share information without waiting for approval?"),
-            SafeguardingForms.Text(F.EmergencyNotSharedReason, "If no: what happened instead? (for example, the police were already there)", limits.Explanation, multiline: true),
-            new FormField
-            {
-                Id = F.EmergencyCaseReference, Label = "Case reference (never a name)", Kind = FieldKind.Text,
-                MaxLength = limits.CaseReference.Max, Placeholder = policy.CaseReference.Example, Hint = policy.CaseReference.Explained,
-            },
-            SafeguardingForms.Multi(F.EmergencyCategories, "What kinds of information did you share? (choose all that apply)", SafeguardingForms.Categories(policy), required: false,
+            FormFields.YesNo(F.EmergencyShared, "Did you share information without waiting for approval?"),
+            FormFields.Text(F.EmergencyNotSharedReason, "If no: what happened instead? (for example, the police were already there)", limits.Explanation, multiline: true),
+            FormFields.CaseReference(F.EmergencyCaseReference, policy, required: false),
+            FormFields.Multi(F.EmergencyCategories, "What kinds of information did you share? (choose all that apply)", SafeguardingForms.Categories(policy), required: false,
                 hint: "SC = special category data; CO = criminal offence data."),
-            SafeguardingForms.Single(F.EmergencyRecipientType, "With which kind of organisation?", lists.RecipientTypes.Select(r => new ChoiceOption(r.Id, r.Title)), expanded: false, required: false),
-            SafeguardingForms.Text(F.EmergencyRecipientRole, "Their team or role (not a person's name)", limits.ShortText, placeholder: "For example: police control room"),
-            SafeguardingForms.Date(F.EmergencySharedOn, "When: the date (UK)"),
-            SafeguardingForms.Time(F.EmergencySharedAt, "When: the time (UK)"),
-            SafeguardingForms.Single(F.EmergencyMethod, "How was it shared?", lists.SecureMethods.Select(m => new ChoiceOption(m.Id, m.Title)), required: false),
-            SafeguardingForms.YesNo(F.EmergencyAuthorised, "Did someone authorise it verbally?", required: false),
-            SafeguardingForms.Text(F.EmergencyAuthorisedBy, "If yes: their role (not their name)", limits.ShortText, placeholder: "For example: on-call Designated Safeguarding Lead"),
+            FormFields.Single(F.EmergencyRecipientType, "With which kind of organisation?", lists.RecipientTypes.Select(r => new ChoiceOption(r.Id, r.Title)), expanded: false, required: false),
+            FormFields.Text(F.EmergencyRecipientRole, "Their team or role (not a person's name)", limits.ShortText, placeholder: "For example: police control room"),
+            FormFields.Date(F.EmergencySharedOn, "When: the date (UK)"),
+            FormFields.Time(F.EmergencySharedAt, "When: the time (UK)"),
+            FormFields.Single(F.EmergencyMethod, "How was it shared?", lists.SecureMethods.Select(m => new ChoiceOption(m.Id, m.Title)), required: false),
+            FormFields.YesNo(F.EmergencyAuthorised, "Did someone authorise it verbally?", required: false),
+            FormFields.Text(F.EmergencyAuthorisedBy, "If yes: their role (not their name)", limits.ShortText, placeholder: "For example: on-call Designated Safeguarding Lead"),
         ];
     }
 
     public static FormOutcome<EmergencyRecord> ValidateShort(IReadOnlyDictionary<string, string> values, IReadOnlyList<string> warned, PolicyDocument policy, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(values);
-        ArgumentNullException.ThrowIfNull(warned);
-        ArgumentNullException.ThrowIfNull(policy);
-        var reader = new FieldReader(values);
+        var reader = SafeguardingForms.Reader(values, warned, policy);
         var lists = policy.Lists;
         var limits = policy.Limits;
         var shared = reader.YesNo(F.EmergencyShared);
@@ -62,7 +52,7 @@ public static class EmergencyRecordForm
             });
         }
 
-        var caseReference = CaseReference(reader, F.EmergencyCaseReference, policy);
+        var caseReference = reader.CaseReference(F.EmergencyCaseReference, policy, IdentifierRule.Records);
         var categories = reader.Choices(F.EmergencyCategories, lists.DataCategories.Select(c => c.Id), required: true, "Choose at least one kind of information you shared.");
         var recipient = reader.Choice(F.EmergencyRecipientType, lists.RecipientTypes.Select(r => r.Id));
         var role = reader.Text(F.EmergencyRecipientRole, limits.ShortText, required: true, "Give the recipient's team or role.");
@@ -97,34 +87,31 @@ public static class EmergencyRecordForm
         var limits = policy.Limits;
         var fields = new List<FormField>
         {
-            SafeguardingForms.Text(F.EmergencyItems, "Exactly what was shared (describe the items, not the information itself)", limits.ItemsDescription, required: true, multiline: true),
-            SafeguardingForms.Text(F.EmergencyWhyNow, "Why could it not wait for approval?", limits.RiskIfNotShared, required: true, multiline: true),
-            SafeguardingForms.Single(F.EmergencyArticle6, "Lawful basis (Article 6)", CrossChecks.VisibleArticle6Bases(policy).Select(b => new ChoiceOption(b.Id, b.Title))),
+            FormFields.Text(F.EmergencyItems, "Exactly what was shared (describe the items, not the information itself)", limits.ItemsDescription, required: true, multiline: true),
+            FormFields.Text(F.EmergencyWhyNow, "Why could it not wait for approval?", limits.RiskIfNotShared, required: true, multiline: true),
+            FormFields.Single(F.EmergencyArticle6, "Lawful basis (Article 6)", CrossChecks.VisibleArticle6Bases(policy).Select(b => new ChoiceOption(b.Id, b.Title))),
         };
         if (NeedsArticle9(policy, record))
         {
-            fields.Add(SafeguardingForms.Single(F.EmergencyArticle9, "Condition for special category data (Article 9)", lists.Article9Conditions.Select(c => new ChoiceOption(c.Id, c.Title))));
+            fields.Add(FormFields.Single(F.EmergencyArticle9, "Condition for special category data (Article 9)", lists.Article9Conditions.Select(c => new ChoiceOption(c.Id, c.Title))));
         }
 
         if (NeedsCriminalOffence(policy, record))
         {
-            fields.Add(SafeguardingForms.Single(F.EmergencyCriminalOffence, "Condition for criminal offence data (Article 10)", lists.CriminalOffenceConditions.Select(c => new ChoiceOption(c.Id, c.Title))));
+            fields.Add(FormFields.Single(F.EmergencyCriminalOffence, "Condition for criminal offence data (Article 10)", lists.CriminalOffenceConditions.Select(c => new ChoiceOption(c.Id, c.Title))));
         }
 
-        fields.Add(SafeguardingForms.Single(F.EmergencyInformed, "Will the person (or their family) be told about the sharing?", lists.InformedOptions.Select(i => new ChoiceOption(i.Id, i.Title))));
-        fields.Add(SafeguardingForms.Text(F.EmergencyInformedReason, "If no or not yet: why?", limits.Explanation, multiline: true));
-        fields.Add(SafeguardingForms.Text(F.EmergencyContentLocation, "Where is the shared content kept? (a reference in your case system, never the content)", limits.ShortText, required: true,
+        fields.Add(FormFields.Single(F.EmergencyInformed, "Will the person (or their family) be told about the sharing?", lists.InformedOptions.Select(i => new ChoiceOption(i.Id, i.Title))));
+        fields.Add(FormFields.Text(F.EmergencyInformedReason, "If no or not yet: why?", limits.Explanation, multiline: true));
+        fields.Add(FormFields.Text(F.EmergencyContentLocation, "Where is the shared content kept? (a reference in your case system, never the content)", limits.ShortText, required: true,
             placeholder: $"For example: case file {policy.CaseReference.Example}, chronology entry 14"));
         return fields;
     }
 
     public static FormOutcome<EmergencyFullRecord> ValidateFull(IReadOnlyDictionary<string, string> values, IReadOnlyList<string> warned, PolicyDocument policy, EmergencyRecord record)
     {
-        ArgumentNullException.ThrowIfNull(values);
-        ArgumentNullException.ThrowIfNull(warned);
-        ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(record);
-        var reader = new FieldReader(values);
+        var reader = SafeguardingForms.Reader(values, warned, policy);
         var lists = policy.Lists;
         var limits = policy.Limits;
         var items = reader.Text(F.EmergencyItems, limits.ItemsDescription, required: true);
@@ -157,28 +144,6 @@ public static class EmergencyRecordForm
             ContentLocation = location!,
             ConfirmedNoIdentifierFields = confirmed,
         });
-    }
-
-    /// <summary>The case reference in the policy's form; text that looks like a person's details is refused at once.</summary>
-    internal static string? CaseReference(FieldReader reader, string id, PolicyDocument policy)
-    {
-        var value = reader.Text(id, policy.Limits.CaseReference, required: true, "Enter the case reference (never a name).", scan: false);
-        if (value is null || reader.HasError(id))
-        {
-            return value;
-        }
-
-        var found = IdentifierDetector.Detect(value, policy.IdentifierPatterns);
-        if (found.Count > 0)
-        {
-            reader.Error(id, $"This looks like {SafeguardingForms.Describe([.. found.Select(f => f.Title)])}, not a case reference. Use the reference from your case system and never the person's details.");
-        }
-        else if (!policy.CaseReference.Accepts(value, RegexTimeout))
-        {
-            reader.Error(id, $"This is not a valid case reference. It should be {policy.CaseReference.Explained}.");
-        }
-
-        return value;
     }
 
     private static bool NeedsArticle9(PolicyDocument policy, EmergencyRecord record) =>

@@ -3,9 +3,11 @@ using InfoSharing.Bot.Policy;
 
 namespace InfoSharing.Bot.Dialog;
 
-/// <summary>Reads one step's submitted values, keeps the first error per field, and notes free text to scan for identifiers.</summary>
+/// <summary>The one validator of every form's values (the dialog's steps and the safeguarding forms): reads them, keeps the first error per field, and notes free text to scan for identifiers.</summary>
 internal sealed class FieldReader(IReadOnlyDictionary<string, string> values)
 {
+    private static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(250);
+
     public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Free-text fields (with their accepted text) to scan for likely identifiers.</summary>
@@ -114,6 +116,28 @@ internal sealed class FieldReader(IReadOnlyDictionary<string, string> values)
         }
 
         return raw;
+    }
+
+    /// <summary>The case reference in the policy's form; text that looks like a person's details is refused at once (no confirmation).</summary>
+    public string? CaseReference(string id, PolicyDocument policy, IdentifierRule rule)
+    {
+        var value = Text(id, policy.Limits.CaseReference, required: true, "Enter the case reference (never a name).", scan: false);
+        if (value is null || HasError(id))
+        {
+            return value;
+        }
+
+        var found = IdentifierDetector.Detect(value, policy.IdentifierPatterns);
+        if (found.Count > 0)
+        {
+            Error(id, $"This looks like {rule.Describe([.. found.Select(f => f.Title)])}, not a case reference. Use the reference from your case system and never the person's details.");
+        }
+        else if (!policy.CaseReference.Accepts(value, RegexTimeout))
+        {
+            Error(id, $"This is not a valid case reference. It should be {policy.CaseReference.Explained}.");
+        }
+
+        return value;
     }
 
     /// <summary>A date (yyyy-MM-dd) strictly after <paramref name="todayUk"/>.</summary>

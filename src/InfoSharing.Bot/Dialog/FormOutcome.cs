@@ -26,5 +26,3 @@ public sealed record FormOutcome<T>
     public bool IsAccepted => Value is not null;
 }
 
-/// <summary>What an outcome "shared with changes" added beyond the approval: it needs a new approval.</summary>
-public sealed record WiderScope(IReadOnlyList<string> NewCategoryIds, string? NewRecipientTypeId);

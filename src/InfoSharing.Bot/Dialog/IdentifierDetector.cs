@@ -19,7 +19,7 @@ public static class IdentifierDetector
     private static readonly char[] Separators = [' ', '\t', '\r', '\n'];
 
     /// <summary>What was found, in words, for a message to the practitioner ("a UK postcode or a date …").</summary>
-    public static string Describe(IReadOnlyList<IdentifierPattern> found) => string.Join(" or ", found.Select(p => p.Title));
+    public static string Describe(IReadOnlyList<IdentifierPattern> found) => IdentifierRule.Steps.Describe([.. found.Select(p => p.Title)]);
 
     /// <summary>The patterns the text matches, in policy order (empty when none).</summary>
     public static IReadOnlyList<IdentifierPattern> Detect(string? text, IReadOnlyList<IdentifierPattern> patterns)

@@ -18,18 +18,18 @@ public static class OutcomeRecordForm
         var s = policy.Safeguarding;
         return
         [
-            SafeguardingForms.Single(F.Outcome, "What happened?", s.OutcomeOptions.Select(o => new ChoiceOption(o.Id, o.Title))),
-            SafeguardingForms.Date(F.OutcomeSharedOn, "If shared: the date (UK)"),
-            SafeguardingForms.Time(F.OutcomeSharedAt, "If shared: the time (UK)"),
-            SafeguardingForms.Text(F.OutcomeSharedBy, "If shared: by whom (a role, not a name)", limits.ShortText, placeholder: "For example: me, or the Designated Safeguarding Lead"),
-            SafeguardingForms.Single(F.OutcomeMethod, "If shared: how", lists.SecureMethods.Select(m => new ChoiceOption(m.Id, m.Title)), expanded: false, required: false),
-            SafeguardingForms.Text(F.OutcomeContentLocation, "If shared: where the shared content is kept (a case-system reference, never the content)", limits.ShortText,
+            FormFields.Single(F.Outcome, "What happened?", s.OutcomeOptions.Select(o => new ChoiceOption(o.Id, o.Title))),
+            FormFields.Date(F.OutcomeSharedOn, "If shared: the date (UK)"),
+            FormFields.Time(F.OutcomeSharedAt, "If shared: the time (UK)"),
+            FormFields.Text(F.OutcomeSharedBy, "If shared: by whom (a role, not a name)", limits.ShortText, placeholder: "For example: me, or the Designated Safeguarding Lead"),
+            FormFields.Single(F.OutcomeMethod, "If shared: how", lists.SecureMethods.Select(m => new ChoiceOption(m.Id, m.Title)), expanded: false, required: false),
+            FormFields.Text(F.OutcomeContentLocation, "If shared: where the shared content is kept (a case-system reference, never the content)", limits.ShortText,
                 placeholder: $"For example: case file {policy.CaseReference.Example}, document 7"),
-            SafeguardingForms.Text(F.OutcomeChanges, "If shared with changes: what changed, and why", limits.Explanation, multiline: true),
-            SafeguardingForms.Multi(F.OutcomeCategories, "If shared with changes: the kinds of information actually shared", SafeguardingForms.Categories(policy), required: false),
-            SafeguardingForms.Single(F.OutcomeRecipientType, "If shared with changes: the recipient actually shared with", lists.RecipientTypes.Select(r => new ChoiceOption(r.Id, r.Title)), expanded: false, required: false),
-            SafeguardingForms.Text(F.OutcomeNotSharedReason, "If not shared: why not", limits.Explanation, multiline: true),
-            SafeguardingForms.Single(F.OutcomeRequesterTold, "If not shared: was the organisation that asked for it told?", s.RequesterToldOptions.Select(o => new ChoiceOption(o.Id, o.Title)), required: false),
+            FormFields.Text(F.OutcomeChanges, "If shared with changes: what changed, and why", limits.Explanation, multiline: true),
+            FormFields.Multi(F.OutcomeCategories, "If shared with changes: the kinds of information actually shared", SafeguardingForms.Categories(policy), required: false),
+            FormFields.Single(F.OutcomeRecipientType, "If shared with changes: the recipient actually shared with", lists.RecipientTypes.Select(r => new ChoiceOption(r.Id, r.Title)), expanded: false, required: false),
+            FormFields.Text(F.OutcomeNotSharedReason, "If not shared: why not", limits.Explanation, multiline: true),
+            FormFields.Single(F.OutcomeRequesterTold, "If not shared: was the organisation that asked for it told?", s.RequesterToldOptions.Select(o => new ChoiceOption(o.Id, o.Title)), required: false),
         ];
     }
 
@@ -52,11 +52,8 @@ public static class OutcomeRecordForm
 
     public static FormOutcome<OutcomeRecord> Validate(IReadOnlyDictionary<string, string> values, IReadOnlyList<string> warned, PolicyDocument policy, ApprovedScope scope, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(values);
-        ArgumentNullException.ThrowIfNull(warned);
-        ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(scope);
-        var reader = new FieldReader(values);
+        var reader = SafeguardingForms.Reader(values, warned, policy);
         var lists = policy.Lists;
         var limits = policy.Limits;
         var s = policy.Safeguarding;

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using InfoSharing.Bot.Dialog;
 using InfoSharing.Bot.Policy;
 using InfoSharing.Bot.Workflow;
 using InfoSharing.Bot.Cards;
@@ -16,7 +15,7 @@ public static class SafeguardingFormCards
     {
         ArgumentNullException.ThrowIfNull(policy);
         var (date, time) = SafeguardingForms.UkDateAndTime(startedUtc);
-        var model = new SafeguardingFormModel
+        var model = new FormCardModel
         {
             Title = $"Retrospective record of emergency sharing ({reference})",
             Intro = policy.Safeguarding.Texts.EmergencyRecordIntro,
@@ -27,45 +26,39 @@ public static class SafeguardingFormCards
                 [SafeguardingFieldIds.EmergencySharedOn] = date,
                 [SafeguardingFieldIds.EmergencySharedAt] = time,
             },
-            Action = SafeguardingActions.EmergencyRecord,
-            RecordId = recordId,
-            SubmitTitle = "Send the record",
+            Actions = Actions("Send the record", SafeguardingActions.EmergencyRecord, recordId, outcome),
         };
-        return SafeguardingCards.Form(With(model, outcome));
+        return Build(model, outcome);
     }
 
     public static JsonObject EmergencyFull(PolicyDocument policy, Guid recordId, string reference, DateTimeOffset dueUtc, EmergencyRecord record,
         IReadOnlyDictionary<string, string>? values = null, FormOutcome<EmergencyFullRecord>? outcome = null)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        var model = new SafeguardingFormModel
+        var model = new FormCardModel
         {
             Title = $"Full record of emergency sharing ({reference})",
             Intro = policy.Safeguarding.Texts.EmergencyFullIntro,
             Notices = [$"Due by {UkTime.Format(dueUtc)}. You will be reminded until it is given."],
             Fields = EmergencyRecordForm.FullFields(policy, record),
             Values = values ?? new Dictionary<string, string>(),
-            Action = SafeguardingActions.EmergencyFull,
-            RecordId = recordId,
-            SubmitTitle = "Complete the record",
+            Actions = Actions("Complete the record", SafeguardingActions.EmergencyFull, recordId, outcome),
         };
-        return SafeguardingCards.Form(With(model, outcome));
+        return Build(model, outcome);
     }
 
     public static JsonObject Advice(PolicyDocument policy, string trigger, IReadOnlyDictionary<string, string>? values = null, FormOutcome<AdviceConsultation>? outcome = null)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        var model = new SafeguardingFormModel
+        var model = new FormCardModel
         {
             Title = "Ask for advice without identifying the person",
             Intro = policy.Safeguarding.Texts.AdviceIntro,
             Fields = AdviceConsultationForm.Fields(policy),
             Values = values ?? new Dictionary<string, string>(),
-            Action = SafeguardingActions.AdviceConsultation,
-            Data = new Dictionary<string, string> { [TriggerKey] = trigger },
-            SubmitTitle = "Send to the approvers",
+            Actions = Actions("Send to the approvers", SafeguardingActions.AdviceConsultation, null, outcome, new Dictionary<string, string> { [TriggerKey] = trigger }),
         };
-        return SafeguardingCards.Form(With(model, outcome));
+        return Build(model, outcome);
     }
 
     public static JsonObject Outcome(PolicyDocument policy, Guid requestId, string reference, string caseReference, ApprovedScope scope,
@@ -87,31 +80,35 @@ public static class SafeguardingFormCards
             more.Add(("Start a new request for the wider sharing", SafeguardingActions.WiderRequest, data));
         }
 
-        var model = new SafeguardingFormModel
+        var model = new FormCardModel
         {
             Title = $"What happened with {reference}? (case {caseReference})",
             Intro = policy.Safeguarding.Texts.OutcomeIntro,
             Notices = notices,
             Fields = OutcomeRecordForm.Fields(policy),
             Values = values ?? OutcomeRecordForm.ValuesFromScope(scope),
-            Action = SafeguardingActions.OutcomeRecord,
-            RecordId = requestId,
-            SubmitTitle = "Record the outcome",
-            MoreActions = more,
+            Actions = Actions("Record the outcome", SafeguardingActions.OutcomeRecord, requestId, outcome, more: more),
         };
-        return SafeguardingCards.Form(With(model, outcome));
+        return Build(model, outcome);
     }
 
-    private static SafeguardingFormModel With<T>(SafeguardingFormModel model, FormOutcome<T>? outcome)
+    /// <summary>The Submit carries the fields warned about on a rejected submit (refused next time unless confirmed).</summary>
+    private static IReadOnlyList<FormAction> Actions<T>(string submitTitle, string action, Guid? recordId, FormOutcome<T>? outcome,
+        IReadOnlyDictionary<string, string>? data = null, IReadOnlyList<(string Title, string Action, IReadOnlyDictionary<string, string> Data)>? more = null)
+        where T : class =>
+        SafeguardingCards.FormActions(submitTitle, action, recordId, data ?? new Dictionary<string, string>(), outcome is { IsAccepted: false } ? outcome.Warned : [], more ?? []);
+
+    /// <summary>The card, re-shown after a rejected submit with its errors, warnings and an alert above them.</summary>
+    private static JsonObject Build<T>(FormCardModel model, FormOutcome<T>? outcome)
         where T : class
     {
         if (outcome is null || outcome.IsAccepted)
         {
-            return model;
+            return FormCard.Build(model);
         }
 
         var alert = outcome.Errors.Count > 0 ? "Please correct the answers marked below. Your other answers are kept." : "Please check the answers marked below before you send.";
-        return model with { Errors = outcome.Errors, Warnings = outcome.Warnings, Warned = outcome.Warned, Alerts = [alert] };
+        return FormCard.Build(model with { Errors = outcome.Errors, IdentifierWarnings = outcome.Warnings, Alerts = [alert] });
     }
 
     private static string Titles(ApprovedScope scope, PolicyDocument policy)

@@ -5,6 +5,7 @@ using InfoSharing.Bot.Dialog;
 using InfoSharing.Bot.Tests.Dialog;
 using InfoSharing.Bot.Workflow;
 using InfoSharing.Bot.Cards;
+using InfoSharing.Bot.Samples;
 
 namespace InfoSharing.Bot.Tests.Cards;
 

@@ -26,7 +26,7 @@ public sealed class CardStructureTests
         Values = new Dictionary<string, string> { ["choice"] = "b", ["many"] = "x,y", ["yn"] = "no", ["text"] = "Jane Smith", ["when"] = "2026-12-01" },
         Errors = new Dictionary<string, string> { ["choice"] = "Wrong choice.", ["when"] = "Too early." },
         IdentifierWarnings = new Dictionary<string, string> { ["text"] = "This may contain a name." },
-        Context = Context,
+        Actions = FormCard.StepActions(Context, "Continue", showBack: true),
     };
 
     private static List<JsonObject> Body(JsonObject card) => [.. card["body"]!.AsArray().Select(n => n!.AsObject())];

@@ -3,6 +3,7 @@ using InfoSharing.Bot.Cards;
 using InfoSharing.Bot.Dialog;
 using InfoSharing.Bot.Policy;
 using InfoSharing.Bot.Workflow;
+using InfoSharing.Bot.Samples;
 
 namespace InfoSharing.Bot.Tests.Dialog;
 

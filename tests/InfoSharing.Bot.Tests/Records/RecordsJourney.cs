@@ -7,6 +7,7 @@ using InfoSharing.Bot.Tests.Cards;
 using InfoSharing.Bot.Tests.Hosting;
 using Microsoft.EntityFrameworkCore;
 using InfoSharing.Bot.Workflow;
+using InfoSharing.Bot.Samples;
 
 namespace InfoSharing.Bot.Tests.Records;
 

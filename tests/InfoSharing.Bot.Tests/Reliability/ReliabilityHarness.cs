@@ -11,6 +11,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using InfoSharing.Bot.Workflow;
 using InfoSharing.Bot.Cards;
+using InfoSharing.Bot.Samples;
 
 namespace InfoSharing.Bot.Tests.Reliability;
 

@@ -5,6 +5,7 @@ using InfoSharing.Bot.Tests.Cards;
 using InfoSharing.Bot.Tests.Hosting;
 using InfoSharing.Bot.Workflow;
 using InfoSharing.Bot.Cards;
+using InfoSharing.Bot.Samples;
 
 namespace InfoSharing.Bot.Tests.Routing;
 

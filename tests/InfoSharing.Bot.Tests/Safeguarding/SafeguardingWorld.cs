@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using InfoSharing.Bot.Workflow;
 using InfoSharing.Bot.Cards;
+using InfoSharing.Bot.Samples;
 
 namespace InfoSharing.Bot.Tests.Safeguarding;
 

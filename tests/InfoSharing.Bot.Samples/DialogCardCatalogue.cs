@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using InfoSharing.Bot.Cards;
+using InfoSharing.Bot.Dialog;
 using InfoSharing.Bot.Policy;
 
-namespace InfoSharing.Bot.Dialog;
+namespace InfoSharing.Bot.Samples;
 
 /// <summary>
 /// A representative instance of every card the dialog can send, produced by driving the real engine:
