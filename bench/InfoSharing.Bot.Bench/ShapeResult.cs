@@ -4,6 +4,9 @@ namespace InfoSharing.Bot.Bench;
 public sealed record ShapeResult
 {
     public required string Shape { get; init; }
+
+    /// <summary>The bot's database: sqlite (WAL) or postgres (fsync on).</summary>
+    public string Storage { get; init; } = "sqlite";
     public required int Users { get; init; }
     public required int PauseMs { get; init; }
     public required double MeasuredSeconds { get; init; }
@@ -41,4 +44,10 @@ public sealed record ShapeResult
     public required string LoadAverage { get; init; }
     public required long Errors { get; init; }
     public required IReadOnlyDictionary<string, int> ErrorReasons { get; init; }
+
+    /// <summary>The ceiling target's figures for the same shape in the same run (null with <c>--ceiling off</c>).</summary>
+    public CeilingResult? Ceiling { get; init; }
+
+    /// <summary>The bot's figures as multiples of the ceiling's.</summary>
+    public CeilingRatios? VsCeiling { get; init; }
 }
