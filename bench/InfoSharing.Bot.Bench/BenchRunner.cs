@@ -215,6 +215,8 @@ public static class BenchRunner
             BotCpuMsPerTurn = turns == 0 ? 0 : Math.Round((cpuEnd - cpuStart) / ticksPerSecond * 1000 / turns, 4),
             JitMsPerTurn = turns == 0 ? 0 : Math.Round(counters.JitMsBetween(windowStart, windowEnd) / turns, 4),
             ColdStartCpuMs = Math.Round(coldStartCpuMs, 0),
+            ColdStartMethodsJitted = counters.JitAtAttach.Methods,
+            ColdStartJitMs = Math.Round(counters.JitAtAttach.Ms, 0),
             AllocatedKbPerTurn = turns == 0 ? 0 : Math.Round(allocated / 1024 / turns, 1),
             PeakWorkingSetMb = Math.Round(peakKiB / 1024.0, 1),
             PeakManagedHeapMb = Math.Round(counters.PeakHeapMb, 1),

@@ -27,6 +27,10 @@ public sealed record ShapeResult
 
     /// <summary>The bot's CPU time (user + system) from its start to the first answered turn.</summary>
     public required double ColdStartCpuMs { get; init; }
+
+    /// <summary>Methods the JIT compiled, and its time, from the start to just after the first turn (counters' first sample).</summary>
+    public double ColdStartMethodsJitted { get; init; }
+    public double ColdStartJitMs { get; init; }
     public required long LargestCardBytes { get; init; }
     public required string LargestCardKind { get; init; }
     public required long LargestActivityBytes { get; init; }
