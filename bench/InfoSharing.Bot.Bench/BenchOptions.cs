@@ -18,6 +18,7 @@ public sealed record BenchOptions
           --approvers N                      concurrent approver sessions (default 4)
           --json PATH                        where to write the JSON report (default artifacts/bench/result.json)
           --bot-dir PATH                     the bot's Release output (default src/InfoSharing.Bot/bin/Release/net10.0)
+          --publish on                       first `dotnet publish -c Release` the bot (ReadyToRun) into artifacts/bench/bot and run that
           --ceiling on|off                   also run the bare ASP.NET Core ceiling target per shape (default on)
           --ceiling-warmup-seconds S         the ceiling's warm-up (default 5; it has little to compile)
           --alloc-profile on                 also print the bot's sampled allocations by type (a profile, not a figure)
@@ -33,6 +34,7 @@ public sealed record BenchOptions
     public string? BotDirectory { get; init; }
     public bool AllocationProfile { get; init; }
     public bool Ceiling { get; init; } = true;
+    public bool Publish { get; init; }
     public double CeilingWarmupSeconds { get; init; } = 5;
 
     public static BenchOptions? Parse(string[] args, TextWriter errors)
@@ -63,6 +65,7 @@ public sealed record BenchOptions
                 case "--approvers": options = options with { Approvers = int.Parse(value, CultureInfo.InvariantCulture) }; break;
                 case "--json": options = options with { JsonPath = value }; break;
                 case "--bot-dir": options = options with { BotDirectory = value }; break;
+                case "--publish": options = options with { Publish = value == "on" }; break;
                 case "--ceiling": options = options with { Ceiling = value != "off" }; break;
                 case "--ceiling-warmup-seconds": options = options with { CeilingWarmupSeconds = double.Parse(value, CultureInfo.InvariantCulture) }; break;
                 case "--alloc-profile": options = options with { AllocationProfile = value == "on" }; break;

@@ -19,6 +19,22 @@ public static class BenchRunner
         ArgumentNullException.ThrowIfNull(options);
         var root = RepositoryRoot();
         var botDirectory = options.BotDirectory ?? Path.Combine(root, "src", "InfoSharing.Bot", "bin", "Release", "net10.0");
+        if (options.Publish)
+        {
+            botDirectory = Path.Combine(root, "artifacts", "bench", "bot");
+            Console.WriteLine($"--- dotnet publish (ReadyToRun) of the bot into {botDirectory}");
+            using var publish = Process.Start(new ProcessStartInfo("dotnet")
+            {
+                ArgumentList = { "publish", Path.Combine(root, "src", "InfoSharing.Bot"), "-c", "Release", "-o", botDirectory, "-nologo", "-v", "q" },
+            })!;
+            await publish.WaitForExitAsync(cancellationToken);
+            if (publish.ExitCode != 0)
+            {
+                await Console.Error.WriteLineAsync("dotnet publish of the bot failed");
+                return 2;
+            }
+        }
+
         if (!File.Exists(Path.Combine(botDirectory, "InfoSharing.Bot.dll")))
         {
             await Console.Error.WriteLineAsync($"no bot build in {botDirectory}: run dotnet build InfoSharing.Bot.sln -c Release");
