@@ -8,7 +8,8 @@ public sealed record BenchOptions
     public const string Usage = """
         usage: dotnet run -c Release --project bench/InfoSharing.Bot.Bench -- [options]
           --shape realistic|saturated|both   load shape(s) to run (default both)
-          --storage sqlite|postgres          the bot's database (default sqlite; postgres starts a throw-away cluster)
+          --storage sqlite|postgres|both     the bot's database (default sqlite; postgres starts a throw-away cluster;
+                                             both runs each shape on SQLite and then on PostgreSQL)
           --users N                          simulated practitioners (default: realistic 200, saturated 50)
           --pause-ms N                       pause between a practitioner's turns (default: realistic 1000, saturated 0)
           --seconds S                        measured seconds per shape, after the warm-up (default 15)
@@ -17,6 +18,9 @@ public sealed record BenchOptions
           --approvers N                      concurrent approver sessions (default 4)
           --json PATH                        where to write the JSON report (default artifacts/bench/result.json)
           --bot-dir PATH                     the bot's Release output (default src/InfoSharing.Bot/bin/Release/net10.0)
+          --publish on                       first `dotnet publish -c Release` the bot (ReadyToRun) into artifacts/bench/bot and run that
+          --ceiling on|off                   also run the bare ASP.NET Core ceiling target per shape (default on)
+          --ceiling-warmup-seconds S         the ceiling's warm-up (default 5; it has little to compile)
           --alloc-profile on                 also print the bot's sampled allocations by type (a profile, not a figure)
         """;
 
@@ -29,6 +33,9 @@ public sealed record BenchOptions
     public string? JsonPath { get; init; }
     public string? BotDirectory { get; init; }
     public bool AllocationProfile { get; init; }
+    public bool Ceiling { get; init; } = true;
+    public bool Publish { get; init; }
+    public double CeilingWarmupSeconds { get; init; } = 5;
 
     public static BenchOptions? Parse(string[] args, TextWriter errors)
     {
@@ -58,6 +65,9 @@ public sealed record BenchOptions
                 case "--approvers": options = options with { Approvers = int.Parse(value, CultureInfo.InvariantCulture) }; break;
                 case "--json": options = options with { JsonPath = value }; break;
                 case "--bot-dir": options = options with { BotDirectory = value }; break;
+                case "--publish": options = options with { Publish = value == "on" }; break;
+                case "--ceiling": options = options with { Ceiling = value != "off" }; break;
+                case "--ceiling-warmup-seconds": options = options with { CeilingWarmupSeconds = double.Parse(value, CultureInfo.InvariantCulture) }; break;
                 case "--alloc-profile": options = options with { AllocationProfile = value == "on" }; break;
                 default:
                     errors.WriteLine($"unknown option {name}");
@@ -65,9 +75,9 @@ public sealed record BenchOptions
             }
         }
 
-        if (options.Storage is not ("sqlite" or "postgres"))
+        if (options.Storage is not ("sqlite" or "postgres" or "both"))
         {
-            errors.WriteLine("--storage is sqlite or postgres");
+            errors.WriteLine("--storage is sqlite, postgres or both");
             return null;
         }
 

@@ -40,22 +40,37 @@ public sealed record BenchReport
             ("peak managed heap (MB)", r => F(r.PeakManagedHeapMb, "0.0")),
             ("cold start to first answered turn (ms)", r => F(r.ColdStartMs, "0")),
             ("  bot CPU during cold start (ms)", r => F(r.ColdStartCpuMs, "0")),
+            ("  JIT at start: methods / ms (to ~1 s after)", r => $"{F(r.ColdStartMethodsJitted, "0")} / {F(r.ColdStartJitMs, "0")}"),
             ("largest card (bytes)", r => $"{r.LargestCardBytes} ({r.LargestCardKind})"),
             ("largest activity (bytes)", r => r.LargestActivityBytes.ToString(CultureInfo.InvariantCulture)),
             ("requests submitted / approved / told", r => $"{r.RequestsSubmitted} / {r.RequestsApproved} / {r.PractitionersNotified}"),
             ("message turns / invokes measured", r => $"{r.MessageTurns} / {r.Invokes}"),
             ("machine load average, start → end", r => r.LoadAverage),
             ("errors", r => r.Errors == 0 ? "0" : $"{r.Errors}: " + string.Join("; ", r.ErrorReasons.Select(e => $"{e.Key} x{e.Value}"))),
+            ("CEILING (bare ASP.NET Core, same shape)", _ => ""),
+            ("  turns/s", r => r.Ceiling is { } c ? F(c.TurnsPerSecond, "0") : "-"),
+            ("  turn p50 / p95 / p99 / max (ms)", r => r.Ceiling is { } c ? Lat(c.TurnLatencyMs) : "-"),
+            ("  CPU per turn (ms)", r => r.Ceiling is { } c ? F(c.CpuMsPerTurn, "0.000") : "-"),
+            ("  peak working set (MB)", r => r.Ceiling is { } c ? F(c.PeakWorkingSetMb, "0.0") : "-"),
+            ("  cold start (ms; CPU ms)", r => r.Ceiling is { } c ? $"{F(c.ColdStartMs, "0")}; {F(c.ColdStartCpuMs, "0")}" : "-"),
+            ("  load average; errors", r => r.Ceiling is { } c ? $"{c.LoadAverage}; {c.Errors}" : "-"),
+            ("BOT ÷ CEILING", _ => ""),
+            ("  CPU per turn (x)", r => r.VsCeiling is { } v ? F(v.CpuPerTurn, "0.00") : "-"),
+            ("  turns/s (share)", r => r.VsCeiling is { } v ? F(v.TurnsPerSecond, "0.00") : "-"),
+            ("  turn p99 (x)", r => r.VsCeiling is { } v ? F(v.TurnP99, "0.00") : "-"),
+            ("  invoke p99 (x ceiling turn p99)", r => r.VsCeiling is { } v ? F(v.InvokeP99, "0.00") : "-"),
+            ("  peak working set (x)", r => r.VsCeiling is { } v ? F(v.PeakWorkingSet, "0.00") : "-"),
+            ("  cold start (x)", r => r.VsCeiling is { } v ? F(v.ColdStart, "0.00") : "-"),
         };
 
         var width = rows.Max(r => r.Name.Length) + 2;
-        var columns = Shapes.Select(s => Math.Max(s.Shape.Length, rows.Max(r => r.Value(s).Length)) + 2).ToList();
+        var columns = Shapes.Select(s => Math.Max(Column(s).Length, rows.Max(r => r.Value(s).Length)) + 2).ToList();
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"InfoSharing.Bot bench: {Storage}, {ProcessorCount} cores, commit {Commit}, {At:yyyy-MM-dd HH:mm} UTC\n");
         text.Append("| ").Append("metric".PadRight(width));
         for (var i = 0; i < Shapes.Count; i++)
         {
-            text.Append("| ").Append(Shapes[i].Shape.PadRight(columns[i]));
+            text.Append("| ").Append(Column(Shapes[i]).PadRight(columns[i]));
         }
 
         text.Append("|\n|").Append(new string('-', width + 1));
@@ -78,6 +93,8 @@ public sealed record BenchReport
 
         return text.ToString();
     }
+
+    private static string Column(ShapeResult s) => $"{s.Shape} ({s.Storage})";
 
     private static string Lat(LatencySummary l) => $"{F(l.P50, "0.00")} / {F(l.P95, "0.00")} / {F(l.P99, "0.00")} / {F(l.Max, "0.0")}";
 

@@ -19,6 +19,22 @@ public static class BenchRunner
         ArgumentNullException.ThrowIfNull(options);
         var root = RepositoryRoot();
         var botDirectory = options.BotDirectory ?? Path.Combine(root, "src", "InfoSharing.Bot", "bin", "Release", "net10.0");
+        if (options.Publish)
+        {
+            botDirectory = Path.Combine(root, "artifacts", "bench", "bot");
+            Console.WriteLine($"--- dotnet publish (ReadyToRun) of the bot into {botDirectory}");
+            using var publish = Process.Start(new ProcessStartInfo("dotnet")
+            {
+                ArgumentList = { "publish", Path.Combine(root, "src", "InfoSharing.Bot"), "-c", "Release", "-o", botDirectory, "-nologo", "-v", "q" },
+            })!;
+            await publish.WaitForExitAsync(cancellationToken);
+            if (publish.ExitCode != 0)
+            {
+                await Console.Error.WriteLineAsync("dotnet publish of the bot failed");
+                return 2;
+            }
+        }
+
         if (!File.Exists(Path.Combine(botDirectory, "InfoSharing.Bot.dll")))
         {
             await Console.Error.WriteLineAsync($"no bot build in {botDirectory}: run dotnet build InfoSharing.Bot.sln -c Release");
@@ -26,15 +42,29 @@ public static class BenchRunner
         }
 
         var ticksPerSecond = await ClockTicksAsync();
-        await using var postgres = options.Storage == "postgres" ? await PostgresCluster.StartAsync() : null;
+        var ceilingDirectory = Path.Combine(root, "bench", CeilingRunner.Name, "bin", "Release", "net10.0");
+        string[] storages = options.Storage == "both" ? ["sqlite", "postgres"] : [options.Storage];
+        await using var postgres = storages.Contains("postgres") ? await PostgresCluster.StartAsync() : null;
         var results = new List<ShapeResult>();
         foreach (var shape in options.Shapes)
         {
-            Console.WriteLine($"--- {shape.Name}: {shape.Users} practitioners, {shape.PauseMs} ms pause, "
-                + (options.Requests is { } n ? $"{n} requests" : $"{options.WarmupSeconds} s warm-up + {options.Seconds} s") + $", {options.Storage}");
-            var result = await RunShapeAsync(options, shape, botDirectory, postgres, ticksPerSecond, cancellationToken);
-            Console.WriteLine($"    {result.TurnsPerSecond:0} turns/s, turn p99 {result.TurnLatencyMs.P99} ms, invoke p99 {result.InvokeLatencyMs.P99} ms, errors {result.Errors}");
-            results.Add(result);
+            CeilingResult? ceiling = null;
+            if (options.Ceiling)
+            {
+                Console.WriteLine($"--- {shape.Name} ceiling ({CeilingRunner.Name}): {shape.Users} users, {shape.PauseMs} ms pause, {options.CeilingWarmupSeconds} s warm-up + {options.Seconds} s");
+                ceiling = await CeilingRunner.RunAsync(options, shape, ceilingDirectory, ticksPerSecond, cancellationToken);
+                Console.WriteLine($"    {ceiling.TurnsPerSecond:0} turns/s, turn p99 {ceiling.TurnLatencyMs.P99} ms, {ceiling.CpuMsPerTurn:0.000} ms CPU/turn, errors {ceiling.Errors}");
+            }
+
+            foreach (var storage in storages)
+            {
+                Console.WriteLine($"--- {shape.Name}: {shape.Users} practitioners, {shape.PauseMs} ms pause, "
+                    + (options.Requests is { } n ? $"{n} requests" : $"{options.WarmupSeconds} s warm-up + {options.Seconds} s") + $", {storage}");
+                var result = await RunShapeAsync(options, shape, botDirectory, storage == "postgres" ? postgres : null, ticksPerSecond, cancellationToken);
+                result = result with { Storage = storage, Ceiling = ceiling, VsCeiling = ceiling is null ? null : CeilingRatios.Of(result, ceiling) };
+                Console.WriteLine($"    {result.TurnsPerSecond:0} turns/s, turn p99 {result.TurnLatencyMs.P99} ms, invoke p99 {result.InvokeLatencyMs.P99} ms, errors {result.Errors}");
+                results.Add(result);
+            }
         }
 
         var report = new BenchReport
@@ -54,7 +84,7 @@ public static class BenchRunner
         Console.WriteLine(report.ToTable());
         Console.WriteLine(json);
         Console.WriteLine($"(JSON written to {jsonPath})");
-        return results.All(r => r.Errors == 0) ? 0 : 1;
+        return results.All(r => r.Errors == 0 && (r.Ceiling?.Errors ?? 0) == 0) ? 0 : 1;
     }
 
     private static async Task<ShapeResult> RunShapeAsync(
@@ -201,6 +231,8 @@ public static class BenchRunner
             BotCpuMsPerTurn = turns == 0 ? 0 : Math.Round((cpuEnd - cpuStart) / ticksPerSecond * 1000 / turns, 4),
             JitMsPerTurn = turns == 0 ? 0 : Math.Round(counters.JitMsBetween(windowStart, windowEnd) / turns, 4),
             ColdStartCpuMs = Math.Round(coldStartCpuMs, 0),
+            ColdStartMethodsJitted = counters.JitAtAttach.Methods,
+            ColdStartJitMs = Math.Round(counters.JitAtAttach.Ms, 0),
             AllocatedKbPerTurn = turns == 0 ? 0 : Math.Round(allocated / 1024 / turns, 1),
             PeakWorkingSetMb = Math.Round(peakKiB / 1024.0, 1),
             PeakManagedHeapMb = Math.Round(counters.PeakHeapMb, 1),
@@ -290,30 +322,7 @@ public static class BenchRunner
         var (userId, aad) = Approver.Registrar;
         var activity = Activities.ChannelMessage(channel.ServiceUrl, "register-1", userId, aad, "register approvers");
         var replies = channel.Expect("register-1");
-        var giveUp = Stopwatch.GetTimestamp() + 60 * Stopwatch.Frequency;
-        while (true)
-        {
-            if (bot.HasExited)
-            {
-                throw new InvalidOperationException("the bot exited during start-up:\n" + bot.Tail());
-            }
-
-            try
-            {
-                var (status, _) = await client.PostAsync(activity, cancellationToken);
-                if (status != HttpStatusCode.OK)
-                {
-                    throw new InvalidOperationException($"the first turn was answered HTTP {(int)status}:\n" + bot.Tail());
-                }
-
-                break;
-            }
-            catch (HttpRequestException ex) when (ex.InnerException is SocketException && Stopwatch.GetTimestamp() < giveUp)
-            {
-                await Task.Delay(2, cancellationToken);
-            }
-        }
-
+        await client.PostFirstAsync(bot, activity, cancellationToken);
         var (bodies, lastAt) = replies.Snapshot();
         channel.Forget("register-1");
         if (bodies.Count == 0 || System.Text.Json.Nodes.JsonNode.Parse(bodies[^1])?["text"]?.GetValue<string>()?.Contains("approvers' channel", StringComparison.Ordinal) != true)

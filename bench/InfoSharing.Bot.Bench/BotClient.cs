@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Net;
+using System.Net.Sockets;
 using System.Text.Json.Nodes;
 
 namespace InfoSharing.Bot.Bench;
@@ -31,6 +33,38 @@ public sealed class BotClient : IDisposable
         using var response = await _http.PostAsync(new Uri("api/messages", UriKind.Relative), content, cancellationToken);
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
         return (response.StatusCode, body);
+    }
+
+    /// <summary>
+    /// The first activity of a process just started: posted as soon as its port accepts connections (retried every 2 ms
+    /// until then, for at most a minute); anything but 200, or the process exiting, is an error naming its last log lines.
+    /// </summary>
+    public async Task PostFirstAsync(BotProcess process, JsonObject activity, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(process);
+        var giveUp = Stopwatch.GetTimestamp() + 60 * Stopwatch.Frequency;
+        while (true)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException("the process exited during start-up:\n" + process.Tail());
+            }
+
+            try
+            {
+                var (status, _) = await PostAsync(activity, cancellationToken);
+                if (status != HttpStatusCode.OK)
+                {
+                    throw new InvalidOperationException($"the first turn was answered HTTP {(int)status}:\n" + process.Tail());
+                }
+
+                return;
+            }
+            catch (HttpRequestException ex) when (ex.InnerException is SocketException && Stopwatch.GetTimestamp() < giveUp)
+            {
+                await Task.Delay(2, cancellationToken);
+            }
+        }
     }
 
     public void Dispose() => _http.Dispose();

@@ -6,7 +6,7 @@ using System.Net.Sockets;
 namespace InfoSharing.Bot.Bench;
 
 /// <summary>
-/// The real bot, started from its Release output as a child process on a free loopback port (Development, no credentials),
+/// The real bot (or the ceiling target), started from its Release output as a child process on a free loopback port (Development, no credentials),
 /// with its memory and CPU read from /proc. Its console output is drained and its warnings and errors counted.
 /// </summary>
 public sealed class BotProcess : IAsyncDisposable
@@ -32,14 +32,14 @@ public sealed class BotProcess : IAsyncDisposable
     public int WarningLines;
     public int ErrorLines;
 
-    public static BotProcess Start(string botDirectory, IReadOnlyDictionary<string, string> settings)
+    public static BotProcess Start(string botDirectory, IReadOnlyDictionary<string, string> settings, string name = "InfoSharing.Bot")
     {
         var port = FreePort();
         var url = $"http://127.0.0.1:{port}";
-        var apphost = Path.Combine(botDirectory, "InfoSharing.Bot");
+        var apphost = Path.Combine(botDirectory, name);
         var start = File.Exists(apphost)
             ? new ProcessStartInfo(apphost)
-            : new ProcessStartInfo("dotnet") { ArgumentList = { Path.Combine(botDirectory, "InfoSharing.Bot.dll") } };
+            : new ProcessStartInfo("dotnet") { ArgumentList = { Path.Combine(botDirectory, name + ".dll") } };
         start.WorkingDirectory = botDirectory;
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;

@@ -19,6 +19,8 @@ public sealed class RuntimeCounters : IAsyncDisposable
     private readonly Dictionary<string, long> _sampledTypes = new(StringComparer.Ordinal);
     private double _peakHeapMb;
     private double _peakWorkingSetMb;
+    private double? _firstJitMs;
+    private double? _firstMethodsJitted;
 
     private RuntimeCounters(EventPipeSession session)
     {
@@ -86,6 +88,21 @@ public sealed class RuntimeCounters : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The JIT's work before the session attached (just after the first answered turn): the first <c>time-in-jit</c>
+    /// increment (ms since the process started) and the first <c>methods-jitted-count</c> (a running total).
+    /// </summary>
+    public (double Ms, double Methods) JitAtAttach
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return (_firstJitMs ?? 0, _firstMethodsJitted ?? 0);
+            }
+        }
+    }
+
     /// <summary>Bytes allocated in the intervals received between two timestamps (one-second resolution).</summary>
     public double AllocatedBetween(long from, long to)
     {
@@ -146,7 +163,12 @@ public sealed class RuntimeCounters : IAsyncDisposable
                     _peakWorkingSetMb = Math.Max(_peakWorkingSetMb, Convert.ToDouble(payload["Mean"], System.Globalization.CultureInfo.InvariantCulture));
                     break;
                 case "time-in-jit":
-                    _jit.Add((Stopwatch.GetTimestamp(), Convert.ToDouble(payload["Increment"], System.Globalization.CultureInfo.InvariantCulture)));
+                    var jitMs = Convert.ToDouble(payload["Increment"], System.Globalization.CultureInfo.InvariantCulture);
+                    _firstJitMs ??= jitMs;
+                    _jit.Add((Stopwatch.GetTimestamp(), jitMs));
+                    break;
+                case "methods-jitted-count":
+                    _firstMethodsJitted ??= Convert.ToDouble(payload["Mean"], System.Globalization.CultureInfo.InvariantCulture);
                     break;
                 case "alloc-rate":
                     _allocations.Add((Stopwatch.GetTimestamp(), Convert.ToDouble(payload["Increment"], System.Globalization.CultureInfo.InvariantCulture)));

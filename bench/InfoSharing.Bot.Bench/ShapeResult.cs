@@ -4,6 +4,9 @@ namespace InfoSharing.Bot.Bench;
 public sealed record ShapeResult
 {
     public required string Shape { get; init; }
+
+    /// <summary>The bot's database: sqlite (WAL) or postgres (fsync on).</summary>
+    public string Storage { get; init; } = "sqlite";
     public required int Users { get; init; }
     public required int PauseMs { get; init; }
     public required double MeasuredSeconds { get; init; }
@@ -24,6 +27,10 @@ public sealed record ShapeResult
 
     /// <summary>The bot's CPU time (user + system) from its start to the first answered turn.</summary>
     public required double ColdStartCpuMs { get; init; }
+
+    /// <summary>Methods the JIT compiled, and its time, from the start to just after the first turn (counters' first sample).</summary>
+    public double ColdStartMethodsJitted { get; init; }
+    public double ColdStartJitMs { get; init; }
     public required long LargestCardBytes { get; init; }
     public required string LargestCardKind { get; init; }
     public required long LargestActivityBytes { get; init; }
@@ -41,4 +48,10 @@ public sealed record ShapeResult
     public required string LoadAverage { get; init; }
     public required long Errors { get; init; }
     public required IReadOnlyDictionary<string, int> ErrorReasons { get; init; }
+
+    /// <summary>The ceiling target's figures for the same shape in the same run (null with <c>--ceiling off</c>).</summary>
+    public CeilingResult? Ceiling { get; init; }
+
+    /// <summary>The bot's figures as multiples of the ceiling's.</summary>
+    public CeilingRatios? VsCeiling { get; init; }
 }

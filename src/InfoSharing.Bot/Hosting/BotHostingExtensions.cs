@@ -39,6 +39,7 @@ public static class BotHostingExtensions
         services.AddBotStorage(configuration, builder.Environment);
         services.AddScoped<ConversationReferenceStore>();
         services.AddScoped<ActivityDeduplicator>();
+        services.AddScoped<DialogStateStore>();
         services.AddScoped<UnitOfWork>();
         services.AddScoped<AuditLog>();
         services.AddScoped<RequestReferences>();

@@ -23,6 +23,7 @@ namespace InfoSharing.Bot.Routing;
 /// </summary>
 public sealed class DialogTurnHandler(
     BotDbContext db,
+    DialogStateStore drafts,
     PolicyDocument policy,
     UnitOfWork unitOfWork,
     AuditLog audit,
@@ -84,7 +85,7 @@ public sealed class DialogTurnHandler(
     private async Task<(DialogResult Result, List<string> Submitted, IReadOnlyList<DialogReply> FollowUps)> StepAsync(TurnContext turn, DialogInput input, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var row = await db.DialogStates.AsNoTracking().FirstOrDefaultAsync(d => d.ConversationKey == turn.ConversationKey, ct);
+        var row = await drafts.FindAsync(turn.ConversationKey, ct);
         var state = row is not null && DialogStateJson.TryDeserialize(row.StateJson, out var loaded) ? loaded : null;
         var context = new DialogContext { Policy = policy, Now = now };
         var result = DialogEngine.Next(state, input, context);
@@ -125,16 +126,10 @@ public sealed class DialogTurnHandler(
             return;
         }
 
-        var revision = row.Revision;
-        var changed = state is null
-            ? await db.DialogStates.Where(d => d.ConversationKey == row.ConversationKey && d.Revision == revision).ExecuteDeleteAsync(ct)
-            : await db.DialogStates.Where(d => d.ConversationKey == row.ConversationKey && d.Revision == revision).ExecuteUpdateAsync(s => s
-                .SetProperty(d => d.StateJson, DialogStateJson.Serialize(state))
-                .SetProperty(d => d.DialogVersion, state.DialogVersion)
-                .SetProperty(d => d.Revision, revision + 1)
-                .SetProperty(d => d.UpdatedAt, now)
-                .SetProperty(d => d.ExpiresAt, state.ExpiresAt.UtcDateTime), ct);
-        if (changed == 0)
+        var saved = state is null
+            ? await drafts.DeleteAsync(row.ConversationKey, row.Revision, ct)
+            : await drafts.UpdateAsync(row.ConversationKey, row.Revision, DialogStateJson.Serialize(state), state.DialogVersion, now, state.ExpiresAt.UtcDateTime, ct);
+        if (!saved)
         {
             throw new DbUpdateConcurrencyException("another turn in this conversation saved first");
         }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using InfoSharing.Bot.Protocol;
 using InfoSharing.Bot.Storage;
+using Microsoft.EntityFrameworkCore;
 
 namespace InfoSharing.Bot.Routing;
 
@@ -11,6 +12,7 @@ namespace InfoSharing.Bot.Routing;
 /// (its changes kept or a reply sent): then it is answered as done, so that a redelivery never runs it twice.
 /// </summary>
 public sealed partial class TurnProcessor(
+    BotDbContext db,
     ActivityDeduplicator deduplicator,
     ConversationReferenceStore references,
     TurnRouter router,
@@ -51,18 +53,25 @@ public sealed partial class TurnProcessor(
         string? dedupeKey = null;
         try
         {
+            // One connection for the whole turn: EF would otherwise open and close one per statement (on SQLite each open
+            // also registers EF's SQL functions again). Transactions and the write gate work per statement as before.
+            await db.Database.OpenConnectionAsync(cancellationToken);
             if (!string.IsNullOrEmpty(activity.Id))
             {
                 dedupeKey = ActivityDeduplicator.KeyFor(activity.ChannelId, activity.Conversation!.Id, activity.Id);
-                var earlier = await deduplicator.TryClaimAsync(dedupeKey, cancellationToken);
+                // The claim and the conversation reference's refresh commit together (one commit, not two).
+                var earlier = await deduplicator.TryClaimAsync(dedupeKey, ct => references.UpsertAsync(activity, ct), cancellationToken);
                 if (earlier is not null)
                 {
                     Log.Redelivered(logger, activity.Type!);
                     return Replay(earlier, isInvoke);
                 }
             }
+            else
+            {
+                await references.UpsertAsync(activity, cancellationToken);
+            }
 
-            await references.UpsertAsync(activity, cancellationToken);
             var result = await router.RouteAsync(turn, cancellationToken);
             if (dedupeKey is not null)
             {
@@ -104,6 +113,10 @@ public sealed partial class TurnProcessor(
             return isInvoke
                 ? TurnResult.Invoke(AdaptiveCardInvokeResponse.Error(503, "ServiceUnavailable", "The bot could not complete that just now. Nothing was changed; please try again."))
                 : new TurnResult(StatusCodes.Status503ServiceUnavailable);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
         }
     }
 
