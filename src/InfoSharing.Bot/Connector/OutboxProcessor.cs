@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using InfoSharing.Bot.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -17,6 +18,9 @@ public sealed partial class OutboxProcessor(
     IOptions<OutboxOptions> options,
     ILogger<OutboxProcessor> logger) : BackgroundService
 {
+    /// <summary>Named points where a Development crash test may stop the process (Hosting/CrashHook); no one listens otherwise.</summary>
+    private static readonly DiagnosticListener CrashPoints = new("InfoSharing.Bot.CrashPoints");
+
     private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -109,6 +113,7 @@ public sealed partial class OutboxProcessor(
             }
 
             handled++;
+            CrashAt("after-claim:", candidate.Operation);
             var row = await db.Outbox.AsNoTracking().FirstAsync(r => r.Id == candidate.Id, cancellationToken);
             if (previousLease is not null && previousStart is not null && !OutboxOperations.IsIdempotent(row.Operation))
             {
@@ -147,6 +152,7 @@ public sealed partial class OutboxProcessor(
             var now = time.GetUtcNow().UtcDateTime;
             if (result.Sent)
             {
+                CrashAt("after-post:", row.Operation);
                 await db.Outbox.Where(r => r.Id == row.Id).ExecuteUpdateAsync(s => s
                     .SetProperty(r => r.Status, OutboxStatus.Sent)
                     .SetProperty(r => r.CompletedAt, now)
@@ -229,6 +235,14 @@ public sealed partial class OutboxProcessor(
             .SetProperty(r => r.LockedUntil, (DateTime?)null)
             .SetProperty(r => r.LastError, error)
             .SetProperty(r => r.CompletedAt, now), CancellationToken.None);
+    }
+
+    private static void CrashAt(string point, string operation)
+    {
+        if (CrashPoints.IsEnabled())
+        {
+            CrashPoints.Write(point + operation, null);
+        }
     }
 
     private static partial class Log

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -38,6 +39,9 @@ public sealed class DialogTurnHandler(
 {
     private const string RequestKind = "request";
 
+    /// <summary>Named points where a Development crash test may stop the process (Hosting/CrashHook); no one listens otherwise.</summary>
+    private static readonly DiagnosticListener CrashPoints = new("InfoSharing.Bot.CrashPoints");
+
     public Task WelcomeAsync(TurnContext turn, CancellationToken cancellationToken) =>
         replies.SendAsync(turn, null, WelcomeCard.Build(policy.Texts, $"Welcome to {options.Value.DisplayName}"), cancellationToken);
 
@@ -61,6 +65,7 @@ public sealed class DialogTurnHandler(
         var (result, submitted, followUps) = await unitOfWork.ExecuteAsync(ct => StepAsync(turn, input, ct), cancellationToken);
         if (submitted.Count > 0)
         {
+            CrashAt("after-commit");
             outbox.Wake();
         }
 
@@ -100,6 +105,7 @@ public sealed class DialogTurnHandler(
         foreach (var effect in result.Effects.OfType<SubmitRequestEffect>())
         {
             submitted.Add(await SubmitAsync(turn, effect.Submission, now.UtcDateTime, ct));
+            CrashAt("before-commit");
         }
 
         return (result, submitted, await safeguarding.ApplyAsync(turn, result.Effects, now, ct));
@@ -208,6 +214,14 @@ public sealed class DialogTurnHandler(
         outbox.Enqueue(OutboxOperations.PostApprovalCard, "approval card", id);
         safeguarding.OnSubmitted(id, submission, new DateTimeOffset(now, TimeSpan.Zero));
         return reference;
+    }
+
+    private static void CrashAt(string point)
+    {
+        if (CrashPoints.IsEnabled(point))
+        {
+            CrashPoints.Write(point, null);
+        }
     }
 
     private async Task<string> DescribeRequestsAsync(string requester, CancellationToken cancellationToken)
