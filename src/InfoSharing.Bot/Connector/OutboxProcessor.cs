@@ -84,6 +84,30 @@ public sealed partial class OutboxProcessor(
         return handled;
     }
 
+    /// <summary>
+    /// Sends now, with the caller's scope, a row its writer held (<see cref="Outbox.EnqueueHeld"/>) and committed: takes it
+    /// from the hold by a compare-and-set (a row whose hold ran out is the loop's, never sent by both), then sends it as the
+    /// loop does, its start recorded before its write leaves. False when it was no longer held.
+    /// </summary>
+    public async Task<bool> SendHeldAsync(IServiceProvider services, OutboxMessageRow row, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(row);
+        var db = services.GetRequiredService<BotDbContext>();
+        var now = time.GetUtcNow().UtcDateTime;
+        var leaseUntil = now + options.Value.Lease;
+        var taken = await db.Outbox
+            .Where(r => r.Id == row.Id && r.Status == OutboxStatus.Pending && r.LockOwner == Outbox.HeldInline && r.LockedUntil > now)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.LockOwner, _owner).SetProperty(r => r.LockedUntil, leaseUntil), cancellationToken);
+        if (taken != 1)
+        {
+            return false;
+        }
+
+        await SendAsync(db, services.GetRequiredService<IOutboxDispatcher>(), row, cancellationToken);
+        return true;
+    }
+
     /// <summary>Sends one request's due rows in order, with the database and dispatcher of one scope.</summary>
     private async Task<int> SendInOrderAsync(IServiceProvider services, IEnumerable<OutboxMessageRow> due, CancellationToken cancellationToken)
     {

@@ -58,28 +58,28 @@ public sealed class DialogTurnHandler(
         return new DialogActor(turn.ActorId, turn.Activity.From?.Name ?? "Practitioner");
     }
 
-    /// <summary>Runs one dialog step for an input the host built (e.g. a request linked to an earlier record).</summary>
+    /// <summary>
+    /// Runs one dialog step for an input the host built (e.g. a request linked to an earlier record). A step that submits
+    /// holds its replies, the reference above all, as outbox rows committed with it (<see cref="TurnReplies.Hold"/>) and
+    /// sends them in-line after the commit; any other step's replies are sent directly (a lost one is re-created from the
+    /// saved state by the practitioner's next message), so an ordinary step writes nothing more than before.
+    /// </summary>
     public async Task ContinueWithAsync(TurnContext turn, DialogInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var (result, submitted, followUps) = await unitOfWork.ExecuteAsync(ct => StepAsync(turn, input, ct), cancellationToken);
-        if (submitted.Count > 0)
+        var (result, followUps, held) = await unitOfWork.ExecuteAsync(ct => StepAsync(turn, input, ct), cancellationToken);
+        if (held.Count > 0)
         {
             CrashAt("after-commit");
             outbox.Wake();
+            await replies.SendHeldAsync(held, cancellationToken);
         }
-
-        foreach (var reply in result.Replies.Concat(followUps))
+        else
         {
-            await replies.SendAsync(turn, reply.Text, reply.Card, cancellationToken);
-        }
-
-        foreach (var reference in submitted)
-        {
-            await replies.SendAsync(turn,
-                $"Submitted as **{reference}**. It has been sent to the approvers' channel for a decision; you will be told here when they decide. "
-                + policy.Texts.Notes.WhileWaiting + " Type `my requests` to see its status.",
-                null, cancellationToken);
+            foreach (var reply in result.Replies.Concat(followUps))
+            {
+                await replies.SendAsync(turn, reply.Text, reply.Card, cancellationToken);
+            }
         }
 
         foreach (var effect in result.Effects.OfType<ListMyRequestsEffect>())
@@ -88,7 +88,7 @@ public sealed class DialogTurnHandler(
         }
     }
 
-    private async Task<(DialogResult Result, List<string> Submitted, IReadOnlyList<DialogReply> FollowUps)> StepAsync(TurnContext turn, DialogInput input, CancellationToken ct)
+    private async Task<(DialogResult Result, IReadOnlyList<DialogReply> FollowUps, IReadOnlyList<OutboxMessageRow> Held)> StepAsync(TurnContext turn, DialogInput input, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var row = await db.DialogStates.AsNoTracking().FirstOrDefaultAsync(d => d.ConversationKey == turn.ConversationKey, ct);
@@ -101,15 +101,30 @@ public sealed class DialogTurnHandler(
             await audit.AppendAsync(turn.ActorId, change.Action, AuditActions.SubjectDraft, change.DraftId, change.Details, ct);
         }
 
-        var submitted = new List<string>();
+        var submitted = new List<(Guid Id, string Reference)>();
         foreach (var effect in result.Effects.OfType<SubmitRequestEffect>())
         {
             submitted.Add(await SubmitAsync(turn, effect.Submission, now.UtcDateTime, ct));
-            CrashAt("before-commit");
         }
 
-        return (result, submitted, await safeguarding.ApplyAsync(turn, result.Effects, now, ct));
+        var followUps = await safeguarding.ApplyAsync(turn, result.Effects, now, ct);
+        if (submitted.Count == 0)
+        {
+            return (result, followUps, []);
+        }
+
+        // The dialog's replies, then each reference: in this order, after the request rows, in the same transaction.
+        var first = submitted[0].Id;
+        var messages = result.Replies.Concat(followUps).Select(r => (RequestId: first, r.Text, r.Card))
+            .Concat(submitted.Select(s => (RequestId: s.Id, Text: (string?)SubmittedText(s.Reference), Card: (JsonObject?)null)));
+        var held = messages.Select((r, order) => replies.Hold(r.RequestId, r.Text, r.Card, order)).ToList();
+        CrashAt("before-commit");
+        return (result, followUps, held);
     }
+
+    private string SubmittedText(string reference) =>
+        $"Submitted as **{reference}**. It has been sent to the approvers' channel for a decision; you will be told here when they decide. "
+        + policy.Texts.Notes.WhileWaiting + " Type `my requests` to see its status.";
 
     private async Task SaveStateAsync(TurnContext turn, DialogStateRow? row, DialogState? state, DateTime now, CancellationToken ct)
     {
@@ -148,7 +163,7 @@ public sealed class DialogTurnHandler(
         }
     }
 
-    private async Task<string> SubmitAsync(TurnContext turn, RequestSubmission submission, DateTime now, CancellationToken ct)
+    private async Task<(Guid Id, string Reference)> SubmitAsync(TurnContext turn, RequestSubmission submission, DateTime now, CancellationToken ct)
     {
         // The audit lock first: it serialises submissions across instances, so the counter read below is the latest one
         // (read before it, every waiting instance read a number the holder was about to take, and retried in a loop).
@@ -213,7 +228,7 @@ public sealed class DialogTurnHandler(
         }, ct);
         outbox.Enqueue(OutboxOperations.PostApprovalCard, "approval card", id);
         safeguarding.OnSubmitted(id, submission, new DateTimeOffset(now, TimeSpan.Zero));
-        return reference;
+        return (id, reference);
     }
 
     private static void CrashAt(string point)
