@@ -59,10 +59,10 @@ public sealed class DialogTurnHandler(
     }
 
     /// <summary>
-    /// Runs one dialog step for an input the host built (e.g. a request linked to an earlier record). A step that submits
-    /// holds its replies, the reference above all, as outbox rows committed with it (<see cref="TurnReplies.Hold"/>) and
-    /// sends them in-line after the commit; any other step's replies are sent directly (a lost one is re-created from the
-    /// saved state by the practitioner's next message), so an ordinary step writes nothing more than before.
+    /// Runs one dialog step for an input the host built (e.g. a request linked to an earlier record). The dialog's replies
+    /// are sent directly (a lost one is re-created from the saved state by the practitioner's next message); a submission's
+    /// reference, which nothing re-creates, is held as an outbox row committed with it (<see cref="TurnReplies.Hold"/>) and
+    /// sent in-line after them. So an ordinary step writes nothing more than before.
     /// </summary>
     public async Task ContinueWithAsync(TurnContext turn, DialogInput input, CancellationToken cancellationToken)
     {
@@ -72,14 +72,18 @@ public sealed class DialogTurnHandler(
         {
             CrashAt("after-commit");
             outbox.Wake();
-            await replies.SendHeldAsync(held, cancellationToken);
         }
-        else
+
+        try
         {
             foreach (var reply in result.Replies.Concat(followUps))
             {
                 await replies.SendAsync(turn, reply.Text, reply.Card, cancellationToken);
             }
+        }
+        finally
+        {
+            await replies.SendHeldAsync(held, cancellationToken); // also when a reply above failed: the reference still leaves now
         }
 
         foreach (var effect in result.Effects.OfType<ListMyRequestsEffect>())
@@ -113,11 +117,7 @@ public sealed class DialogTurnHandler(
             return (result, followUps, []);
         }
 
-        // The dialog's replies, then each reference: in this order, after the request rows, in the same transaction.
-        var first = submitted[0].Id;
-        var messages = result.Replies.Concat(followUps).Select(r => (RequestId: first, r.Text, r.Card))
-            .Concat(submitted.Select(s => (RequestId: s.Id, Text: (string?)SubmittedText(s.Reference), Card: (JsonObject?)null)));
-        var held = messages.Select((r, order) => replies.Hold(r.RequestId, r.Text, r.Card, order)).ToList();
+        var held = submitted.Select((s, order) => replies.Hold(s.Id, SubmittedText(s.Reference), order)).ToList();
         CrashAt("before-commit");
         return (result, followUps, held);
     }

@@ -11,10 +11,10 @@ namespace InfoSharing.Bot.Routing;
 /// Replies in the conversation a turn came from, composed as the SDK does (protocol.md §4.3). Most are sent directly and
 /// at most once: the turn's redelivery claim is committed before the first reply leaves, so a redelivery (or a retry
 /// after a failure) never sends them again, and a lost one is re-created from the saved state by the practitioner's next
-/// message. The replies of a turn whose loss the practitioner could not repair (a submit's reference) are held instead:
-/// outbox rows written in the turn's own transaction and sent in-line just after it commits, so a crash between the
-/// commit and the send leaves them to the outbox, which sends each exactly once (or, when its write may have left,
-/// ends it unknown and surfaces that), whether or not Teams redelivers the activity.
+/// message. A reply whose loss nothing repairs (a submission's reference) is held instead: an outbox row written in the
+/// turn's own transaction and sent in-line just after it commits, so a crash between the commit and the send leaves it to
+/// the outbox, which sends it exactly once (or, when its write may have left, ends it unknown and surfaces that), whether
+/// or not Teams redelivers the activity.
 /// </summary>
 public sealed class TurnReplies(ConnectorClient connector, ActivityDeduplicator turns, Outbox outbox, OutboxProcessor processor, IServiceProvider services)
 {
@@ -41,9 +41,9 @@ public sealed class TurnReplies(ConnectorClient connector, ActivityDeduplicator 
     /// Inside the turn's unit of work: a reply to the requester of <paramref name="requestId"/> (this 1:1 chat) that commits
     /// with the turn; the <paramref name="order"/>-th of the turn's held replies. Send it with <see cref="SendHeldAsync"/>.
     /// </summary>
-    public OutboxMessageRow Hold(Guid requestId, string? text, JsonObject? card, int order) =>
+    public OutboxMessageRow Hold(Guid requestId, string text, int order) =>
         outbox.EnqueueHeld(OutboxOperations.NotifyRequester, "turn reply", requestId,
-            JsonSerializer.Serialize(new NotificationPayload { Text = text, Card = card }, NotificationJsonContext.Default.NotificationPayload), order);
+            JsonSerializer.Serialize(new NotificationPayload { Text = text }, NotificationJsonContext.Default.NotificationPayload), order);
 
     /// <summary>After the commit: sends the held replies in order, each through the outbox's own send (its start recorded first).</summary>
     public async Task SendHeldAsync(IReadOnlyList<OutboxMessageRow> held, CancellationToken cancellationToken)
