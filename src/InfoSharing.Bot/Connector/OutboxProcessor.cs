@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using InfoSharing.Bot.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -18,6 +19,9 @@ public sealed partial class OutboxProcessor(
     ILogger<OutboxProcessor> logger) : LeasedQueueWorker(signal, logger)
 {
     protected override string QueueName => "outbox";
+
+    /// <summary>Named points where a Development crash test may stop the process (Hosting/CrashHook); no one listens otherwise.</summary>
+    private static readonly DiagnosticListener CrashPoints = new("InfoSharing.Bot.CrashPoints");
 
     protected override bool Enabled => options.Value.Enabled;
 
@@ -55,6 +59,30 @@ public sealed partial class OutboxProcessor(
         return handled;
     }
 
+    /// <summary>
+    /// Sends now, with the caller's scope, a row its writer held (<see cref="Outbox.EnqueueHeld"/>) and committed: takes it
+    /// from the hold by a compare-and-set (a row whose hold ran out is the loop's, never sent by both), then sends it as the
+    /// loop does, its start recorded before its write leaves. False when it was no longer held.
+    /// </summary>
+    public async Task<bool> SendHeldAsync(IServiceProvider services, OutboxMessageRow row, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(row);
+        var db = services.GetRequiredService<BotDbContext>();
+        var now = time.GetUtcNow().UtcDateTime;
+        var leaseUntil = now + options.Value.Lease;
+        var taken = await db.Outbox
+            .Where(r => r.Id == row.Id && r.Status == OutboxStatus.Pending && r.LockOwner == Outbox.HeldInline && r.LockedUntil > now)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.LockOwner, Owner).SetProperty(r => r.LockedUntil, leaseUntil), cancellationToken);
+        if (taken != 1)
+        {
+            return false;
+        }
+
+        await SendAsync(db, services.GetRequiredService<IOutboxDispatcher>(), row, cancellationToken);
+        return true;
+    }
+
     /// <summary>Sends one request's due rows in order, with the database and dispatcher of one scope.</summary>
     private async Task<int> SendInOrderAsync(IServiceProvider services, IEnumerable<OutboxMessageRow> due, CancellationToken cancellationToken)
     {
@@ -84,6 +112,7 @@ public sealed partial class OutboxProcessor(
             }
 
             handled++;
+            CrashAt("after-claim:", candidate.Operation);
             var row = await db.Outbox.AsNoTracking().FirstAsync(r => r.Id == candidate.Id, cancellationToken);
             if (previousLease is not null && previousStart is not null && !OutboxOperations.IsIdempotent(row.Operation))
             {
@@ -122,6 +151,7 @@ public sealed partial class OutboxProcessor(
             var now = time.GetUtcNow().UtcDateTime;
             if (result.Sent)
             {
+                CrashAt("after-post:", row.Operation);
                 await db.Outbox.Where(r => r.Id == row.Id).ExecuteUpdateAsync(s => s
                     .SetProperty(r => r.Status, OutboxStatus.Sent)
                     .SetProperty(r => r.CompletedAt, now)
@@ -204,6 +234,14 @@ public sealed partial class OutboxProcessor(
             .SetProperty(r => r.LockedUntil, (DateTime?)null)
             .SetProperty(r => r.LastError, error)
             .SetProperty(r => r.CompletedAt, now), CancellationToken.None);
+    }
+
+    private static void CrashAt(string point, string operation)
+    {
+        if (CrashPoints.IsEnabled())
+        {
+            CrashPoints.Write(point + operation, null);
+        }
     }
 
     private static partial class Log

@@ -25,6 +25,8 @@ public static class BotHostingExtensions
             services.AddSingleton(TimeProvider.System);
         }
 
+        CrashHook.TryRegister(configuration, builder.Environment); // Development only: Diagnostics:CrashAt, for the crash tests
+
         services.AddOptions<BotOptions>().Bind(configuration.GetSection(BotOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddProblemDetails();
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -38,6 +39,9 @@ public sealed class DialogTurnHandler(
 {
     private const string RequestKind = "request";
 
+    /// <summary>Named points where a Development crash test may stop the process (Hosting/CrashHook); no one listens otherwise.</summary>
+    private static readonly DiagnosticListener CrashPoints = new("InfoSharing.Bot.CrashPoints");
+
     public Task WelcomeAsync(TurnContext turn, CancellationToken cancellationToken) =>
         replies.SendAsync(turn, null, WelcomeCard.Build(policy.Texts, $"Welcome to {options.Value.DisplayName}"), cancellationToken);
 
@@ -54,26 +58,31 @@ public sealed class DialogTurnHandler(
         return new DialogActor(turn.ActorId, turn.Activity.From?.Name ?? "Practitioner");
     }
 
-    /// <summary>Runs one dialog step for an input the host built (e.g. a request linked to an earlier record).</summary>
+    /// <summary>
+    /// Runs one dialog step for an input the host built (e.g. a request linked to an earlier record). The dialog's replies
+    /// are sent directly (a lost one is re-created from the saved state by the practitioner's next message); a submission's
+    /// reference, which nothing re-creates, is held as an outbox row committed with it (<see cref="TurnReplies.Hold"/>) and
+    /// sent in-line after them. So an ordinary step writes nothing more than before.
+    /// </summary>
     public async Task ContinueWithAsync(TurnContext turn, DialogInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var (result, submitted, followUps) = await unitOfWork.ExecuteAsync(ct => StepAsync(turn, input, ct), cancellationToken);
-        if (submitted.Count > 0)
+        var (result, followUps, held) = await unitOfWork.ExecuteAsync(ct => StepAsync(turn, input, ct), cancellationToken);
+        if (held.Count > 0)
         {
+            CrashAt("after-commit"); // the unit of work has woken the outbox; the held rows wait out their lease
         }
 
-        foreach (var reply in result.Replies.Concat(followUps))
+        try
         {
-            await replies.SendAsync(turn, reply.Text, reply.Card, cancellationToken);
+            foreach (var reply in result.Replies.Concat(followUps))
+            {
+                await replies.SendAsync(turn, reply.Text, reply.Card, cancellationToken);
+            }
         }
-
-        foreach (var reference in submitted)
+        finally
         {
-            await replies.SendAsync(turn,
-                $"Submitted as **{reference}**. It has been sent to the approvers' channel for a decision; you will be told here when they decide. "
-                + policy.Texts.Notes.WhileWaiting + " Type `my requests` to see its status.",
-                null, cancellationToken);
+            await replies.SendHeldAsync(held, cancellationToken); // also when a reply above failed: the reference still leaves now
         }
 
         foreach (var effect in result.Effects.OfType<ListMyRequestsEffect>())
@@ -82,7 +91,7 @@ public sealed class DialogTurnHandler(
         }
     }
 
-    private async Task<(DialogResult Result, List<string> Submitted, IReadOnlyList<DialogReply> FollowUps)> StepAsync(TurnContext turn, DialogInput input, CancellationToken ct)
+    private async Task<(DialogResult Result, IReadOnlyList<DialogReply> FollowUps, IReadOnlyList<OutboxMessageRow> Held)> StepAsync(TurnContext turn, DialogInput input, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var row = await drafts.FindAsync(turn.ConversationKey, ct);
@@ -95,14 +104,26 @@ public sealed class DialogTurnHandler(
             await audit.AppendAsync(turn.ActorId, change.Action, AuditActions.SubjectDraft, change.DraftId, change.Details, ct);
         }
 
-        var submitted = new List<string>();
+        var submitted = new List<(Guid Id, string Reference)>();
         foreach (var effect in result.Effects.OfType<SubmitRequestEffect>())
         {
             submitted.Add(await SubmitAsync(turn, effect.Submission, now.UtcDateTime, ct));
         }
 
-        return (result, submitted, await safeguarding.ApplyAsync(turn, result.Effects, now, ct));
+        var followUps = await safeguarding.ApplyAsync(turn, result.Effects, now, ct);
+        if (submitted.Count == 0)
+        {
+            return (result, followUps, []);
+        }
+
+        var held = submitted.Select((s, order) => replies.Hold(s.Id, SubmittedText(s.Reference), order)).ToList();
+        CrashAt("before-commit");
+        return (result, followUps, held);
     }
+
+    private string SubmittedText(string reference) =>
+        $"Submitted as **{reference}**. It has been sent to the approvers' channel for a decision; you will be told here when they decide. "
+        + policy.Texts.Notes.WhileWaiting + " Type `my requests` to see its status.";
 
     private async Task SaveStateAsync(TurnContext turn, DialogStateRow? row, DialogState? state, DateTime now, CancellationToken ct)
     {
@@ -135,7 +156,7 @@ public sealed class DialogTurnHandler(
         }
     }
 
-    private async Task<string> SubmitAsync(TurnContext turn, RequestSubmission submission, DateTime now, CancellationToken ct)
+    private async Task<(Guid Id, string Reference)> SubmitAsync(TurnContext turn, RequestSubmission submission, DateTime now, CancellationToken ct)
     {
         // The audit lock first: it serialises submissions across instances, so the counter read below is the latest one
         // (read before it, every waiting instance read a number the holder was about to take, and retried in a loop).
@@ -200,7 +221,15 @@ public sealed class DialogTurnHandler(
         }, ct);
         outbox.Enqueue(OutboxOperations.PostApprovalCard, "approval card", id);
         safeguarding.OnSubmitted(id, submission, new DateTimeOffset(now, TimeSpan.Zero));
-        return reference;
+        return (id, reference);
+    }
+
+    private static void CrashAt(string point)
+    {
+        if (CrashPoints.IsEnabled(point))
+        {
+            CrashPoints.Write(point, null);
+        }
     }
 
     private async Task<string> DescribeRequestsAsync(string requester, CancellationToken cancellationToken)

@@ -91,6 +91,12 @@ public sealed class ReliabilityHarness : IAsyncDisposable
         return harness;
     }
 
+    /// <summary>
+    /// Builds and reads activities for a bot that runs elsewhere (a child process: see CrashPointTests), with no host of
+    /// its own; owns <paramref name="teams"/> and <paramref name="directory"/> from here on.
+    /// </summary>
+    public static ReliabilityHarness Driving(FakeTeams teams, string directory) => new(teams, [], [], directory);
+
     /// <summary>The practitioner of 1:1 conversation <paramref name="n"/>.</summary>
     public static string Conversation(int n) => string.Create(CultureInfo.InvariantCulture, $"a:practitioner-{n}");
 
