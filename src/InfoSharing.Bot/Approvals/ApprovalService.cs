@@ -5,7 +5,6 @@ using InfoSharing.Bot.Connector;
 using InfoSharing.Bot.Protocol;
 using InfoSharing.Bot.Records;
 using InfoSharing.Bot.Records.Retention;
-using InfoSharing.Bot.Routing;
 using InfoSharing.Bot.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -21,7 +20,6 @@ namespace InfoSharing.Bot.Approvals;
 public sealed partial class ApprovalService(
     BotDbContext db,
     ApprovalRecords records,
-    ApproverDirectory directory,
     UnitOfWork unitOfWork,
     AuditLog audit,
     Outbox outbox,
@@ -32,9 +30,13 @@ public sealed partial class ApprovalService(
     Policy.PolicyDocument policy,
     ILogger<ApprovalService> logger)
 {
-    public async Task<ApprovalResponse> ActAsync(TurnContext turn, string? verb, JsonNode? data, bool automatic, CancellationToken cancellationToken)
+    /// <summary>
+    /// One click by <paramref name="who"/> (approver kinds already resolved by <see cref="ApproverDirectory.ResolveAsync"/>),
+    /// from whichever surface: the card's invoke, its Action.Submit fallback, or the records tab.
+    /// </summary>
+    public async Task<ApprovalResponse> ActAsync(Actor who, string? verb, JsonNode? data, bool automatic, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(turn);
+        ArgumentNullException.ThrowIfNull(who);
         var parse = ApprovalRules.Parse(verb, data, automatic, options.CurrentValue.MinDeclineReasonLength, policy.Lists.DeclineReasons);
         if (parse.Action is not { } action)
         {
@@ -50,11 +52,10 @@ public sealed partial class ApprovalService(
 
         span?.SetTag(BotTelemetry.ReferenceTag, request.Reference);
 
-        var actor = turn.ActorId;
-        var actorName = turn.Activity.From?.Name ?? actor;
-        var kinds = await directory.KindsOfAsync(turn.Activity, cancellationToken);
-        var isRequester = string.Equals(actor, request.RequesterAadObjectId, StringComparison.OrdinalIgnoreCase)
-                          || string.Equals(turn.Activity.From?.Id, request.RequesterUserId, StringComparison.Ordinal);
+        var actor = who.ObjectId;
+        var actorName = who.Name;
+        var kinds = who.Kinds;
+        var isRequester = who.Is(request.RequesterAadObjectId, request.RequesterUserId);
         var actions = await records.ActionsAsync(request.Id, cancellationToken);
 
         if (action.Verb == ApprovalVerbs.Refresh)
@@ -98,7 +99,7 @@ public sealed partial class ApprovalService(
             return ApprovalResponse.Of(AdaptiveCardInvokeResponse.Card(ApprovalCards.Channel(model, parse.FieldErrors, action.Inputs, "Please correct the highlighted field.")), string.Join(" ", parse.FieldErrors.Values));
         }
 
-        var outcome = await unitOfWork.ExecuteAsync(ct => ApplyAsync(request, action, actor, actorName, turn.Activity.From?.Id, kinds, ct), cancellationToken);
+        var outcome = await unitOfWork.ExecuteAsync(ct => ApplyAsync(request, action, actor, actorName, who.ChannelUserId, kinds, ct), cancellationToken);
         outbox.Wake();
         var after = await records.FindAsync(request.Id, cancellationToken) ?? request;
         var afterModel = await records.ModelAsync(after, [], cancellationToken);

@@ -16,11 +16,23 @@ public sealed partial class ApproverDirectory(
     ConnectorClient connector,
     ILogger<ApproverDirectory> logger)
 {
-    public async Task<ApproverKind> KindsOfAsync(BotActivity activity, CancellationToken cancellationToken)
+    /// <summary>The actor with the approver kinds the server grants them (<paramref name="serviceUrl"/>: where a roster can be read, if any).</summary>
+    public async Task<Actor> ResolveAsync(Actor actor, string? serviceUrl, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return actor with { Kinds = await KindsOfAsync(actor.ObjectId, actor.ChannelUserId, serviceUrl, cancellationToken) };
+    }
+
+    public Task<ApproverKind> KindsOfAsync(BotActivity activity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
+        return KindsOfAsync(activity.From?.AadObjectId, activity.From?.Id, activity.ServiceUrl, cancellationToken);
+    }
+
+    private async Task<ApproverKind> KindsOfAsync(string? objectId, string? channelUserId, string? serviceUrl, CancellationToken cancellationToken)
+    {
         var o = options.CurrentValue;
-        var ids = new[] { activity.From?.AadObjectId, activity.From?.Id }.OfType<string>().ToArray();
+        var ids = new[] { objectId, channelUserId }.OfType<string>().ToArray();
         bool In(IList<string> list) => ids.Any(id => list.Contains(id, StringComparer.OrdinalIgnoreCase));
 
         var kinds = ApproverKind.None;
@@ -39,7 +51,7 @@ public sealed partial class ApproverDirectory(
             kinds |= ApproverKind.PreventLead | ApproverKind.Approver;
         }
 
-        if (kinds == ApproverKind.None && o.UseTeamRoster && activity.From?.Id is { } userId && activity.ServiceUrl is { } serviceUrl)
+        if (kinds == ApproverKind.None && o.UseTeamRoster && channelUserId is { } userId && serviceUrl is not null)
         {
             var channel = await channels.GetAsync(cancellationToken);
             var roster = channel?.TeamId ?? channel?.ConversationId;

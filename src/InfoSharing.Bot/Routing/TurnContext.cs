@@ -1,4 +1,5 @@
 using InfoSharing.Bot.Protocol;
+using InfoSharing.Bot.Workflow;
 
 namespace InfoSharing.Bot.Routing;
 
@@ -19,6 +20,9 @@ public sealed record TurnContext
 
     /// <summary>Who acted: the Entra object id when the channel sends one (Teams), else the channel user id (Emulator).</summary>
     public string ActorId => Activity.From?.AadObjectId ?? Activity.From?.Id ?? "unknown";
+
+    /// <summary>Who acted, before the server resolved their approver kinds (<see cref="Approvals.ApproverDirectory"/>).</summary>
+    public Actor Actor => new(ActorId, Activity.From?.Id, Activity.From?.Name ?? ActorId);
 
     public static string KeyFor(string? channelId, string? conversationId) => $"{channelId}|{conversationId}";
 }

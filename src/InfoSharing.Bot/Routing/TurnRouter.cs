@@ -13,7 +13,8 @@ public sealed class TurnRouter(
     PractitionerHandler practitioner,
     ChannelCommandHandler channelCommands,
     ApprovalService approvals,
-    SafeguardingApprovals safeguarding)
+    SafeguardingApprovals safeguarding,
+    ApproverDirectory directory)
 {
     public async Task<TurnResult> RouteAsync(TurnContext turn, CancellationToken cancellationToken)
     {
@@ -25,7 +26,7 @@ public sealed class TurnRouter(
                 if (activity.Value is JsonObject value && Text(value, "verb") is { } verb && ApprovalVerbs.IsKnown(verb))
                 {
                     // The Action.Submit fallback of the approval card (Emulator, old clients): same rules; the card is PUT by the outbox.
-                    var outcome = await approvals.ActAsync(turn, verb, value, automatic: false, cancellationToken);
+                    var outcome = await approvals.ActAsync(await ActorAsync(turn, cancellationToken), verb, value, automatic: false, cancellationToken);
                     await channelCommands.ReportSubmitOutcomeAsync(turn, outcome, cancellationToken);
                     return TurnResult.Ok;
                 }
@@ -33,7 +34,7 @@ public sealed class TurnRouter(
                 if (activity.Value is JsonObject record && Text(record, "verb") is { } recordVerb && SafeguardingVerbs.IsKnown(recordVerb))
                 {
                     // The Action.Submit fallback of the review and advice cards.
-                    await channelCommands.ReportSubmitOutcomeAsync(turn, await safeguarding.ActAsync(turn, recordVerb, record, automatic: false, cancellationToken), cancellationToken);
+                    await channelCommands.ReportSubmitOutcomeAsync(turn, await safeguarding.ActAsync(await ActorAsync(turn, cancellationToken), recordVerb, record, automatic: false, cancellationToken), cancellationToken);
                     return TurnResult.Ok;
                 }
 
@@ -75,11 +76,14 @@ public sealed class TurnRouter(
         var automatic = string.Equals(Text(value, "trigger"), "automatic", StringComparison.Ordinal);
         if (Text(action, "verb") is { } verb && SafeguardingVerbs.IsKnown(verb))
         {
-            return (await safeguarding.ActAsync(turn, verb, action["data"] ?? new JsonObject(), automatic, cancellationToken)).Invoke;
+            return (await safeguarding.ActAsync(await ActorAsync(turn, cancellationToken), verb, action["data"] ?? new JsonObject(), automatic, cancellationToken)).Invoke;
         }
 
-        return (await approvals.ActAsync(turn, Text(action, "verb"), action["data"] ?? new JsonObject(), automatic, cancellationToken)).Invoke;
+        return (await approvals.ActAsync(await ActorAsync(turn, cancellationToken), Text(action, "verb"), action["data"] ?? new JsonObject(), automatic, cancellationToken)).Invoke;
     }
+
+    private Task<Actor> ActorAsync(TurnContext turn, CancellationToken cancellationToken) =>
+        directory.ResolveAsync(turn.Actor, turn.Activity.ServiceUrl, cancellationToken);
 
     private static string? Text(JsonObject o, string name) =>
         o.TryGetPropertyValue(name, out var node) && node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;

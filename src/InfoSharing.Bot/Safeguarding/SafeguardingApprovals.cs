@@ -7,7 +7,6 @@ using InfoSharing.Bot.Dialog;
 using InfoSharing.Bot.Policy;
 using InfoSharing.Bot.Protocol;
 using InfoSharing.Bot.Records;
-using InfoSharing.Bot.Routing;
 using InfoSharing.Bot.Storage;
 using Microsoft.EntityFrameworkCore;
 using InfoSharing.Bot.Workflow;
@@ -24,7 +23,6 @@ public sealed partial class SafeguardingApprovals(
     BotDbContext db,
     PolicyDocument policy,
     SafeguardingRecords records,
-    ApproverDirectory directory,
     UnitOfWork unitOfWork,
     AuditLog audit,
     Outbox outbox,
@@ -34,9 +32,9 @@ public sealed partial class SafeguardingApprovals(
 {
     public const int MinConcernLength = 10;
 
-    public async Task<ApprovalResponse> ActAsync(TurnContext turn, string verb, JsonNode? data, bool automatic, CancellationToken cancellationToken)
+    public async Task<ApprovalResponse> ActAsync(Actor who, string verb, JsonNode? data, bool automatic, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(turn);
+        ArgumentNullException.ThrowIfNull(who);
         if (data is not JsonObject inputs || !Guid.TryParse(SafeguardingForms.ReadString(inputs, SafeguardingCards.RecordIdKey), out var id))
         {
             return ApprovalResponse.Of(AdaptiveCardInvokeResponse.Error(400, "BadRequest", "The card did not say which record it is about."));
@@ -55,11 +53,10 @@ public sealed partial class SafeguardingApprovals(
         }
 
         var now = time.GetUtcNow();
-        var actor = turn.ActorId;
-        var actorName = turn.Activity.From?.Name ?? actor;
-        var kinds = await directory.KindsOfAsync(turn.Activity, cancellationToken);
-        var isRequester = string.Equals(actor, row.RequesterAadObjectId, StringComparison.OrdinalIgnoreCase)
-                          || string.Equals(turn.Activity.From?.Id, row.RequesterUserId, StringComparison.Ordinal);
+        var actor = who.ObjectId;
+        var actorName = who.Name;
+        var kinds = who.Kinds;
+        var isRequester = who.Is(row.RequesterAadObjectId, row.RequesterUserId);
         var model = await records.ModelAsync(row, [], now, cancellationToken);
 
         if (verb == SafeguardingVerbs.Refresh)
@@ -90,9 +87,9 @@ public sealed partial class SafeguardingApprovals(
                 return ApprovalResponse.Of(AdaptiveCardInvokeResponse.Card(RecordCards.Detail(model, records.Detail(row), policy)),
                     "The details are shown only through the card's buttons in Teams.");
             case SafeguardingVerbs.Acknowledge or SafeguardingVerbs.RaiseConcern:
-                return await ReviewAsync(row, model, verb, inputs, actor, actorName, turn.Activity.From?.Id, kinds, cancellationToken);
+                return await ReviewAsync(row, model, verb, inputs, actor, actorName, who.ChannelUserId, kinds, cancellationToken);
             default:
-                return await AnswerAsync(row, model, inputs, actor, actorName, turn.Activity.From?.Id, kinds, cancellationToken);
+                return await AnswerAsync(row, model, inputs, actor, actorName, who.ChannelUserId, kinds, cancellationToken);
         }
     }
 
