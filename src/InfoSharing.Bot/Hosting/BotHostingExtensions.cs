@@ -6,6 +6,7 @@ using InfoSharing.Bot.Records;
 using InfoSharing.Bot.Routing;
 using InfoSharing.Bot.Safeguarding;
 using InfoSharing.Bot.Storage;
+using InfoSharing.Bot.Tabs;
 using InfoSharing.Bot.Workflow;
 using InfoSharing.Bot.Cards;
 using InfoSharing.Bot.Protocol;
@@ -74,6 +75,7 @@ public static class BotHostingExtensions
         services.AddHostedService<MaintenanceService>();
 
         builder.AddRecords();
+        builder.AddTabs();
         // the safeguarding paths (emergency, advice, outcome) and their durable reminders; wraps the outbox dispatcher
         services.AddSafeguarding(configuration);
 
@@ -92,6 +94,7 @@ public static class BotHostingExtensions
         DevelopmentClock.MapEndpoint(app); // Development only, when Safeguarding:DevelopmentClock is on
         app.MapReadiness();
         app.MapRecords();
+        app.MapTabs();
         return app;
     }
 }

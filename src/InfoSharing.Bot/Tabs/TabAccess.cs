@@ -14,9 +14,12 @@ namespace InfoSharing.Bot.Tabs;
 /// <see cref="ApprovalOptions"/> applied through <see cref="ApproverDirectory"/>. In Development without Records:Auth,
 /// loopback connections are the local developer, as on the records API; outside Development nothing is allowed then.
 /// </summary>
-public sealed partial class TabAccess(IOptionsMonitor<RecordsOptions> records, IHostEnvironment environment, ApproverDirectory directory, IOptionsMonitor<ApprovalOptions> approvals, ILogger<TabAccess> logger)
+public sealed partial class TabAccess(IOptionsMonitor<RecordsOptions> records, IHostEnvironment environment, ApproverDirectory directory, ILogger<TabAccess> logger)
 {
     public const string DevelopmentName = "Local developer";
+
+    /// <summary>How a tab viewer signed in, as the audit trail records it.</summary>
+    public const string Via = "teams-tab";
 
     /// <summary>The viewer, or null with the response already chosen (401) when the request is not signed in.</summary>
     public async Task<TabSignIn> SignInAsync(HttpContext http, CancellationToken cancellationToken)
@@ -41,28 +44,18 @@ public sealed partial class TabAccess(IOptionsMonitor<RecordsOptions> records, I
                 }
 
                 var name = user.FindFirst(RecordsAuthentication.NameClaim)?.Value ?? id;
-                var kinds = await KindsOfAsync(id, name, cancellationToken);
-                return TabSignIn.Of(new TabViewer(id, name, kinds, HasRole(user, auth.ReadRole), HasRole(user, auth.ManageRole), "teams-tab"));
+                // no Teams user id or service URL here: the configured lists decide (a team roster cannot be read from a tab)
+                var actor = await directory.ResolveAsync(new Actor(id, null, name), null, cancellationToken);
+                return TabSignIn.Of(new TabViewer(actor, HasRole(user, auth.ReadRole), HasRole(user, auth.ManageRole), Via));
             case RecordsAccessMode.DevelopmentLoopback when RecordsAuthentication.IsLoopback(http.Connection.RemoteIpAddress):
                 // As on the records API: the local developer sees every page; acting still goes through the workflow's own checks.
-                return TabSignIn.Of(new TabViewer(RecordsCaller.DevelopmentActor, DevelopmentName, ApproverKind.Approver | ApproverKind.Dpo | ApproverKind.PreventLead, true, true, "loopback"));
+                var developer = await directory.ResolveAsync(new Actor(RecordsCaller.DevelopmentActor, null, DevelopmentName), null, cancellationToken);
+                return TabSignIn.Of(new TabViewer(developer, true, true, "loopback") { LocalDeveloper = true });
             case RecordsAccessMode.DevelopmentLoopback:
                 return TabSignIn.Refused("Development without Records:Auth: the tabs answer only connections from this machine (loopback).");
             default:
                 return TabSignIn.Refused("The tabs are switched off: Records:Auth (Authority, Audience) is not configured.");
         }
-    }
-
-    // SEAM: replaced by ApproverDirectory.KindsOfAsync(Actor) when it lands on main
-    private Task<ApproverKind> KindsOfAsync(string id, string name, CancellationToken cancellationToken)
-    {
-        _ = (directory, name, cancellationToken);
-        var o = approvals.CurrentValue;
-        bool In(IList<string> list) => list.Contains(id, StringComparer.OrdinalIgnoreCase);
-        var kinds = In(o.ApproverAadObjectIds) || In(o.DeputyAadObjectIds) ? ApproverKind.Approver : ApproverKind.None;
-        kinds |= In(o.DpoAadObjectIds) ? ApproverKind.Dpo | ApproverKind.Approver : ApproverKind.None;
-        kinds |= In(o.PreventLeadAadObjectIds) ? ApproverKind.PreventLead | ApproverKind.Approver : ApproverKind.None;
-        return Task.FromResult(kinds);
     }
 
     private static bool HasRole(ClaimsPrincipal user, string role) =>

@@ -2,7 +2,8 @@ namespace InfoSharing.Bot.Tabs;
 
 /// <summary>
 /// The headers of every tab response (pages, data and the served scripts): a Content-Security-Policy that loads only
-/// the bot's own files and lets only Teams and Office hosts frame the tabs (plus, in Development, the configured local
+/// the bot's own files (teams-js may fetch Microsoft's list of Teams host origins from res.cdn.office.net; without it,
+/// it uses the list it ships) and lets only Teams and Office hosts frame the tabs (plus, in Development, the configured local
 /// hosts), no MIME sniffing, no referrer beyond the origin.
 /// </summary>
 public static class TabSecurityHeaders
@@ -16,7 +17,7 @@ public static class TabSecurityHeaders
     ];
 
     public static string ContentSecurityPolicy(IEnumerable<string> extraAncestors) =>
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; "
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self' https://res.cdn.office.net; "
         + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self' " + string.Join(' ', TeamsHosts.Concat(extraAncestors));
 
     public static void Apply(HttpResponse response, string policy)

@@ -155,15 +155,30 @@ public sealed class TabStatistics(BotDbContext db, PolicyDocument policy, TimePr
         return Math.Round(values[Math.Clamp(rank - 1, 0, values.Count - 1)], 1);
     }
 
-    private static IEnumerable<string> Purposes(string summaryJson)
+    /// <summary>The summary's purpose titles: only its "purposes" array is read (the rest of the document is not parsed).</summary>
+    public static IEnumerable<string> Purposes(string summaryJson)
     {
-        using var doc = JsonDocument.Parse(summaryJson);
-        if (doc.RootElement.TryGetProperty("purposes", out var purposes) && purposes.ValueKind == JsonValueKind.Array)
+        ArgumentNullException.ThrowIfNull(summaryJson);
+        const string Key = "\"purposes\":";
+        var at = summaryJson.IndexOf(Key, StringComparison.Ordinal);
+        var end = at < 0 ? -1 : summaryJson.IndexOf(']', at);
+        if (end < 0)
         {
-            return [.. purposes.EnumerateArray().Where(p => p.ValueKind == JsonValueKind.String).Select(p => p.GetString()!)];
+            return [];
         }
 
-        return [];
+        try
+        {
+            return JsonSerializer.Deserialize(summaryJson.AsSpan(at + Key.Length, end - at - Key.Length + 1), TabsJsonContext.Default.StringArray) ?? [];
+        }
+        catch (JsonException)
+        {
+            // a title with a ']' in it: read the whole summary
+            using var doc = JsonDocument.Parse(summaryJson);
+            return doc.RootElement.TryGetProperty("purposes", out var p) && p.ValueKind == JsonValueKind.Array
+                ? [.. p.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.String).Select(x => x.GetString()!)]
+                : [];
+        }
     }
 
     /// <summary>The columns the charts need of one record (the summary only for a decided one, for its purposes).</summary>

@@ -52,18 +52,29 @@ public static partial class TabsEndpoints
     /// Signs the request in, checks the viewer may see <paramref name="page"/> (a refusal is audited, as on the records API)
     /// and, for a POST, its anti-forgery token; then renders the fragment and says how long the server took.
     /// </summary>
-    internal static async Task<IResult> Page(HttpContext http, TabPage page, Func<TabViewer, CancellationToken, Task<string>> render, CancellationToken cancellationToken, bool manage = false)
+    internal static Task<IResult> Page(HttpContext http, TabPage page, Func<TabViewer, CancellationToken, Task<string>> render, CancellationToken cancellationToken, bool manage = false)
+    {
+        var time = http.RequestServices.GetRequiredService<TimeProvider>();
+        var started = time.GetTimestamp();
+        return Guarded(http, page, async (viewer, ct) =>
+        {
+            var body = await render(viewer, ct);
+            http.Response.Headers["Server-Timing"] = FormattableString.Invariant($"app;dur={time.GetElapsedTime(started).TotalMilliseconds:0.0}");
+            return Fragment(StatusCodes.Status200OK, body);
+        }, cancellationToken, manage);
+    }
+
+    /// <summary>As <see cref="Page"/>, for an answer that is not a fragment (a download).</summary>
+    internal static async Task<IResult> Guarded(HttpContext http, TabPage page, Func<TabViewer, CancellationToken, Task<IResult>> answer, CancellationToken cancellationToken, bool manage = false)
     {
         var services = http.RequestServices;
-        var time = services.GetRequiredService<TimeProvider>();
-        var started = time.GetTimestamp();
         var signIn = await services.GetRequiredService<TabAccess>().SignInAsync(http, cancellationToken);
         if (signIn.Viewer is not { } viewer)
         {
             return Fragment(StatusCodes.Status401Unauthorized, TabViews.Problem("Sign-in required", signIn.Problem ?? "Sign in through Teams."));
         }
 
-        if (!viewer.May(page) || (manage && !viewer.RecordsManage))
+        if (!viewer.May(page) || (manage && !viewer.MayManage))
         {
             await services.GetRequiredService<RecordsAuditTrail>().AppendAsync(viewer.Caller, AuditActions.RefusedAccess, AuditActions.SubjectRecords, null, new JsonObject
             {
@@ -88,15 +99,13 @@ public static partial class TabsEndpoints
             }
         }
 
-        var body = await render(viewer, cancellationToken);
-        http.Response.Headers["Server-Timing"] = FormattableString.Invariant($"app;dur={time.GetElapsedTime(started).TotalMilliseconds:0.0}");
-        return Fragment(StatusCodes.Status200OK, body);
+        return await answer(viewer, cancellationToken);
     }
 
     /// <summary>A fresh anti-forgery token for the forms of a fragment (its cookie is set on the same response).</summary>
     internal static string? AntiforgeryToken(HttpContext http) => http.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(http).RequestToken;
 
-    private static IResult Fragment(int status, string html) => Results.Content(html, "text/html; charset=utf-8", statusCode: status);
+    internal static IResult Fragment(int status, string html) => Results.Content(html, "text/html; charset=utf-8", statusCode: status);
 
     private static partial class Log
     {
