@@ -5,6 +5,7 @@ using InfoSharing.Bot.Policy;
 using InfoSharing.Bot.Records;
 using InfoSharing.Bot.Routing;
 using InfoSharing.Bot.Storage;
+using InfoSharing.Bot.Tabs;
 using InfoSharing.Bot.Workflow;
 using InfoSharing.Bot.Cards;
 using InfoSharing.Bot.Protocol;
@@ -73,6 +74,7 @@ public static class BotHostingExtensions
         services.AddHostedService<MaintenanceService>();
 
         builder.AddRecords();
+        builder.AddTabs();
 
         services.AddReadinessChecks(configuration);
         builder.AddBotTelemetry();
@@ -89,6 +91,7 @@ public static class BotHostingExtensions
         DevelopmentClock.MapEndpoint(app); // Development only, when Safeguarding:DevelopmentClock is on
         app.MapReadiness();
         app.MapRecords();
+        app.MapTabs();
         return app;
     }
 }

@@ -21,6 +21,9 @@ public static class RecordsAuthentication
     public const string NameClaim = "name";
     public const string RecordsPath = "/records";
 
+    /// <summary>The Teams tabs' data endpoints, which take the same Entra ID tokens (Teams SSO) as the records API.</summary>
+    public const string TabsApiPath = "/tabs/api";
+
     /// <summary>The access mode these settings give in this environment.</summary>
     public static RecordsAccessMode ModeFor(RecordsAuthOptions auth, IHostEnvironment environment)
     {
@@ -60,12 +63,13 @@ public static class RecordsAuthentication
     }
 
     /// <summary>
-    /// A single registered scheme becomes the default for every request; this keeps it to the records API, so a Bot
-    /// Framework token on /api/messages is never read, validated or logged here.
+    /// A single registered scheme becomes the default for every request; this keeps it to the records API and the tabs'
+    /// data, so a Bot Framework token on /api/messages is never read, validated or logged here.
     /// </summary>
     private static Task OnlyRecordsPaths(MessageReceivedContext context)
     {
-        if (!context.Request.Path.StartsWithSegments(RecordsPath, StringComparison.OrdinalIgnoreCase))
+        if (!context.Request.Path.StartsWithSegments(RecordsPath, StringComparison.OrdinalIgnoreCase)
+            && !context.Request.Path.StartsWithSegments(TabsApiPath, StringComparison.OrdinalIgnoreCase))
         {
             context.NoResult();
         }

@@ -25,6 +25,15 @@ public sealed record RecordFilter
 
     public DateTime? SubmittedToUtc { get; init; }
 
+    /// <summary>A reference or case reference, matched exactly or as its start (the records tab's search box).</summary>
+    public string? Search { get; init; }
+
+    /// <summary>The requester's Entra object id, or the start of their display name (the records tab's requester filter).</summary>
+    public string? Requester { get; init; }
+
+    /// <summary>A purpose id from the policy list that the request's answers name (the records tab's purpose filter).</summary>
+    public string? PurposeId { get; init; }
+
     /// <summary>The filter as the audit entry of an export records it.</summary>
     public JsonObject Describe()
     {
@@ -35,6 +44,9 @@ public sealed record RecordFilter
         Put(o, "type", Type);
         Put(o, "submittedFromUtc", SubmittedFromUtc?.ToString("O", CultureInfo.InvariantCulture));
         Put(o, "submittedToUtc", SubmittedToUtc?.ToString("O", CultureInfo.InvariantCulture));
+        Put(o, "search", Search);
+        Put(o, "requester", Requester);
+        Put(o, "purpose", PurposeId);
         return o;
     }
 

@@ -63,6 +63,37 @@ public static partial class RecordFilterParser
         };
     }
 
+    /// <summary>
+    /// Adds the records tab's search (a reference or case reference, or the start of one), requester (an Entra object
+    /// id, or the start of the display name) and purpose (an id of <paramref name="purposeIds"/>) to <paramref name="filter"/>; null with the errors added
+    /// when one is not acceptable.
+    /// </summary>
+    public static RecordFilter? TryRefine(RecordFilter filter, string? search, string? requester, string? purpose, IReadOnlyCollection<string> purposeIds, Dictionary<string, string[]> errors)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentNullException.ThrowIfNull(purposeIds);
+        ArgumentNullException.ThrowIfNull(errors);
+        search = Blank(search);
+        requester = Blank(requester);
+        purpose = Blank(purpose);
+        if (search is not null && (search.Length < 2 || search.Length > 64 || !SearchText().IsMatch(search)))
+        {
+            errors["q"] = ["Search for a reference or case reference: 2 to 64 letters, digits, hyphens, slashes or dots."];
+        }
+
+        if (requester is not null && requester.Length > 100)
+        {
+            errors["requester"] = ["requester must be an Entra object id or the start of a name (at most 100 characters)."];
+        }
+
+        if (purpose is not null && !purposeIds.Contains(purpose, StringComparer.Ordinal))
+        {
+            errors["purpose"] = ["purpose must be one of the policy's purposes."];
+        }
+
+        return errors.Count > 0 ? null : filter with { Search = search, Requester = requester, PurposeId = purpose };
+    }
+
     private static DateTime? Instant(string? value, bool isEnd, string name, Dictionary<string, string[]> errors)
     {
         if (value is null)
@@ -89,4 +120,7 @@ public static partial class RecordFilterParser
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$", RegexOptions.CultureInvariant)]
     private static partial Regex Identifier();
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9/._-]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex SearchText();
 }

@@ -105,6 +105,23 @@ public sealed class RecordQuery(BotDbContext db)
             query = query.Where(r => r.SubmittedAt < to);
         }
 
+        if (filter.Search is { } search)
+        {
+            query = query.Where(r => r.Reference == search || r.CaseReference == search || r.Reference.StartsWith(search) || r.CaseReference.StartsWith(search));
+        }
+
+        if (filter.Requester is { } requester)
+        {
+            query = query.Where(r => r.RequesterAadObjectId == requester || (r.RequesterName != null && r.RequesterName.StartsWith(requester)));
+        }
+
+        if (filter.PurposeId is { } purpose)
+        {
+            // the purpose ids are policy identifiers (validated), stored quoted in the answers' purposeIds array
+            var quoted = "\"" + purpose + "\"";
+            query = query.Where(r => r.AnswersJson.Contains(quoted));
+        }
+
         return query;
     }
 
