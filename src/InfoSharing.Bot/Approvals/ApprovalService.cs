@@ -253,7 +253,7 @@ public sealed partial class ApprovalService(
 
     private RecordPatch AdvicePatch(InfoRequestRow row, Dialog.AdviceAnswer answer)
     {
-        var json = JsonSerializer.Serialize(answer, Dialog.SafeguardingJsonContext.Default.AdviceAnswer);
+        var json = JsonSerializer.Serialize(answer, Dialog.DialogJsonContext.Default.AdviceAnswer);
         var detail = JsonSerializer.Serialize(records.Detail(SafeguardingRecords.WithJson(row, row.AnswersJson, json)), ApprovalsJsonContext.Default.ApprovalDetail);
         return new RecordPatch(detail, json);
     }

@@ -44,8 +44,8 @@ public sealed class SafeguardingRecords(BotDbContext db, PolicyDocument policy)
         var l = policy.Lists;
         if (row.Kind == RecordKinds.Advice)
         {
-            var consultation = Read(row.AnswersJson, SafeguardingJsonContext.Default.AdviceConsultation);
-            var answer = Read(row.OutcomeJson, SafeguardingJsonContext.Default.AdviceAnswer);
+            var consultation = Read(row.AnswersJson, DialogJsonContext.Default.AdviceConsultation);
+            var answer = Read(row.OutcomeJson, DialogJsonContext.Default.AdviceAnswer);
             var sections = new List<DetailSection>
             {
                 new("Consultation", [I("The concern", consultation?.Description), I("Question", consultation?.Question)]),
@@ -141,13 +141,13 @@ public sealed class SafeguardingRecords(BotDbContext db, PolicyDocument policy)
         };
     }
 
-    public static EmergencyRecord? ShortRecord(InfoRequestRow row) => Read(row.AnswersJson, SafeguardingJsonContext.Default.EmergencyRecord) is { } r && (r.Shared || r.NotSharedReason is not null) ? r : null;
+    public static EmergencyRecord? ShortRecord(InfoRequestRow row) => Read(row.AnswersJson, DialogJsonContext.Default.EmergencyRecord) is { } r && (r.Shared || r.NotSharedReason is not null) ? r : null;
 
-    public static EmergencyFullRecord? FullRecord(InfoRequestRow row) => Read(row.OutcomeJson, SafeguardingJsonContext.Default.EmergencyFullRecord);
+    public static EmergencyFullRecord? FullRecord(InfoRequestRow row) => Read(row.OutcomeJson, DialogJsonContext.Default.EmergencyFullRecord);
 
-    public static AdviceConsultation? Consultation(InfoRequestRow row) => Read(row.AnswersJson, SafeguardingJsonContext.Default.AdviceConsultation);
+    public static AdviceConsultation? Consultation(InfoRequestRow row) => Read(row.AnswersJson, DialogJsonContext.Default.AdviceConsultation);
 
-    public static AdviceAnswer? Answer(InfoRequestRow row) => Read(row.OutcomeJson, SafeguardingJsonContext.Default.AdviceAnswer);
+    public static AdviceAnswer? Answer(InfoRequestRow row) => Read(row.OutcomeJson, DialogJsonContext.Default.AdviceAnswer);
 
     public static RequestSubmission? Submission(InfoRequestRow row) => Read(row.AnswersJson, DialogJsonContext.Default.RequestSubmission);
 

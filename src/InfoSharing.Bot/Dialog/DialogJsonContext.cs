@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace InfoSharing.Bot.Dialog;
 
-/// <summary>Source-generated JSON for the stored draft and the submission (camelCase, enums as strings, nulls omitted).</summary>
+/// <summary>Source-generated JSON for what the dialog and its forms store: the draft, the submission, the safeguarding records (camelCase, enums as strings, nulls omitted).</summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     UseStringEnumConverter = true,
@@ -10,4 +10,9 @@ namespace InfoSharing.Bot.Dialog;
 [JsonSerializable(typeof(DialogState))]
 [JsonSerializable(typeof(RequestSubmission))]
 [JsonSerializable(typeof(DialogEffect))]
+[JsonSerializable(typeof(EmergencyRecord))]
+[JsonSerializable(typeof(EmergencyFullRecord))]
+[JsonSerializable(typeof(AdviceConsultation))]
+[JsonSerializable(typeof(AdviceAnswer))]
+[JsonSerializable(typeof(OutcomeRecord))]
 public sealed partial class DialogJsonContext : JsonSerializerContext;

@@ -115,7 +115,7 @@ public sealed partial class PractitionerSafeguarding(
         };
         var (result, _) = await approvals.ExecuteAsync(turn.Actor, row, command, fresh =>
         {
-            var answers = JsonSerializer.Serialize(record, SafeguardingJsonContext.Default.EmergencyRecord);
+            var answers = JsonSerializer.Serialize(record, DialogJsonContext.Default.EmergencyRecord);
             return new RecordPatch(JsonSerializer.Serialize(records.Detail(SafeguardingRecords.WithJson(fresh, answers, null)), ApprovalsJsonContext.Default.ApprovalDetail), null)
             {
                 AnswersJson = answers,
@@ -183,7 +183,7 @@ public sealed partial class PractitionerSafeguarding(
         };
         var (result, _) = await approvals.ExecuteAsync(turn.Actor, row, command, fresh =>
         {
-            var json = JsonSerializer.Serialize(full, SafeguardingJsonContext.Default.EmergencyFullRecord);
+            var json = JsonSerializer.Serialize(full, DialogJsonContext.Default.EmergencyFullRecord);
             return new RecordPatch(JsonSerializer.Serialize(records.Detail(SafeguardingRecords.WithJson(fresh, fresh.AnswersJson, json)), ApprovalsJsonContext.Default.ApprovalDetail), json)
             {
                 SummaryJson = JsonSerializer.Serialize(records.EmergencySummary(fresh, record, full), ApprovalsJsonContext.Default.ApprovalSummary),
@@ -218,7 +218,7 @@ public sealed partial class PractitionerSafeguarding(
             var at = now.UtcDateTime;
             var name = turn.Activity.From?.Name ?? "Practitioner";
             var reference = await references.NextAsync(options.CurrentValue.AdviceReferencePrefix, at, ct);
-            var answers = JsonSerializer.Serialize(consultation, SafeguardingJsonContext.Default.AdviceConsultation);
+            var answers = JsonSerializer.Serialize(consultation, DialogJsonContext.Default.AdviceConsultation);
             var row = new InfoRequestRow
             {
                 Id = Guid.CreateVersion7(),
@@ -312,7 +312,7 @@ public sealed partial class PractitionerSafeguarding(
             },
         };
         var (applied, _) = await approvals.ExecuteAsync(turn.Actor, row, command,
-            _ => new RecordPatch(null, JsonSerializer.Serialize(result, SafeguardingJsonContext.Default.OutcomeRecord)) { MarkOutcomeRecorded = true }, cancellationToken);
+            _ => new RecordPatch(null, JsonSerializer.Serialize(result, DialogJsonContext.Default.OutcomeRecord)) { MarkOutcomeRecorded = true }, cancellationToken);
         var recorded = applied.Outcome == WorkflowOutcome.Applied;
         await replies.SendAsync(turn, recorded
             ? $"Thank you: the outcome of **{row.Reference}** is recorded ({title.ToLowerInvariant()})."
