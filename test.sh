@@ -122,8 +122,12 @@ fi
 if [ "$build_ok" = 1 ]; then
   # one namespace, bot, database and Playground per spec: the bot greets each chat once, so specs must not share one
   for spec in e2e/*.spec.js; do
+    case $(basename "$spec") in tab*.spec.js) continue ;; esac # the tabs' suite runs below, with its own settings
     suite "e2e-$(basename "$spec" .spec.js)" e2e/run-in-netns.sh "$spec"
   done
+  # 8. the Teams tabs (issue 15): the bot with the stand-in Entra tenant, approver lists and Teams host of e2e/tab.env
+  mapfile -t tab_env < <(grep -E '^[A-Za-z0-9_]+=' e2e/tab.env)
+  suite e2e-tab env "${tab_env[@]}" e2e/run-in-netns.sh e2e/tab.spec.js
 else
   note "e2e" "not run: build failed"; failed=$((failed + 1))
 fi

@@ -436,10 +436,65 @@ function run(body, name = process.env.E2E_SPEC || path.basename(require.main.fil
   })().catch(e => { console.log(`FAIL ${name}: ${e}`); console.log(`${s.passed} passed, ${s.failed + 1} failed`); process.exitCode = 1; });
 }
 
+// ---- a routine request, and the approvers' channel (shared by specs that need real requests) ---------------------
+/**
+ * The answers of a routine request that any approver may decide (no DPO or Prevent lead routing), keyed by step, then
+ * by the input ids of src/InfoSharing.Bot/Dialog/FieldIds.cs.
+ */
+const routineAnswers = caseRef => [
+  { immediateDanger: 'no' },
+  { matterType: 'safeguarding-child', direction: 'proposed', caseReference: caseRef, subjectType: 'child', atRisk: 'child' },
+  { categories: 'offending-history,emotional-mental-health', itemsDescription: 'The two most recent referral summaries and the attendance record for this term.',
+    specialCategoryContent: 'health', criminalOffenceContent: 'yes', identifiesOthers: 'no', containsOpinion: 'yes' },
+  { recipientType: 'la-childrens-social-care', recipientRole: 'Duty team', recipientVerified: 'yes', agreementStatus: 'yes', secureMethod: 'secure-email' },
+  { purposes: 'child-protection-referral', expectedOutcome: 'The duty team can decide whether a strategy discussion is needed.',
+    riskIfNotShared: 'A risk of significant harm may go unassessed and escalate.', minimisation: 'no' },
+  { article6Basis: 'public-task', statutoryFunction: 'children-act-2004-s11', article9Condition: 'sch1-para18', criminalOffenceCondition: 'co-sch1-para18' },
+  { necessity_necessary: 'yes', 'necessity_recipient-needs': 'yes', necessity_accurate: 'yes', necessity_relevant: 'yes',
+    justification: 'The duty team needs the referral summaries to assess the risk of harm, and nothing more than that is shared.' },
+  { informed: 'after', consentReasons: 'increase-risk' },
+  { advice: 'not-needed', deadline: 'within-one-working-day' },
+  { declaration: 'true' },
+];
+/**
+ * Runs "new request" to "Submitted as ISR-…" as fromId in the personal chat through the Playground's HTTP API, watching
+ * the conversation stream (opened before); returns the reference.
+ */
+async function submitRequest(stream, personalId, fromId, answers) {
+  let consumed = stream.frames.length;
+  const next = (pred, what) => until(() => {
+    const i = stream.frames.findIndex((f, k) => k >= consumed && pred(f));
+    if (i < 0) return null;
+    consumed = i + 1;
+    return stream.frames[i];
+  }, 15_000, what);
+  await api.message(personalId, 'new request');
+  for (const values of answers) {
+    const f = await next(x => x.action === 'createMessage' && x.actionConversationId === personalId && frameCard(x) &&
+      frameCard(x).actions && frameCard(x).actions[0].data && frameCard(x).actions[0].data.action === 'submit', 'the next dialog card');
+    const card = frameCard(f);
+    const errors = card.body.filter(e => typeof e.id === 'string' && e.id.endsWith('_error')).map(e => `${e.id}: ${e.text}`);
+    if (errors.length) throw new Error(`the bot refused an answer: ${errors.join('; ')}`);
+    await api.submit({ from: fromId, conversationId: personalId, replyToId: f.message.messageId, value: { ...card.actions[0].data, ...values } });
+  }
+  const done = await next(x => x.action === 'createMessage' && /Submitted as \*\*ISR-\d{4}-\d{4}\*\*/.test(x.message.text || ''), 'Submitted as ISR-…');
+  return /ISR-\d{4}-\d{4}/.exec(done.message.text)[0];
+}
+/** In the channel shown on page, a new post mentioning the bot (picked from the @ typeahead): "register approvers". */
+async function registerApprovers(page, stream, botName) {
+  await page.getByRole('textbox').first().click();
+  await page.keyboard.type('@InfoS');
+  await page.getByRole('menuitem', { name: botName }).click();
+  await page.keyboard.type(' register approvers');
+  await page.getByRole('button', { name: 'Post' }).click();
+  await stream.until(f => f.action === 'createMessage' && (f.message.text || '').startsWith("This channel is now the approvers' channel"), 10_000, 'the registration reply');
+}
+
 module.exports = {
   PG_BASE, BOT_BASE, ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, SEL,
   api, conversations, collect, frameText, until, sleep,
   launchProfile, actAs, botMessages, cards, cardWith, send, waitForBotText, openConversation, typeIntoCardInput,
   cardInputs, frameCard, inputControl, setCardInput, fillCard, controlValue, delivered,
+  routineAnswers, submitRequest, registerApprovers,
   Session, run,
 };

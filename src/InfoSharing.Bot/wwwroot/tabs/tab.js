@@ -37,7 +37,15 @@ async function startTeams() {
 
 async function api(url, init = {}) {
   const headers = new Headers(init.headers || {});
-  if (inTeams) headers.set('Authorization', 'Bearer ' + await teams.authentication.getAuthToken());
+  if (inTeams) {
+    try {
+      headers.set('Authorization', 'Bearer ' + await teams.authentication.getAuthToken());
+    } catch (e) {
+      const p = document.createElement('p');
+      p.textContent = 'Teams could not sign you in (' + e.message + '). Close the tab and open it again; if it goes on, ask your administrator.';
+      return new Response(`<section class="problem" role="alert"><h1>Sign-in required</h1>${p.outerHTML}</section>`, { status: 401, headers: { 'content-type': 'text/html' } });
+    }
+  }
   return fetch(url, { ...init, headers, credentials: 'same-origin' });
 }
 
