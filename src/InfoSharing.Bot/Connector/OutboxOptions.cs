@@ -14,7 +14,8 @@ public sealed class OutboxOptions
 
     /// <summary>
     /// How many requests' rows are sent side by side (one request's rows always go out in order). Default: 4 on
-    /// PostgreSQL; 1 on SQLite, whose single writer makes parallel sends queue there and delay the turns' own writes.
+    /// PostgreSQL; 2 on SQLite, whose single writer makes more parallel sends queue there and delay the turns' own writes
+    /// (with 1 the outbox fell behind a saturated bench: practitioners not told within 30 s; bench/README.md).
     /// </summary>
     public int? Concurrency { get; set; }
 
