@@ -71,7 +71,6 @@ public sealed class DialogTurnHandler(
         if (held.Count > 0)
         {
             CrashAt("after-commit");
-            outbox.Wake();
         }
 
         try
@@ -83,7 +82,19 @@ public sealed class DialogTurnHandler(
         }
         finally
         {
-            await replies.SendHeldAsync(held, cancellationToken); // also when a reply above failed: the reference still leaves now
+            // The reference leaves also when a reply above failed; the outbox (the approval card) is woken once the
+            // practitioner's messages are out, so its sends do not race theirs (on SQLite its writes would queue behind them).
+            try
+            {
+                await replies.SendHeldAsync(held, cancellationToken);
+            }
+            finally
+            {
+                if (held.Count > 0)
+                {
+                    outbox.Wake();
+                }
+            }
         }
 
         foreach (var effect in result.Effects.OfType<ListMyRequestsEffect>())
