@@ -5,9 +5,7 @@ using InfoSharing.Bot.Cards;
 using InfoSharing.Bot.Connector;
 using InfoSharing.Bot.Dialog;
 using InfoSharing.Bot.Policy;
-using InfoSharing.Bot.Records;
 using InfoSharing.Bot.Storage;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using InfoSharing.Bot.Workflow;
 

@@ -22,17 +22,17 @@ public sealed class RetentionService(BotDbContext db, UnitOfWork unitOfWork, Aud
 {
     public const string RemovedMarker = "[removed]";
 
+    /// <summary>Runs <paramref name="change"/> on the record with this reference in one unit of work (not found: nothing runs).</summary>
+    private Task<RetentionResult> OnRecordAsync(string reference, Func<InfoRequestRow, CancellationToken, Task<RetentionResult>> change, CancellationToken cancellationToken) =>
+        unitOfWork.ExecuteAsync(async ct => await FindAsync(reference, ct) is { } row
+            ? await change(row, ct)
+            : new RetentionResult(RetentionOutcome.NotFound, null), cancellationToken);
+
     public Task<RetentionResult> ReviewAsync(string reference, DateOnly? nextReviewDate, RecordsCaller caller, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        return unitOfWork.ExecuteAsync(async ct =>
+        return OnRecordAsync(reference, async (row, ct) =>
         {
-            var row = await FindAsync(reference, ct);
-            if (row is null)
-            {
-                return new RetentionResult(RetentionOutcome.NotFound, null);
-            }
-
             var now = Now();
             if (row.ContentDeletedAt is not null)
             {
@@ -67,14 +67,8 @@ public sealed class RetentionService(BotDbContext db, UnitOfWork unitOfWork, Aud
     public Task<RetentionResult> SetLegalHoldAsync(string reference, bool legalHold, RecordsCaller caller, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        return unitOfWork.ExecuteAsync(async ct =>
+        return OnRecordAsync(reference, async (row, ct) =>
         {
-            var row = await FindAsync(reference, ct);
-            if (row is null)
-            {
-                return new RetentionResult(RetentionOutcome.NotFound, null);
-            }
-
             if (row.LegalHold == legalHold)
             {
                 return new RetentionResult(RetentionOutcome.Unchanged, row);
@@ -90,14 +84,8 @@ public sealed class RetentionService(BotDbContext db, UnitOfWork unitOfWork, Aud
     public Task<RetentionResult> RemoveContentAsync(string reference, RecordsCaller caller, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        return unitOfWork.ExecuteAsync(async ct =>
+        return OnRecordAsync(reference, async (row, ct) =>
         {
-            var row = await FindAsync(reference, ct);
-            if (row is null)
-            {
-                return new RetentionResult(RetentionOutcome.NotFound, null);
-            }
-
             var now = Now();
             if (row.ContentDeletedAt is { } removed)
             {
