@@ -14,31 +14,12 @@
 // Run: e2e/run-in-netns.sh e2e/approvals.spec.js      Screenshots: artifacts/e2e/approvals/NN-*.png
 'use strict';
 const { run, api, conversations, frameText, frameCard, cardInputs, setCardInput, delivered, until, openConversation,
-  waitForBotText, SEL } = require('./lib');
+  waitForBotText, SEL, routineAnswers } = require('./lib');
 
 const RUN = String(Date.now()).slice(-6);
 const BOT_NAME = 'InfoSharing Bot'; // = bot.name in tools/playground.yml
 const APPROVER = { id: 'user-approver', name: 'Arnold Approver' };
 const PRACTITIONER = { id: 'user-practitioner', name: 'Paula Practitioner' };
-
-// A routine request that any approver may decide (no DPO or Prevent lead routing: no "other" category or
-// organisation, an agreement in place, no Prevent purpose). Keyed by step, then by the input ids of
-// src/InfoSharing.Bot/Dialog/FieldIds.cs.
-const answers = caseRef => [
-  { immediateDanger: 'no' },
-  { matterType: 'safeguarding-child', direction: 'proposed', caseReference: caseRef, subjectType: 'child', atRisk: 'child' },
-  { categories: 'offending-history,emotional-mental-health', itemsDescription: 'The two most recent referral summaries and the attendance record for this term.',
-    specialCategoryContent: 'health', criminalOffenceContent: 'yes', identifiesOthers: 'no', containsOpinion: 'yes' },
-  { recipientType: 'la-childrens-social-care', recipientRole: 'Duty team', recipientVerified: 'yes', agreementStatus: 'yes', secureMethod: 'secure-email' },
-  { purposes: 'child-protection-referral', expectedOutcome: 'The duty team can decide whether a strategy discussion is needed.',
-    riskIfNotShared: 'A risk of significant harm may go unassessed and escalate.', minimisation: 'no' },
-  { article6Basis: 'public-task', statutoryFunction: 'children-act-2004-s11', article9Condition: 'sch1-para18', criminalOffenceCondition: 'co-sch1-para18' },
-  { necessity_necessary: 'yes', 'necessity_recipient-needs': 'yes', necessity_accurate: 'yes', necessity_relevant: 'yes',
-    justification: 'The duty team needs the referral summaries to assess the risk of harm, and nothing more than that is shared.' },
-  { informed: 'after', consentReasons: 'increase-risk' },
-  { advice: 'not-needed', deadline: 'within-one-working-day' }, // a child protection referral cannot be routine (issue 16)
-  { declaration: 'true' },
-];
 
 const CONDITIONS = `Share only the two summaries (run ${RUN}).`;
 const SHORT_REASON = 'Not needed.'; // under 30 characters
@@ -106,7 +87,7 @@ run(async s => {
   const submitViaApi = async caseRef => {
     consumed = stream.frames.length;
     await api.message(personal.id, 'new request');
-    for (const values of answers(caseRef)) {
+    for (const values of routineAnswers(caseRef)) { // a routine request any approver may decide
       const f = await nextBotFrame(x => x.action === 'createMessage' && x.actionConversationId === personal.id && frameCard(x) &&
         frameCard(x).actions && frameCard(x).actions[0].data && frameCard(x).actions[0].data.action === 'submit', 'the next dialog card');
       const card = frameCard(f);

@@ -60,8 +60,8 @@ public sealed partial class ApprovalService(
 
         span?.SetTag(BotTelemetry.ReferenceTag, row.Reference);
         Func<InfoRequestRow, RecordPatch>? patch = parsed.Advice is { } advice ? fresh => AdvicePatch(fresh, advice) : null;
-        var (result, after) = await ExecuteAsync(who, row, parsed.Command, patch, cancellationToken);
-        return await RenderAsync(after, result, parsed, cancellationToken);
+        var (result, after, actions) = await DecideAsync(who, row, parsed.Command, patch, cancellationToken);
+        return await RenderAsync(after, result, parsed, actions, cancellationToken);
     }
 
     /// <summary>
@@ -69,6 +69,13 @@ public sealed partial class ApprovalService(
     /// <paramref name="patch"/> gives the columns a command adds to the fresh record (an answer's detail, advice).
     /// </summary>
     public async Task<(WorkflowResult Result, InfoRequestRow After)> ExecuteAsync(Actor who, InfoRequestRow row, WorkflowCommand command, Func<InfoRequestRow, RecordPatch>? patch, CancellationToken cancellationToken)
+    {
+        var (result, after, _) = await DecideAsync(who, row, command, patch, cancellationToken);
+        return (result, after);
+    }
+
+    /// <summary>As <see cref="ExecuteAsync"/>; when nothing was written, also the actions read for the snapshot (the reply's card shows them).</summary>
+    private async Task<(WorkflowResult Result, InfoRequestRow After, IReadOnlyList<ApprovalActionRow>? Actions)> DecideAsync(Actor who, InfoRequestRow row, WorkflowCommand command, Func<InfoRequestRow, RecordPatch>? patch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(who);
         ArgumentNullException.ThrowIfNull(row);
@@ -84,13 +91,13 @@ public sealed partial class ApprovalService(
 
             if (!result.Writes)
             {
-                return (result, row);
+                return (result, row, actions);
             }
 
             var current = row;
             if (await unitOfWork.ExecuteAsync(ct => ApplyAsync(current, result, command, who, patch, ct), cancellationToken))
             {
-                return (result, result.Outcome == WorkflowOutcome.Applied ? await requests.FindAsync(row.Id, cancellationToken) ?? row : row);
+                return (result, result.Outcome == WorkflowOutcome.Applied ? await requests.FindAsync(row.Id, cancellationToken) ?? row : row, null);
             }
 
             // Someone else changed the record first: decide again on what it is now.
@@ -220,7 +227,7 @@ public sealed partial class ApprovalService(
         return true;
     }
 
-    private async Task<ApprovalResponse> RenderAsync(InfoRequestRow row, WorkflowResult result, CardCommand parsed, CancellationToken cancellationToken)
+    private async Task<ApprovalResponse> RenderAsync(InfoRequestRow row, WorkflowResult result, CardCommand parsed, IReadOnlyList<ApprovalActionRow>? actions, CancellationToken cancellationToken)
     {
         var reply = result.Reply;
         if (reply.View == ReplyView.Message)
@@ -232,7 +239,7 @@ public sealed partial class ApprovalService(
         var notice = reply.View is ReplyView.Errors or ReplyView.DetailErrors ? string.Join(" ", errors.Values) : reply.Text;
         if (row.Kind == RecordKinds.Request)
         {
-            var model = await requests.ModelAsync(row, [], cancellationToken);
+            var model = ApprovalRecords.Model(row, actions ?? await requests.ActionsAsync(row.Id, cancellationToken), [], policy);
             return ApprovalResponse.Of(AdaptiveCardInvokeResponse.Card(reply.View switch
             {
                 ReplyView.Detail => ApprovalCards.Detail(model, ApprovalRecords.Detail(row)),
@@ -241,7 +248,7 @@ public sealed partial class ApprovalService(
             }), notice);
         }
 
-        var recordModel = await records.ModelAsync(row, [], time.GetUtcNow(), cancellationToken);
+        var recordModel = records.Model(row, actions ?? await requests.ActionsAsync(row.Id, cancellationToken), [], time.GetUtcNow());
         return ApprovalResponse.Of(AdaptiveCardInvokeResponse.Card(reply.View switch
         {
             ReplyView.Detail => RecordCards.Detail(recordModel, records.Detail(row), policy),

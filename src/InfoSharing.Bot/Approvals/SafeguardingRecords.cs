@@ -13,19 +13,12 @@ namespace InfoSharing.Bot.Approvals;
 /// record, and turns them into what the approvers' cards and the stored summary show. The summary is shaped like a
 /// request's (ApprovalSummary) so every record type reads the same way; it holds titles and flags, never free text.
 /// </summary>
-public sealed class SafeguardingRecords(BotDbContext db, PolicyDocument policy)
+public sealed class SafeguardingRecords(ApprovalRecords requests, PolicyDocument policy)
 {
-
-    public Task<InfoRequestRow?> FindAsync(Guid id, CancellationToken cancellationToken) =>
-        db.Requests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
-
-    public Task<List<ApprovalActionRow>> ActionsAsync(Guid id, CancellationToken cancellationToken) =>
-        db.ApprovalActions.AsNoTracking().Where(a => a.RequestId == id).OrderBy(a => a.Id).ToListAsync(cancellationToken);
-
     public async Task<RecordCardModel> ModelAsync(InfoRequestRow row, IReadOnlyList<string> refreshUserIds, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(row);
-        return Model(row, await ActionsAsync(row.Id, cancellationToken), refreshUserIds, now);
+        return Model(row, await requests.ActionsAsync(row.Id, cancellationToken), refreshUserIds, now);
     }
 
     public RecordCardModel Model(InfoRequestRow row, IReadOnlyList<ApprovalActionRow> actions, IReadOnlyList<string> refreshUserIds, DateTimeOffset now)

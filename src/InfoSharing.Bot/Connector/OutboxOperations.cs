@@ -29,8 +29,6 @@ public static class OutboxOperations
 
     public static bool IsIdempotent(string operation) => operation is UpdateApprovalCard or UpdateRecordCard;
 
-    public static bool IsPostCard(string operation) => operation is PostApprovalCard or PostRecordCard;
-
     public static bool IsCardOperation(string operation) => operation is PostApprovalCard or PostRecordCard or UpdateApprovalCard or UpdateRecordCard;
 }
 

@@ -21,6 +21,7 @@ public sealed partial class PractitionerSafeguarding(
     BotDbContext db,
     PolicyDocument policy,
     SafeguardingRecords records,
+    ApprovalRecords requests,
     ApprovalService approvals,
     UnitOfWork unitOfWork,
     AuditLog audit,
@@ -47,7 +48,7 @@ public sealed partial class PractitionerSafeguarding(
                 return;
         }
 
-        var row = Guid.TryParse(SafeguardingForms.ReadString(value, SafeguardingCards.RecordIdKey), out var id) ? await records.FindAsync(id, cancellationToken) : null;
+        var row = Guid.TryParse(SafeguardingForms.ReadString(value, SafeguardingCards.RecordIdKey), out var id) ? await requests.FindAsync(id, cancellationToken) : null;
         if (row is null || !string.Equals(row.RequesterAadObjectId, turn.ActorId, StringComparison.OrdinalIgnoreCase))
         {
             await replies.SendAsync(turn, "That record was not found among yours.", null, cancellationToken);

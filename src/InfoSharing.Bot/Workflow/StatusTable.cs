@@ -90,9 +90,6 @@ public static class StatusTable
             RecordActionKinds.AdviceAnswered, "advice-answered", Decides: true, NoticeKind.AdviceGiven, WorkflowJob.CancelApproverReminders),
     ];
 
-    /// <summary>The commands that change a record of this kind (the verbs of its rows).</summary>
-    public static IEnumerable<string> CommandsOf(string kind) => Rows.Where(r => r.Kind == kind).Select(r => r.Verb).Distinct();
-
     /// <summary>True for a command only the practitioner who made the record may give.</summary>
     public static bool IsRequesterCommand(string verb) => Rows.Any(r => r.Verb == verb && r.ByRequester);
 
