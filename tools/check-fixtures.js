@@ -71,11 +71,38 @@ manifestExpect(fx('manifest-broken-icons'), {
   pass: ['schema v', 'id is a GUID', 'bots[].botId'], fail: ['icons.color', 'icons.outline'],
 });
 manifestExpect(fx('manifest-unknown-version'), { fail: ['official schema for manifestVersion'] });
-manifestExpect(path.join(ROOT, 'manifest', 'manifest.json'), { fail: ['bots[].botId'] }, { packaged: true });
+manifestExpect(path.join(ROOT, 'manifest', 'manifest.json'), { fail: ['bots[].botId', 'tabs and SSO point at the real host'] }, { packaged: true });
 expect('validate-manifest.js CLI exits 1 on the broken fixture', () => {
   const r = node(path.join(TOOLS, 'validate-manifest.js'), fx('manifest-broken'));
   return r.status === 1 && / [1-9]\d* failed$/.test(lastLine(r.stdout)) ? '' : `exit ${r.status}, last line "${lastLine(r.stdout)}"`;
 });
+// ---- the app package --------------------------------------------------------------------------------
+{
+  const pkgScript = path.join(TOOLS, 'build-app-package.sh'), id = '3f6b2c1e-8d4a-4b7e-9a51-6c2d0e8f4a18';
+  const tmp = fs.mkdtempSync(path.join(require('os').tmpdir(), 'app-package-'));
+  const build = (...args) => spawnSync('bash', [pkgScript, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, MicrosoftAppId: '', BotHost: '', TabsSsoAppId: '' } });
+  expect('build-app-package.sh refuses a package without --host', () => {
+    const r = build(id, path.join(tmp, 'a.zip'));
+    return r.status === 2 && /--host/.test(r.stderr) ? '' : `exit ${r.status}: ${r.stderr.trim()}`;
+  });
+  expect('build-app-package.sh refuses the template host example.org', () => {
+    const r = build(id, '--host', 'infosharing.example.org', path.join(tmp, 'b.zip'));
+    return r.status === 2 ? '' : `exit ${r.status}`;
+  });
+  expect('build-app-package.sh fills the bot id, the tab URLs, validDomains and webApplicationInfo', () => {
+    const zip = path.join(tmp, 'c.zip'), sso = '9d2f8a4b-1c3e-4f5a-8b6c-7d8e9f0a1b2c';
+    const r = build(id, '--host', 'bot.contoso.org', '--sso-app-id', sso, zip);
+    if (r.status !== 0) return `exit ${r.status}: ${r.stdout}${r.stderr}`;
+    const x = spawnSync('python3', ['-c', 'import sys,zipfile; sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read("manifest.json").decode())', zip], { encoding: 'utf8' });
+    const m = JSON.parse(x.stdout), why = [];
+    if (m.bots[0].botId !== id) why.push(`botId ${m.bots[0].botId}`);
+    for (const t of m.staticTabs) if (!t.contentUrl.startsWith('https://bot.contoso.org/tabs/') || t.websiteUrl !== t.contentUrl) why.push(`tab ${t.entityId} ${t.contentUrl}`);
+    if (JSON.stringify(m.validDomains) !== '["bot.contoso.org"]') why.push(`validDomains ${m.validDomains}`);
+    if (m.webApplicationInfo.id !== sso || m.webApplicationInfo.resource !== `api://bot.contoso.org/${sso}`) why.push(`webApplicationInfo ${JSON.stringify(m.webApplicationInfo)}`);
+    return why.join('; ');
+  });
+  fs.rmSync(tmp, { recursive: true, force: true });
+}
 expect('committed icons are what tools/make-icons.js draws', () => {
   const r = node(path.join(TOOLS, 'make-icons.js'), '--check');
   return r.status === 0 ? '' : r.stdout.trim();

@@ -3,6 +3,9 @@
 //  - against Microsoft's official JSON schema for the manifestVersion it declares, shipped by
 //    @microsoft/app-manifest (build/json-schemas/teams/v<ver>/MicrosoftTeams.schema.json, draft-04);
 //  - the app id and every bots[].botId are GUIDs (--packaged: and botId is not the all-zero placeholder);
+//  - --packaged, when the manifest has static tabs or webApplicationInfo: webApplicationInfo.id is a GUID and not the
+//    placeholder, and every tab URL and the SSO resource are https on a host listed in validDomains that is not
+//    the template's example.org (a package for Teams must point at the bot's real host);
 //  - icons.color is a real 192x192 PNG; icons.outline a real 32x32 PNG with an alpha channel whose
 //    pixels are only white or transparent; icons.color32x32, if declared, a real 32x32 PNG.
 // "Real PNG" means: signature, chunk CRCs, IHDR first, IDAT that inflates to exactly the rows the
@@ -148,6 +151,30 @@ function iconCheck(dir, rel, size, outline) {
   return problems;
 }
 
+/** --packaged: the tab URLs and the SSO resource are https on a listed, non-template host; the SSO app id is real. */
+function hostProblems(m, tabs, sso) {
+  const problems = [], domains = Array.isArray(m.validDomains) ? m.validDomains : [];
+  const check = (where, value) => {
+    let u;
+    try { u = new URL(value); } catch { problems.push(`${where} ${JSON.stringify(value)} is not a URL`); return; }
+    if (u.protocol !== 'https:') problems.push(`${where} ${value} is not https`);
+    if (/(^|\.)example\.org$/i.test(u.hostname)) problems.push(`${where} ${value} is still the template host example.org`);
+    if (!domains.includes(u.hostname)) problems.push(`${where} host ${u.hostname} is not in validDomains`);
+  };
+  tabs.forEach((t, i) => { for (const k of ['contentUrl', 'websiteUrl']) if (t[k] !== undefined) check(`staticTabs[${i}].${k}`, t[k]); });
+  if (!sso) problems.push('the manifest has tabs but no webApplicationInfo: Teams SSO (getAuthToken) needs it');
+  else {
+    if (!GUID.test(sso.id || '')) problems.push(`webApplicationInfo.id ${JSON.stringify(sso.id)} is not a GUID`);
+    else if (sso.id === PLACEHOLDER_BOT_ID) problems.push(`webApplicationInfo.id is still the placeholder ${PLACEHOLDER_BOT_ID}`);
+    if (sso.resource !== undefined) {
+      const r = String(sso.resource).replace(/^api:\/\//, 'https://');
+      check('webApplicationInfo.resource', r);
+      if (sso.id && !String(sso.resource).endsWith('/' + sso.id)) problems.push(`webApplicationInfo.resource ${sso.resource} does not end with the app id ${sso.id}`);
+    }
+  }
+  return problems;
+}
+
 /** Returns [{ name, problems: string[] }] for one manifest file; a check passed if problems is empty. */
 function validateManifest(file, { packaged = false } = {}) {
   const results = [];
@@ -171,6 +198,11 @@ function validateManifest(file, { packaged = false } = {}) {
     if (packaged && id === PLACEHOLDER_BOT_ID) return [`bots[${i}].botId is still the placeholder ${PLACEHOLDER_BOT_ID}`];
     return [];
   }));
+  if (packaged) {
+    const tabs = Array.isArray(m.staticTabs) ? m.staticTabs : [];
+    const sso = m.webApplicationInfo;
+    if (tabs.length || sso) add('tabs and SSO point at the real host', hostProblems(m, tabs, sso));
+  }
   const dir = path.dirname(file), icons = m.icons || {};
   add('icons.color is a 192x192 PNG', iconCheck(dir, icons.color, 192, false));
   add('icons.outline is a 32x32 PNG, white on transparent', iconCheck(dir, icons.outline, 32, true));
