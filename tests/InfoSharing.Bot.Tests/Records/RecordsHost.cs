@@ -106,7 +106,9 @@ public sealed class RecordsHost : WebApplicationFactory<Program>
         Server.SendAsync(c =>
         {
             c.Request.Method = HttpMethods.Get;
-            c.Request.Path = path;
+            var query = path.IndexOf('?', StringComparison.Ordinal);
+            c.Request.Path = query < 0 ? path : path[..query];
+            c.Request.QueryString = query < 0 ? QueryString.Empty : new QueryString(path[query..]);
             c.Connection.RemoteIpAddress = remote;
         });
 
