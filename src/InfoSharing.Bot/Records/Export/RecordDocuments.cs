@@ -77,17 +77,8 @@ public static class RecordDocuments
     public static ApproverActionDocument Action(ApprovalActionRow a)
     {
         ArgumentNullException.ThrowIfNull(a);
-        return new ApproverActionDocument
-        {
-            AtUtc = a.At,
-            ActorAadObjectId = a.ActorAadObjectId,
-            ActorName = a.ActorName,
-            ActorRole = a.ActorRole,
-            Action = a.Action,
-            ReasonCode = a.ReasonCode,
-            Text = a.Text,
-            Conditions = a.Conditions,
-        };
+        return new ApproverActionDocument(
+            a.At, a.ActorAadObjectId, a.ActorName, a.ActorRole, a.Action, a.ReasonCode, a.Text, a.Conditions);
     }
 
     public static AuditEntryDocument Entry(AuditEntryRow e)
