@@ -74,6 +74,30 @@ public sealed partial class ApprovalService(
         return (result, after);
     }
 
+    /// <summary>
+    /// A record the practitioner makes by their own command (a decision not to share, §3.1), inside the caller's unit of
+    /// work: <paramref name="created"/> is stored in its first status and the workflow's result applied to it as to any
+    /// other record (status, action row, audit entries, sends and jobs: whatever the <see cref="StatusTable"/> says).
+    /// </summary>
+    public async Task<WorkflowResult> CreateAsync(Actor who, InfoRequestRow created, WorkflowCommand command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(who);
+        ArgumentNullException.ThrowIfNull(created);
+        ArgumentNullException.ThrowIfNull(command);
+        var result = DecisionWorkflow.Next(Snapshot(created, []), command, who, time.GetUtcNow().UtcDateTime);
+        if (result.Outcome != WorkflowOutcome.Applied)
+        {
+            return result;
+        }
+
+        await audit.LockAsync(cancellationToken);
+        db.Requests.Add(created);
+        await db.SaveChangesAsync(cancellationToken);
+        return await ApplyAsync(created, result, command, who, null, cancellationToken)
+            ? result
+            : throw new InvalidOperationException($"{created.Reference} changed while it was being created");
+    }
+
     /// <summary>As <see cref="ExecuteAsync"/>; when nothing was written, also the actions read for the snapshot (the reply's card shows them).</summary>
     private async Task<(WorkflowResult Result, InfoRequestRow After, IReadOnlyList<ApprovalActionRow>? Actions)> DecideAsync(Actor who, InfoRequestRow row, WorkflowCommand command, Func<InfoRequestRow, RecordPatch>? patch, CancellationToken cancellationToken)
     {

@@ -14,6 +14,9 @@ public sealed class SafeguardingOptions
     /// <summary>Prefix of advice consultation references.</summary>
     public string AdviceReferencePrefix { get; set; } = "ADV";
 
+    /// <summary>Prefix of the references of decisions not to share (§3.1).</summary>
+    public string NotSharedReferencePrefix { get; set; } = "NSR";
+
     public ReminderOptions Reminders { get; set; } = new();
 }
 

@@ -54,6 +54,19 @@ public sealed class SafeguardingRecords(ApprovalRecords requests, PolicyDocument
             return new ApprovalDetail { Sections = sections };
         }
 
+        if (row.Kind == RecordKinds.NotShared)
+        {
+            var decision = NotShared(row);
+            return new ApprovalDetail
+            {
+                Sections = [new("Decision not to share", [
+                    I("Reasons", decision is null ? null : string.Join("; ", NotSharedForm.Titles(decision.ReasonIds))),
+                    I("Why, in a sentence", decision?.Why),
+                    I("Answers given so far", decision is null ? null : $"up to the step \"{StepForms.Title(decision.LastStep, policy)}\""),
+                ])],
+            };
+        }
+
         var record = ShortRecord(row);
         var full = FullRecord(row);
         var result = new List<DetailSection>();
@@ -133,6 +146,31 @@ public sealed class SafeguardingRecords(ApprovalRecords requests, PolicyDocument
             PolicyVersion = policy.Version,
         };
     }
+
+    /// <summary>The stored summary of a decision not to share: what the draft had said so far (titles only), no approval.</summary>
+    public ApprovalSummary NotSharedSummary(string reference, string requesterName, NotSharedDecision decision)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        var l = policy.Lists;
+        var a = decision.Answers;
+        return new ApprovalSummary
+        {
+            Reference = reference,
+            CaseReference = a.About?.CaseReference ?? "—",
+            MatterType = a.About is { } about ? Title(l.MatterTypes, about.MatterTypeId) : "—",
+            Urgency = "Not shared",
+            RequesterName = requesterName,
+            Categories = Badges(a.What?.CategoryIds ?? []),
+            RecipientType = a.WithWhom is { } w ? Title(l.RecipientTypes, w.RecipientTypeId) : "—",
+            Purposes = [.. (a.Why?.PurposeIds ?? []).Select(id => l.Purposes.FirstOrDefault(p => p.Id == id)?.Title ?? id)],
+            LegalBasis = "—",
+            ConsentStatus = "—",
+            Warnings = [.. NotSharedForm.Titles(decision.ReasonIds).Select(r => "Not shared: " + r)],
+            PolicyVersion = decision.PolicyVersion,
+        };
+    }
+
+    public static NotSharedDecision? NotShared(InfoRequestRow row) => Read(row.AnswersJson, DialogJsonContext.Default.NotSharedDecision);
 
     public static EmergencyRecord? ShortRecord(InfoRequestRow row) => Read(row.AnswersJson, DialogJsonContext.Default.EmergencyRecord) is { } r && (r.Shared || r.NotSharedReason is not null) ? r : null;
 

@@ -18,6 +18,15 @@ public static class CardData
     public const string NewRequest = "newRequest";
     public const string MyRequests = "myRequests";
 
+    /// <summary>After Cancel: delete the draft (nothing remains but its audit entries).</summary>
+    public const string CancelDelete = "cancelDelete";
+
+    /// <summary>After Cancel: show the short card of reasons for deciding not to share (§3.1).</summary>
+    public const string NotShared = "notShared";
+
+    /// <summary>The Submit of that card: record the decision not to share.</summary>
+    public const string NotSharedRecord = "notSharedRecord";
+
     /// <summary>The id suffix of the "I confirm this contains no identifying information" checkbox of a field.</summary>
     public const string NoIdentifierConfirmSuffix = "_noIdConfirmed";
 

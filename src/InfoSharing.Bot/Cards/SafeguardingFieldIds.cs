@@ -52,6 +52,10 @@ public static class SafeguardingFieldIds
     public const string OutcomeMethod = "ocMethod";
     public const string OutcomeContentLocation = "ocContentLocation";
 
+    // The decision not to share (§3.1), recorded from a cancelled draft.
+    public const string NotSharedReasons = "nsReasons";
+    public const string NotSharedWhy = "nsWhy";
+
     // The approvers' retrospective review.
     public const string ReviewNote = "rvNote";
     public const string ReviewConcern = "rvConcern";

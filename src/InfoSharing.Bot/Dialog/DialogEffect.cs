@@ -8,4 +8,5 @@ namespace InfoSharing.Bot.Dialog;
 [JsonDerivedType(typeof(ListMyRequestsEffect), "listMyRequests")]
 [JsonDerivedType(typeof(StartEmergencyEffect), "startEmergency")]
 [JsonDerivedType(typeof(StartAdviceEffect), "startAdvice")]
+[JsonDerivedType(typeof(RecordNotSharedEffect), "recordNotShared")]
 public abstract record DialogEffect;

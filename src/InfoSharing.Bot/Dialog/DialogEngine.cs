@@ -8,7 +8,8 @@ namespace InfoSharing.Bot.Dialog;
 /// <summary>
 /// The practitioner's dialog as a pure function (docs/domain.md §3): the current draft, what the practitioner
 /// did and the context in; the new draft, the replies and the effects out. No I/O, no clock, no logging.
-/// This file takes the turn in and answers the commands (new request, help, back, cancel, restart, edit); a step's
+/// This file takes the turn in and answers the commands (new request, help, back, cancel, restart, edit); cancel's
+/// choice (delete, or record a decision not to share) is <see cref="CancelChoice"/>, a step's
 /// submit is <see cref="StepSubmission"/>, showing a step <see cref="StepNavigation"/>, the review
 /// <see cref="ReviewSubmission"/> and a linked start <see cref="LinkedStart"/>.
 /// </summary>
@@ -66,7 +67,7 @@ public static class DialogEngine
             case DialogCommand.Back:
                 return state is null ? NoDraft(turn) : Back(state, turn);
             case DialogCommand.Cancel:
-                return state is null ? NoDraft(turn) : Cancel();
+                return state is null ? NoDraft(turn) : CancelChoice.Offer(state, turn);
             case DialogCommand.Restart:
                 return Restart(state, turn);
             default:
@@ -85,7 +86,7 @@ public static class DialogEngine
                 return MyRequests(state, turn);
             case CardData.Help:
                 return Help(state, turn);
-            case CardData.Back or CardData.Cancel or CardData.Submit or CardData.Edit:
+            case CardData.Back or CardData.Cancel or CardData.Submit or CardData.Edit or CardData.CancelDelete or CardData.NotShared or CardData.NotSharedRecord:
                 if (state is null)
                 {
                     return new DialogResult
@@ -107,7 +108,10 @@ public static class DialogEngine
                 return action switch
                 {
                     CardData.Back => Back(state, turn),
-                    CardData.Cancel => Cancel(),
+                    CardData.Cancel => CancelChoice.Offer(state, turn),
+                    CardData.CancelDelete => Cancel(),
+                    CardData.NotShared => CancelChoice.ShowReasons(state, turn),
+                    CardData.NotSharedRecord => CancelChoice.Record(state, values, turn),
                     CardData.Edit => Edit(state, values, turn),
                     _ => state.Step == DialogStep.Review ? ReviewSubmission.SubmitReview(state, values, turn) : StepSubmission.SubmitStep(state, values, turn),
                 };

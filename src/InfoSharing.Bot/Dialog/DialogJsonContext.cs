@@ -15,4 +15,5 @@ namespace InfoSharing.Bot.Dialog;
 [JsonSerializable(typeof(AdviceConsultation))]
 [JsonSerializable(typeof(AdviceAnswer))]
 [JsonSerializable(typeof(OutcomeRecord))]
+[JsonSerializable(typeof(NotSharedDecision))]
 public sealed partial class DialogJsonContext : JsonSerializerContext;

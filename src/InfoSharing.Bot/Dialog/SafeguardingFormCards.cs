@@ -92,6 +92,34 @@ public static class SafeguardingFormCards
         return Build(model, outcome);
     }
 
+    /// <summary>
+    /// The short card of reasons for a decision not to share (§3.1); its buttons carry the draft's context, like the
+    /// dialog's steps, and its Submit the fields already warned about.
+    /// </summary>
+    public static JsonObject NotShared(PolicyDocument policy, CardActionContext context, IReadOnlyDictionary<string, string>? values = null, FormOutcome<NotSharedDecision>? outcome = null)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        var submit = AdaptiveCard.Data(CardData.NotSharedRecord, context);
+        if (outcome is { IsAccepted: false, Warned.Count: > 0 })
+        {
+            submit[SafeguardingCards.WarnedKey] = string.Join(',', outcome.Warned);
+        }
+
+        var model = new FormCardModel
+        {
+            Title = "Record your decision not to share",
+            Intro = "Golden rule 7: record the decision and its reasons, whether or not you share. The record keeps your answers so far; it needs no approval and nothing is sent to the approvers.",
+            Fields = NotSharedForm.Fields(policy),
+            Values = values ?? new Dictionary<string, string>(),
+            Actions =
+            [
+                new("Record the decision", submit, Style: "positive"),
+                new("Delete the draft instead", AdaptiveCard.Data(CardData.CancelDelete, context), Style: "destructive", SendsInputs: false),
+            ],
+        };
+        return Build(model, outcome);
+    }
+
     /// <summary>The Submit carries the fields warned about on a rejected submit (refused next time unless confirmed).</summary>
     private static IReadOnlyList<FormAction> Actions<T>(string submitTitle, string action, Guid? recordId, FormOutcome<T>? outcome,
         IReadOnlyDictionary<string, string>? data = null, IReadOnlyList<(string Title, string Action, IReadOnlyDictionary<string, string> Data)>? more = null)

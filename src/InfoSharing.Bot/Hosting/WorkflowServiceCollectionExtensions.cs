@@ -23,8 +23,8 @@ public static class WorkflowServiceCollectionExtensions
                 "Safeguarding:Reminders:PollInterval, Lease and BatchSize must be positive.")
             .Validate(o => o.Reminders.EmergencyRecordReminderInterval > TimeSpan.Zero && o.Reminders.OutcomeReminderInterval > TimeSpan.Zero,
                 "Safeguarding:Reminders:EmergencyRecordReminderInterval and OutcomeReminderInterval must be positive.")
-            .Validate(o => !string.IsNullOrWhiteSpace(o.EmergencyReferencePrefix) && !string.IsNullOrWhiteSpace(o.AdviceReferencePrefix),
-                "Safeguarding:EmergencyReferencePrefix and AdviceReferencePrefix are required.")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.EmergencyReferencePrefix) && !string.IsNullOrWhiteSpace(o.AdviceReferencePrefix) && !string.IsNullOrWhiteSpace(o.NotSharedReferencePrefix),
+                "Safeguarding:EmergencyReferencePrefix, AdviceReferencePrefix and NotSharedReferencePrefix are required.")
             .ValidateOnStart();
         services.AddScoped<ApproverChannelStore>();
         services.AddScoped<ApproverDirectory>();

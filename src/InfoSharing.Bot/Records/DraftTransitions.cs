@@ -62,9 +62,9 @@ public static class DraftTransitions
                 transitions.Add(new(AuditActions.DraftRestarted, after.DraftId, new JsonObject { ["previousDraftId"] = before.DraftId, ["fromStep"] = StepName(before.Step) }));
                 return transitions;
             }
-            else if (effects.OfType<SubmitRequestEffect>().Any())
+            else if (effects.OfType<SubmitRequestEffect>().Any() || effects.OfType<RecordNotSharedEffect>().Any())
             {
-                return transitions; // the request's "submitted" entry records this (and names the draft)
+                return transitions; // the request's "submitted" (or the record's "not-shared-recorded") entry records this and names the draft
             }
             else if (effects.OfType<StartEmergencyEffect>().Any())
             {

@@ -104,10 +104,16 @@ public sealed class DialogTurnHandler(
             await audit.AppendAsync(turn.ActorId, change.Action, AuditActions.SubjectDraft, change.DraftId, change.Details, ct);
         }
 
-        var submitted = new List<(Guid Id, string Reference)>();
+        var submitted = new List<(Guid Id, string Text)>();
         foreach (var effect in result.Effects.OfType<SubmitRequestEffect>())
         {
-            submitted.Add(await SubmitAsync(turn, effect.Submission, now.UtcDateTime, ct));
+            var (id, reference) = await SubmitAsync(turn, effect.Submission, now.UtcDateTime, ct);
+            submitted.Add((id, SubmittedText(reference)));
+        }
+
+        foreach (var effect in result.Effects.OfType<RecordNotSharedEffect>())
+        {
+            submitted.Add(await safeguarding.RecordNotSharedAsync(turn, effect, now, ct)); // its reference, like a submission's, is held
         }
 
         var followUps = await safeguarding.ApplyAsync(turn, result.Effects, now, ct);
@@ -116,7 +122,7 @@ public sealed class DialogTurnHandler(
             return (result, followUps, []);
         }
 
-        var held = submitted.Select((s, order) => replies.Hold(s.Id, SubmittedText(s.Reference), order)).ToList();
+        var held = submitted.Select((s, order) => replies.Hold(s.Id, s.Text, order)).ToList();
         CrashAt("before-commit");
         return (result, followUps, held);
     }
@@ -249,7 +255,7 @@ public sealed class DialogTurnHandler(
         foreach (var r in mine)
         {
             text.Append("- **").Append(r.Reference).Append("** (").Append(r.Kind == RecordKinds.Advice ? "anonymised" : string.IsNullOrEmpty(r.CaseReference) ? "case not yet given" : "case " + r.CaseReference).Append("): ")
-                .Append(RequestStatus.Title(r.Status)).Append(", ").Append(r.SubmittedAt is null ? "started " : "submitted ").Append(ApprovalCards.FormatUk(r.SubmittedAt ?? r.CreatedAt)).Append('\n');
+                .Append(RequestStatus.Title(r.Status)).Append(", ").Append(r.SubmittedAt is null ? "started " : r.Kind == RecordKinds.NotShared ? "recorded " : "submitted ").Append(ApprovalCards.FormatUk(r.SubmittedAt ?? r.CreatedAt)).Append('\n');
         }
 
         return text.ToString();

@@ -5,6 +5,7 @@ using InfoSharing.Bot.Cards;
 using InfoSharing.Bot.Dialog;
 using InfoSharing.Bot.Policy;
 using InfoSharing.Bot.Records;
+using InfoSharing.Bot.Records.Retention;
 using InfoSharing.Bot.Storage;
 using Microsoft.Extensions.Options;
 using InfoSharing.Bot.Workflow;
@@ -13,8 +14,8 @@ namespace InfoSharing.Bot.Routing;
 
 /// <summary>
 /// Carries out the dialog's safeguarding effects inside the turn's unit of work: an emergency becomes its own record
-/// (type "emergency") with its reminders, the advice path offers the consultation form, and a submitted request gets
-/// its approvers' reminder and escalation. Returns the cards to send after the dialog's own replies.
+/// (type "emergency") with its reminders, the advice path offers the consultation form, a submitted request gets
+/// its approvers' reminder and escalation, and a decision not to share becomes its own record (type "not-shared"). Returns the cards to send after the dialog's own replies.
 /// </summary>
 public sealed class SafeguardingEffects(
     BotDbContext db,
@@ -23,6 +24,8 @@ public sealed class SafeguardingEffects(
     RequestReferences references,
     ScheduledJobs jobs,
     SafeguardingRecords records,
+    ApprovalService approvals,
+    RecordRetention retention,
     IOptionsMonitor<SafeguardingOptions> options)
 {
     public async Task<IReadOnlyList<DialogReply>> ApplyAsync(TurnContext turn, IReadOnlyList<DialogEffect> effects, DateTimeOffset now, CancellationToken cancellationToken)
@@ -51,6 +54,59 @@ public sealed class SafeguardingEffects(
     {
         ArgumentNullException.ThrowIfNull(submission);
         jobs.Schedule(requestId, ReminderPlanner.ForRequest(submission.DeadlineId, submission.DueByUtc, now, options.CurrentValue.Reminders));
+    }
+
+    /// <summary>
+    /// The draft closed as a decision not to share (§3.1), same unit of work: a reference, then the record through the
+    /// decision workflow (its audit entry; no approval, nothing posted). Returns the record and the reply that names it.
+    /// </summary>
+    public async Task<(Guid Id, string Reply)> RecordNotSharedAsync(TurnContext turn, RecordNotSharedEffect effect, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        ArgumentNullException.ThrowIfNull(effect);
+        var at = now.UtcDateTime;
+        var decision = effect.Decision;
+        await audit.LockAsync(cancellationToken); // before the reference counter, as a submission
+        var reference = await references.NextAsync(options.CurrentValue.NotSharedReferencePrefix, at, cancellationToken);
+        var row = new InfoRequestRow
+        {
+            Id = Guid.CreateVersion7(),
+            Reference = reference,
+            Kind = RecordKinds.NotShared,
+            Status = SafeguardingStatus.FromDraft,
+            RequesterAadObjectId = effect.Requester.ObjectId,
+            RequesterUserId = turn.Activity.From?.Id,
+            RequesterName = effect.Requester.DisplayName,
+            RequesterConversationKey = turn.ConversationKey,
+            CaseReference = decision.Answers.About?.CaseReference ?? string.Empty,
+            MatterType = decision.Answers.About?.MatterTypeId ?? RecordKinds.NotShared,
+            SubjectType = decision.Answers.About is { } about ? string.Join(',', about.AllSubjectTypeIds) : null,
+            Urgency = RecordKinds.NotShared,
+            PolicyVersion = decision.PolicyVersion,
+            AnswersJson = JsonSerializer.Serialize(decision, DialogJsonContext.Default.NotSharedDecision),
+            SummaryJson = JsonSerializer.Serialize(records.NotSharedSummary(reference, effect.Requester.DisplayName, decision), ApprovalsJsonContext.Default.ApprovalSummary),
+            DetailJson = "{}",
+            CreatedAt = decision.DraftCreatedAtUtc.UtcDateTime,
+            SubmittedAt = at,
+            RetentionClass = retention.ClassFor(RecordKinds.NotShared),
+            ReviewDate = retention.ReviewDateFor(RecordKinds.NotShared, at),
+        };
+        row.DetailJson = JsonSerializer.Serialize(records.Detail(row), ApprovalsJsonContext.Default.ApprovalDetail);
+        var command = new WorkflowCommand
+        {
+            Verb = StatusTable.NotShared,
+            Text = string.Join("; ", NotSharedForm.Titles(decision.ReasonIds)),
+            ConfirmedIdentifierKinds = decision.ConfirmedNoIdentifierFields,
+            AuditDetails = new JsonObject
+            {
+                ["reasons"] = string.Join(',', decision.ReasonIds),
+                ["policyVersion"] = decision.PolicyVersion,
+                ["draftId"] = decision.DraftId,
+                ["lastStep"] = DraftTransitions.StepName(decision.LastStep),
+            },
+        };
+        var result = await approvals.CreateAsync(turn.Actor, row, command, cancellationToken);
+        return (row.Id, result.Reply.Text ?? $"Recorded as **{reference}**.");
     }
 
     private async Task<DialogReply> StartEmergencyAsync(TurnContext turn, StartEmergencyEffect effect, CancellationToken cancellationToken)

@@ -11,7 +11,7 @@ namespace InfoSharing.Bot.Tabs;
 /// <summary>The Records tab's pages: the filtered, paged list; a record; the audit chain's verification; retention due.</summary>
 public static class RecordsView
 {
-    public static readonly IReadOnlyList<string> Kinds = [RecordKinds.Request, RecordKinds.Emergency, RecordKinds.Advice, TabStatistics.NotSharedKind];
+    public static readonly IReadOnlyList<string> Kinds = [RecordKinds.Request, RecordKinds.Emergency, RecordKinds.Advice, RecordKinds.NotShared];
 
     public static string List(IQueryCollection q, PolicyDocument policy, TabRecordPage? page, Dictionary<string, string[]> errors, bool mayManage)
     {

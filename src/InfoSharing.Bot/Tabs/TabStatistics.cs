@@ -15,13 +15,12 @@ namespace InfoSharing.Bot.Tabs;
 public sealed class TabStatistics(BotDbContext db, PolicyDocument policy, TimeProvider time)
 {
     public const int Weeks = 12;
-    public const string NotSharedKind = "not-shared";
 
     public async Task<IReadOnlyList<TabChart>> ComputeAsync(CancellationToken cancellationToken)
     {
         var rows = await db.Requests.AsNoTracking()
             .Select(r => new Row(r.Kind, r.Status, r.MatterType, r.SubmittedAt ?? r.CreatedAt, r.DecidedAt, r.Decision, r.Deadline, r.OutcomeRecordedAt,
-                r.Decision != null || r.Kind == NotSharedKind || r.Status == SafeguardingStatus.NothingShared ? r.SummaryJson : null))
+                r.Decision != null || r.Kind == RecordKinds.NotShared || r.Status == SafeguardingStatus.NothingShared ? r.SummaryJson : null))
             .ToListAsync(cancellationToken);
         return Compute(rows, time.GetUtcNow(), policy);
     }
@@ -59,7 +58,7 @@ public sealed class TabStatistics(BotDbContext db, PolicyDocument policy, TimePr
         var tally = new SortedDictionary<string, double[]>(StringComparer.Ordinal);
         foreach (var r in rows.Where(r => r.SummaryJson is not null))
         {
-            var column = r.Kind == NotSharedKind || r.Status == SafeguardingStatus.NothingShared ? 2 : r.Decision == RequestStatus.Approved ? 0 : r.Decision == RequestStatus.Declined ? 1 : -1;
+            var column = r.Kind == RecordKinds.NotShared || r.Status == SafeguardingStatus.NothingShared ? 2 : r.Decision == RequestStatus.Approved ? 0 : r.Decision == RequestStatus.Declined ? 1 : -1;
             if (column < 0)
             {
                 continue;

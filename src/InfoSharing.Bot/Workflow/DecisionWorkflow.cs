@@ -184,6 +184,9 @@ public static class DecisionWorkflow
             Jobs = [.. row.Jobs.Where(j => j != WorkflowJob.OfferReconsider || command.Reconsider)],
             Reply = isAnswer
                 ? WorkflowReply.Message($"Thank you. Your answer was added to **{record.Reference}** and the approvers were told; you will hear here when they decide.")
+                : row.Verb == StatusTable.NotShared
+                ? WorkflowReply.Message($"Recorded as **{record.Reference}**: you decided not to share. It needs no approval and nothing was sent to the approvers; "
+                    + "the record keeps your answers so far and your reasons. Type `my requests` to see it.")
                 : row.ByRequester ? WorkflowReply.Message($"Recorded in **{record.Reference}**.") : WorkflowReply.Channel(),
         };
     }

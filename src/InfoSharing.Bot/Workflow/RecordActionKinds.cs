@@ -23,6 +23,7 @@ public static class RecordActionKinds
     public const string AdviceAsked = "advice-asked";
     public const string AdviceAnswered = "advice-answered";
     public const string OutcomeRecorded = "outcome-recorded";
+    public const string DecidedNotToShare = "decided-not-to-share";
 
     /// <summary>The audit action of the practitioner's answer (the action row records <see cref="Answered"/>).</summary>
     public const string MoreInfoAnsweredAudit = "more-info-answered";
@@ -46,6 +47,7 @@ public static class RecordActionKinds
         Concern => "raised a concern with the practitioner",
         AdviceAsked => "asked for advice",
         AdviceAnswered => "answered",
+        DecidedNotToShare => "decided not to share and recorded why",
         _ => action,
     };
 }

@@ -34,14 +34,6 @@ public static class SafeguardingActions
         action is EmergencyRecord or EmergencyFull or AskAdvice or AdviceConsultation or ContinueFromAdvice or OutcomeRecord or WiderRequest or Reconsider;
 }
 
-/// <summary>The record types of domain.md §8 (InfoRequestRow.Kind).</summary>
-public static class RecordKinds
-{
-    public const string Request = "request";
-    public const string Emergency = "emergency";
-    public const string Advice = "advice";
-}
-
 /// <summary>Statuses of emergency records and advice consultations (requests use <see cref="RequestStatus"/>).</summary>
 public static class SafeguardingStatus
 {
@@ -60,6 +52,12 @@ public static class SafeguardingStatus
     public const string AwaitingAdvice = "awaiting-advice";
     public const string AdviceGiven = "advice-given";
 
+    /// <summary>A not-shared record made from the practitioner's draft, before its decision is recorded (never committed in this status).</summary>
+    public const string FromDraft = "from-draft";
+
+    /// <summary>The practitioner decided not to share and recorded why (§3.1): no approval is needed.</summary>
+    public const string DecidedNotToShare = "decided-not-to-share";
+
     public static string? Title(string status) => status switch
     {
         RecordDue => "Emergency: retrospective record due",
@@ -69,6 +67,8 @@ public static class SafeguardingStatus
         NothingShared => "Emergency: nothing shared",
         AwaitingAdvice => "Advice: awaiting an answer",
         AdviceGiven => "Advice: answered",
+        FromDraft => "Not shared: being recorded",
+        DecidedNotToShare => "Not shared: decision recorded",
         _ => null,
     };
 }

@@ -56,6 +56,9 @@ public static class StatusTable
     /// <summary>The practitioner's record of what happened after approval.</summary>
     public const string Outcome = SafeguardingActions.OutcomeRecord;
 
+    /// <summary>The practitioner's decision not to share, recorded from their draft with its reasons (§3.1).</summary>
+    public const string NotShared = "recordNotShared";
+
     public static IReadOnlyList<Transition> Rows { get; } =
     [
         new(RecordKinds.Request, ApprovalVerbs.Approve, RequestStatus.Pending, RequestStatus.Approved, ApprovalVerbs.Approve, ApprovalVerbs.Approve,
@@ -88,6 +91,10 @@ public static class StatusTable
 
         new(RecordKinds.Advice, SafeguardingVerbs.AdviceAnswer, SafeguardingStatus.AwaitingAdvice, SafeguardingStatus.AdviceGiven,
             RecordActionKinds.AdviceAnswered, "advice-answered", Decides: true, NoticeKind.AdviceGiven, WorkflowJob.CancelApproverReminders),
+
+        // A decision not to share (§3.1): the practitioner decides it; no approval, nothing to the approvers' channel.
+        new(RecordKinds.NotShared, NotShared, SafeguardingStatus.FromDraft, SafeguardingStatus.DecidedNotToShare, RecordActionKinds.DecidedNotToShare, "not-shared-recorded",
+            Decides: true, NoticeKind.None) { ByRequester = true, Card = CardSend.None },
     ];
 
     /// <summary>True for a command only the practitioner who made the record may give.</summary>

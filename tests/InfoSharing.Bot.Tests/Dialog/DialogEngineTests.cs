@@ -411,7 +411,11 @@ public sealed class DialogEngineTests
     {
         var current = AnswerUntil(at);
 
-        var result = Type(current.State, "CANCEL");
+        var offered = Type(current.State, "CANCEL");
+        Assert.Equal(current.State, offered.State! with { UpdatedAt = current.State!.UpdatedAt, ExpiresAt = current.State.ExpiresAt }); // nothing lost yet
+        Assert.Contains("Delete this draft, or record that you decided not to share?", offered.Replies[0].Card!.ToJsonString(), StringComparison.Ordinal);
+
+        var result = Press(offered, CardData.CancelDelete);
 
         Assert.Null(result.State);
         Assert.Contains("cancelled and deleted", Assert.Single(result.Replies).Text, StringComparison.Ordinal);
@@ -419,13 +423,25 @@ public sealed class DialogEngineTests
     }
 
     [Fact]
-    public void Next_CancelButton_DeletesTheDraft()
+    public void Next_CancelButton_ThenRecord_ClosesTheDraftAsADecisionNotToShare()
     {
         var current = AnswerUntil(DialogStep.WithWhom);
 
-        var result = Press(current, CardData.Cancel);
+        var offered = Press(current, CardData.Cancel);
+        Assert.NotNull(offered.State);
+
+        var reasons = Press(offered, CardData.NotShared);
+        var result = Press(reasons, CardData.NotSharedRecord, change: v =>
+        {
+            v[SafeguardingFieldIds.NotSharedReasons] = "no-lawful-basis";
+            v[SafeguardingFieldIds.NotSharedWhy] = "No lawful basis applies to this recipient for this purpose.";
+        });
 
         Assert.Null(result.State);
+        var effect = Assert.IsType<RecordNotSharedEffect>(Assert.Single(result.Effects));
+        Assert.Equal(["no-lawful-basis"], effect.Decision.ReasonIds);
+        Assert.Equal(current.State!.Answers, effect.Decision.Answers);
+        Assert.Equal(DialogTestKit.PolicyDoc.Version, effect.Decision.PolicyVersion);
     }
 
     [Theory]

@@ -133,7 +133,8 @@ public abstract class AuditTrailTests : IAsyncLifetime
         var host = Journey.Host;
         await Journey.SendAsync("new request");             // created
         await Journey.SendAsync("restart");                 // restarted (a new draft replaces the old)
-        await Journey.SendAsync("cancel");                  // cancelled
+        await Journey.SendAsync("cancel");                  // asked: delete, or record a decision not to share?
+        await Journey.SubmitCardAsync(new Dictionary<string, string>(), Bot.Cards.CardData.CancelDelete); // cancelled
         await Journey.SendAsync("new request");             // created
         await Journey.SubmitCardAsync(new Dictionary<string, string> { ["immediateDanger"] = "yes" }); // discarded, and the emergency record begun
         await Journey.SendAsync("new request");             // created

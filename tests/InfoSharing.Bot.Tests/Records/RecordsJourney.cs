@@ -136,9 +136,9 @@ public sealed class RecordsJourney : IAsyncDisposable
     }
 
     /// <summary>Clicks the last card's Submit with these inputs, as the Teams client sends it.</summary>
-    public async Task SubmitCardAsync(IReadOnlyDictionary<string, string> inputs)
+    public async Task SubmitCardAsync(IReadOnlyDictionary<string, string> inputs, string action = "submit")
     {
-        var value = (JsonObject)SubmitAction(LastCard())["data"]!.DeepClone();
+        var value = (JsonObject)SubmitAction(LastCard(), action)["data"]!.DeepClone();
         foreach (var (k, v) in inputs)
         {
             value[k] = v;
@@ -207,7 +207,7 @@ public sealed class RecordsJourney : IAsyncDisposable
         return card;
     }
 
-    private static JsonObject SubmitAction(JsonObject card) =>
-        card.DescendantObjects().FirstOrDefault(o => o["type"]?.GetValue<string>() == "Action.Submit" && o["data"]?["action"]?.GetValue<string>() == "submit")
+    private static JsonObject SubmitAction(JsonObject card, string action = "submit") =>
+        card.DescendantObjects().FirstOrDefault(o => o["type"]?.GetValue<string>() == "Action.Submit" && o["data"]?["action"]?.GetValue<string>() == action)
         ?? throw new InvalidOperationException("no Submit on the card: " + card.ToJsonString()[..Math.Min(300, card.ToJsonString().Length)]);
 }

@@ -126,6 +126,8 @@ public sealed class DialogJourneyTests : IAsyncLifetime
         Assert.NotNull(await QueryAsync(db => db.DialogStates.AsNoTracking().FirstOrDefaultAsync()));
 
         await _chat.SendAsync("cancel");
+        Assert.NotNull(await QueryAsync(db => db.DialogStates.AsNoTracking().FirstOrDefaultAsync())); // asked first: delete, or record?
+        await _chat.SubmitAsync(new Dictionary<string, string>(), CardData.CancelDelete);
 
         Assert.Null(await QueryAsync(db => db.DialogStates.AsNoTracking().FirstOrDefaultAsync()));
         Assert.Equal(0, await QueryAsync(db => db.Requests.CountAsync()));

@@ -34,6 +34,21 @@ public sealed class SafeguardingHost(FakeTimeProvider clock, IReadOnlyDictionary
         });
     }
 
+    /// <summary>A GET from loopback (the Development access of the records API and the tabs): status and body.</summary>
+    public async Task<(int Status, string Body)> GetLocalAsync(string path)
+    {
+        var context = await Server.SendAsync(c =>
+        {
+            c.Request.Method = "GET";
+            var query = path.IndexOf('?', StringComparison.Ordinal);
+            c.Request.Path = query < 0 ? path : path[..query];
+            c.Request.QueryString = query < 0 ? Microsoft.AspNetCore.Http.QueryString.Empty : new Microsoft.AspNetCore.Http.QueryString(path[query..]);
+            c.Connection.RemoteIpAddress = System.Net.IPAddress.Loopback;
+        });
+        using var reader = new StreamReader(context.Response.Body);
+        return (context.Response.StatusCode, await reader.ReadToEndAsync());
+    }
+
     public async Task<HttpResponseMessage> PostAsync(JsonObject activity)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json") };

@@ -17,16 +17,17 @@ public sealed class DecisionWorkflowTests
         [RecordKinds.Request] = [RequestStatus.Pending, RequestStatus.MoreInfoRequested, RequestStatus.Approved, RequestStatus.Declined],
         [RecordKinds.Emergency] = [SafeguardingStatus.RecordDue, SafeguardingStatus.ReviewPending, SafeguardingStatus.Acknowledged, SafeguardingStatus.ConcernRaised, SafeguardingStatus.NothingShared],
         [RecordKinds.Advice] = [SafeguardingStatus.AwaitingAdvice, SafeguardingStatus.AdviceGiven],
+        [RecordKinds.NotShared] = [SafeguardingStatus.FromDraft, SafeguardingStatus.DecidedNotToShare],
     };
 
     private static readonly string[] Commands =
     [
         ApprovalVerbs.Approve, ApprovalVerbs.Decline, ApprovalVerbs.MoreInfo, ApprovalVerbs.Conflict, StatusTable.Answer, StatusTable.Outcome,
         SafeguardingVerbs.Acknowledge, SafeguardingVerbs.RaiseConcern, SafeguardingVerbs.AdviceAnswer,
-        StatusTable.EmergencyRecorded, StatusTable.EmergencyNothingShared, StatusTable.EmergencyFull,
+        StatusTable.EmergencyRecorded, StatusTable.EmergencyNothingShared, StatusTable.EmergencyFull, StatusTable.NotShared,
     ];
 
-    private static readonly string[] RequesterCommands = [StatusTable.Answer, StatusTable.Outcome, StatusTable.EmergencyRecorded, StatusTable.EmergencyNothingShared, StatusTable.EmergencyFull];
+    private static readonly string[] RequesterCommands = [StatusTable.Answer, StatusTable.Outcome, StatusTable.EmergencyRecorded, StatusTable.EmergencyNothingShared, StatusTable.EmergencyFull, StatusTable.NotShared];
 
     /// <summary>The expected machine, written out by hand: (kind, status, command) → new status ("=" stays); anything not listed changes nothing.</summary>
     private static readonly Dictionary<(string Kind, string Status, string Command), string> Changes = new()
@@ -46,6 +47,7 @@ public sealed class DecisionWorkflowTests
         [(RecordKinds.Emergency, SafeguardingStatus.ReviewPending, SafeguardingVerbs.Acknowledge)] = SafeguardingStatus.Acknowledged,
         [(RecordKinds.Emergency, SafeguardingStatus.ReviewPending, SafeguardingVerbs.RaiseConcern)] = SafeguardingStatus.ConcernRaised,
         [(RecordKinds.Advice, SafeguardingStatus.AwaitingAdvice, SafeguardingVerbs.AdviceAnswer)] = SafeguardingStatus.AdviceGiven,
+        [(RecordKinds.NotShared, SafeguardingStatus.FromDraft, StatusTable.NotShared)] = SafeguardingStatus.DecidedNotToShare,
     };
 
     public static TheoryData<string, string, string> EveryKindStatusAndCommand()
@@ -81,7 +83,7 @@ public sealed class DecisionWorkflowTests
             Assert.NotNull(result.Action);
             Assert.Equal(RequesterCommands.Contains(command) ? "Requester" : Approver.Kinds.ToString(), result.Action.Role);
             Assert.Single(result.Audit);
-            Assert.Equal(command != StatusTable.EmergencyNothingShared, result.Sends.Any(s => s.Kind is SendKind.UpdateCard or SendKind.PostCard));
+            Assert.Equal(command is not (StatusTable.EmergencyNothingShared or StatusTable.NotShared), result.Sends.Any(s => s.Kind is SendKind.UpdateCard or SendKind.PostCard));
         }
         else
         {
@@ -91,6 +93,23 @@ public sealed class DecisionWorkflowTests
             Assert.Empty(result.Sends);
             Assert.Empty(result.Jobs);
         }
+    }
+
+    [Fact]
+    public void Next_NotSharedFromDraft_DecidedByThePractitioner_NothingToTheApprovers()
+    {
+        var record = Record(RecordKinds.NotShared, SafeguardingStatus.FromDraft);
+
+        var result = DecisionWorkflow.Next(record, Command(StatusTable.NotShared), Requester, Now);
+
+        Assert.Equal(WorkflowOutcome.Applied, result.Outcome);
+        Assert.True(result.Decides);
+        Assert.Equal(SafeguardingStatus.DecidedNotToShare, result.Decision);
+        Assert.Empty(result.Sends);
+        Assert.Empty(result.Jobs);
+        Assert.Equal("not-shared-recorded", Assert.Single(result.Audit).Action);
+        Assert.Contains("nothing was sent to the approvers", result.Reply.Text, StringComparison.Ordinal);
+        Assert.Equal(WorkflowOutcome.Refused, DecisionWorkflow.Next(record, Command(StatusTable.NotShared), Approver, Now).Outcome); // only its maker
     }
 
     [Fact]

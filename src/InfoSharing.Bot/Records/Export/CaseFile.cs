@@ -57,6 +57,14 @@ public static class CaseFile
             md.Append("The personal content of this record was removed on ").Append(Uk(row.ContentDeletedAt!.Value))
               .Append(" after a retention review. The reference, type, dates, decision and audit trail are kept.\n\n");
         }
+        else if (row.Kind == RecordKinds.NotShared && SafeguardingRecords.NotShared(row) is { } notShared)
+        {
+            md.Append("### Decision not to share\n\n");
+            Item(md, "Reasons", string.Join("; ", NotSharedForm.Titles(notShared.ReasonIds)));
+            Item(md, "Why, in a sentence", notShared.Why);
+            Item(md, "Answers given up to", StepForms.Title(notShared.LastStep, policy));
+            md.Append("\nNo approval was needed; nothing was sent to the approvers. The JSON export holds the answers given so far.\n\n");
+        }
         else if (s is null)
         {
             md.Append("The stored answers are not a request submission this version can read; the JSON export holds them as stored.\n\n");
