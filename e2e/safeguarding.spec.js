@@ -144,8 +144,8 @@ run(async s => {
       approved = await submitRequest(stream, personal);
       const card = cardWith(approver, `Information sharing request ${approved}`);
       await card.waitFor({ timeout: 15_000 });
-      await card.getByRole('button', { name: 'Approve' }).click();
-      await card.getByRole('button', { name: 'Confirm approval' }).click();
+      await card.getByRole('button', { name: 'Approve', exact: true }).click();
+      await card.getByRole('button', { name: 'Confirm approval', exact: true }).click();
       await cardWith(approver, 'Approved by Arnold Approver').waitFor({ timeout: 15_000 });
       await waitForBotText(page, `What happened with ${approved}?`, { timeout: 15_000 });
     });

@@ -29,8 +29,9 @@ public sealed class ApprovalRecords(BotDbContext db, PolicyDocument policy)
         ArgumentNullException.ThrowIfNull(actions);
         ArgumentNullException.ThrowIfNull(policy);
         var reasons = policy.Lists.DeclineReasons;
-        var decision = actions.LastOrDefault(a => a.Action is ApprovalVerbs.Approve or ApprovalVerbs.Decline);
-        return new ApprovalCardModel
+        var decision = actions.LastOrDefault(a => a.Action is ApprovalVerbs.Approve or ApprovalVerbs.Decline or RecordActionKinds.ApprovedInPart);
+        var submission = SafeguardingRecords.Submission(request);
+        return WithInPartChoices(new ApprovalCardModel
         {
             RequestId = request.Id,
             Summary = Summary(request),
@@ -43,6 +44,24 @@ public sealed class ApprovalRecords(BotDbContext db, PolicyDocument policy)
             DeliveryProblem = request.DeliveryProblem,
             RefreshUserIds = refreshUserIds,
             DeclineReasons = reasons,
+        }, submission, policy);
+    }
+
+    /// <summary>What "approve in part" offers to untick: the submission's categories and recipient, as the policy titles them.</summary>
+    public static ApprovalCardModel WithInPartChoices(ApprovalCardModel model, Dialog.RequestSubmission? submission, PolicyDocument policy)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(policy);
+        if (submission is null)
+        {
+            return model;
+        }
+
+        var recipient = submission.WithWhom.RecipientTypeId;
+        return model with
+        {
+            InPartCategories = [.. submission.What.CategoryIds.Select(id => new ChoiceOption(id, policy.Lists.DataCategories.FirstOrDefault(c => c.Id == id)?.Title ?? id))],
+            InPartRecipients = [new ChoiceOption(recipient, policy.Lists.RecipientTypes.FirstOrDefault(r => r.Id == recipient)?.Title ?? recipient)],
         };
     }
 

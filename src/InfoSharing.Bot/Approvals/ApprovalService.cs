@@ -147,7 +147,7 @@ public sealed partial class ApprovalService(
             var detailJson = extra?.DetailJson;
             var outcomeJson = extra?.OutcomeJson;
             var answersJson = extra?.AnswersJson;
-            var summaryJson = extra?.SummaryJson;
+            var summaryJson = extra?.SummaryJson ?? (result.InPart is { } inPart ? WithInPart(row, inPart) : null);
             var caseReference = extra?.CaseReference;
             DateTime? submittedAt = extra?.MarkSubmitted == true ? now : null;
             DateTime? outcomeAt = extra?.MarkOutcomeRecorded == true ? now : null;
@@ -171,6 +171,11 @@ public sealed partial class ApprovalService(
             if (changed == 0)
             {
                 return false;
+            }
+
+            if (result.InPart is not null)
+            {
+                row.SummaryJson = summaryJson!; // the jobs below (the outcome form) see what was approved
             }
         }
 
@@ -260,7 +265,7 @@ public sealed partial class ApprovalService(
         }
 
         var errors = parsed.Command.FieldErrors;
-        var notice = reply.View is ReplyView.Errors or ReplyView.DetailErrors ? string.Join(" ", errors.Values) : reply.Text;
+        var notice = reply.View is ReplyView.Errors or ReplyView.DetailErrors && errors.Count > 0 ? string.Join(" ", errors.Values) : reply.Text;
         if (row.Kind == RecordKinds.Request)
         {
             var model = ApprovalRecords.Model(row, actions ?? await requests.ActionsAsync(row.Id, cancellationToken), [], policy);
@@ -289,6 +294,29 @@ public sealed partial class ApprovalService(
         return new RecordPatch(detail, json);
     }
 
+    /// <summary>The request's summary with what an approval in part approved (ids, and the policy's titles now).</summary>
+    private string WithInPart(InfoRequestRow row, ApprovedInPart scope)
+    {
+        var l = policy.Lists;
+        List<string> Categories(IReadOnlyList<string> ids) => [.. ids.Select(id => l.DataCategories.FirstOrDefault(c => c.Id == id)?.Title ?? id)];
+        List<string> Recipients(IReadOnlyList<string> ids) => [.. ids.Select(id => l.RecipientTypes.FirstOrDefault(r => r.Id == id)?.Title ?? id)];
+        var summary = ApprovalRecords.Summary(row) with
+        {
+            InPart = new InPartSummary
+            {
+                CategoryIds = scope.CategoryIds,
+                RecipientTypeIds = scope.RecipientTypeIds,
+                LeftOutCategoryIds = scope.LeftOutCategoryIds,
+                LeftOutRecipientTypeIds = scope.LeftOutRecipientTypeIds,
+                Categories = Categories(scope.CategoryIds),
+                Recipients = Recipients(scope.RecipientTypeIds),
+                LeftOutCategories = Categories(scope.LeftOutCategoryIds),
+                LeftOutRecipients = Recipients(scope.LeftOutRecipientTypeIds),
+            },
+        };
+        return JsonSerializer.Serialize(summary, ApprovalsJsonContext.Default.ApprovalSummary);
+    }
+
     private static string CancelReason(string kind, string? status) => kind switch
     {
         RecordKinds.Request => $"decided: {status}",
@@ -300,6 +328,7 @@ public sealed partial class ApprovalService(
     {
         ArgumentNullException.ThrowIfNull(row);
         ArgumentNullException.ThrowIfNull(actions);
+        var submission = row.Kind == RecordKinds.Request ? SafeguardingRecords.Submission(row) : null;
         return new RecordSnapshot
         {
             Id = row.Id,
@@ -315,6 +344,8 @@ public sealed partial class ApprovalService(
             DecidedAt = row.DecidedAt,
             OutcomeRecorded = row.OutcomeRecordedAt is not null,
             Actions = [.. actions.Select(a => new PriorAction(a.Action, a.ActorAadObjectId, a.ActorRole))],
+            RequestedCategoryIds = submission?.What.CategoryIds ?? [],
+            RequestedRecipientTypeIds = submission is null ? [] : [submission.WithWhom.RecipientTypeId],
         };
     }
 

@@ -34,13 +34,45 @@ public sealed record CardCommand(Guid RecordId, string Kind, WorkflowCommand Com
         {
             Verb = action.Verb,
             Automatic = automatic,
-            Text = action.Verb switch { ApprovalVerbs.Decline => action.Reason, ApprovalVerbs.MoreInfo => action.Question, ApprovalVerbs.Conflict => action.Note, _ => null },
+            Text = action.Verb switch
+            {
+                ApprovalVerbs.Decline => action.Reason, ApprovalVerbs.MoreInfo => action.Question, ApprovalVerbs.Conflict => action.Note,
+                ApprovalVerbs.ApproveInPart => action.InPartNote, _ => null,
+            },
             Code = action.ReasonCode,
             Conditions = action.Conditions,
             Reconsider = action.Reconsider,
             FieldErrors = parse.FieldErrors,
         };
+        if (action.Verb == ApprovalVerbs.ApproveInPart)
+        {
+            command = InPart(command, action, policy);
+        }
+
         return (new CardCommand(action.RequestId, RecordKinds.Request, command, action.Inputs), null);
+    }
+
+    /// <summary>
+    /// Approve in part: the ticked values, and the note checked for likely identifiers like every free text (refused
+    /// until the approver confirms it holds none; the kinds confirmed are audited, never the text).
+    /// </summary>
+    private static WorkflowCommand InPart(WorkflowCommand command, ApproverAction action, PolicyDocument policy)
+    {
+        var hits = IdentifierDetector.Detect(action.InPartNote, policy.IdentifierPatterns);
+        var confirmed = string.Equals(SafeguardingForms.ReadString(action.Inputs, ApprovalRules.InPartNoIdentifiers), "true", StringComparison.OrdinalIgnoreCase);
+        var errors = new Dictionary<string, string>(command.FieldErrors, StringComparer.Ordinal);
+        if (hits.Count > 0 && !confirmed && !errors.ContainsKey(ApprovalRules.InPartNote))
+        {
+            errors[ApprovalRules.InPartNote] = $"This looks like it contains {IdentifierDetector.Describe(hits)}. The record must not identify anyone: remove it, or tick the box to confirm it contains no identifying information.";
+        }
+
+        return command with
+        {
+            ApprovedCategoryIds = action.InPartCategoryIds,
+            ApprovedRecipientTypeIds = action.InPartRecipientTypeIds,
+            ConfirmedIdentifierKinds = confirmed ? [.. hits.Select(h => h.Id)] : [],
+            FieldErrors = errors,
+        };
     }
 
     private static (CardCommand?, AdaptiveCardInvokeResponse?) ParseRecord(string verb, JsonNode? data, bool automatic, PolicyDocument policy)

@@ -23,6 +23,7 @@ public sealed class DecisionNotices(PolicyDocument policy, SafeguardingRecords r
             NoticeKind.Approved => Alert($"Your request **{row.Reference}** (case {row.CaseReference}) was **approved** by {actor.Name} on {when}."
                 + (command.Conditions is null ? string.Empty : $"\n\nConditions: {command.Conditions}")
                 + "\n\nShare only what was approved, securely, and record what you shared."),
+            NoticeKind.ApprovedInPart => InPart(row, command, actor, when),
             NoticeKind.Declined => Alert($"Your request **{row.Reference}** (case {row.CaseReference}) was **declined** by {actor.Name} on {when}."
                 + $"\n\nReason: {DeclineReasons.Title(policy.Lists.DeclineReasons, command.Code)}. {command.Text}"
                 + (command.Reconsider ? "\n\nThe approvers will reconsider if new information arrives." : string.Empty)),
@@ -43,6 +44,24 @@ public sealed class DecisionNotices(PolicyDocument policy, SafeguardingRecords r
             _ => throw new ArgumentOutOfRangeException(nameof(notice), notice, "no words for this notice"),
         };
         return JsonSerializer.Serialize(payload, NotificationJsonContext.Default.NotificationPayload);
+    }
+
+    /// <summary>Approved in part: what was approved, what was not and why, and the offer of a new linked request for the rest.</summary>
+    private static NotificationPayload InPart(InfoRequestRow row, WorkflowCommand command, Actor actor, string when)
+    {
+        var inPart = ApprovalRecords.Summary(row).InPart ?? throw new InvalidOperationException($"{row.Reference} has no approval in part");
+        var text = $"Your request **{row.Reference}** (case {row.CaseReference}) was **approved in part** by {actor.Name} on {when}."
+                   + $"\n\nApproved: {inPart.ApprovedText()}."
+                   + $"\n\nNot approved: {inPart.LeftOutText()}. Why: {command.Text}"
+                   + "\n\nShare only what was approved, securely, and record what you shared. Sharing anything more needs a new request, linked to this one.";
+        return new NotificationPayload
+        {
+            Alert = true,
+            Text = text,
+            Card = SafeguardingCards.ApprovedInPart(row.Id, row.Reference,
+                $"Sharing what was not approved ({inPart.LeftOutText()}) needs a new request. Start one here: it is filled in from {row.Reference}, asks only for what was left out, and is linked to it.",
+                inPart.LeftOutCategoryIds),
+        };
     }
 
     private static NotificationPayload Alert(string text) => new() { Alert = true, Text = text };

@@ -182,10 +182,24 @@ public sealed class SafeguardingRecords(ApprovalRecords requests, PolicyDocument
 
     public static RequestSubmission? Submission(InfoRequestRow row) => Read(row.AnswersJson, DialogJsonContext.Default.RequestSubmission);
 
-    /// <summary>What a request's approval covered (from its submitted answers).</summary>
-    public static ApprovedScope? Scope(InfoRequestRow row) => Submission(row) is { } s
-        ? new ApprovedScope(s.What.CategoryIds, s.WithWhom.RecipientTypeId, s.WithWhom.SecureMethodId, s.SubmittedAtUtc)
-        : null;
+    /// <summary>What a request's approval covered (from its submitted answers, limited by an approval in part).</summary>
+    public static ApprovedScope? Scope(InfoRequestRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        if (Submission(row) is not { } s)
+        {
+            return null;
+        }
+
+        var scope = new ApprovedScope(s.What.CategoryIds, s.WithWhom.RecipientTypeId, s.WithWhom.SecureMethodId, s.SubmittedAtUtc);
+        return Read(row.SummaryJson, ApprovalsJsonContext.Default.ApprovalSummary)?.InPart is { } inPart
+            ? scope with
+            {
+                CategoryIds = [.. s.What.CategoryIds.Where(c => inPart.CategoryIds.Contains(c, StringComparer.Ordinal))],
+                NotApprovedCategoryIds = [.. s.What.CategoryIds.Where(c => !inPart.CategoryIds.Contains(c, StringComparer.Ordinal))],
+            }
+            : scope;
+    }
 
     public string Title(IReadOnlyList<ChoiceItem> list, string? id) => T(list, id, x => x.Id, x => x.Title);
 

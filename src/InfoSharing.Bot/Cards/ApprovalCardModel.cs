@@ -20,6 +20,10 @@ public sealed record ApprovalCardModel
     /// <summary>The decline reason codes offered (the policy's <c>lists.declineReasons</c>).</summary>
     public IReadOnlyList<ChoiceItem> DeclineReasons { get; init; } = [];
 
+    /// <summary>What "approve in part" offers to untick: the request's categories and recipients (policy id, title); empty: not offered.</summary>
+    public IReadOnlyList<ChoiceOption> InPartCategories { get; init; } = [];
+    public IReadOnlyList<ChoiceOption> InPartRecipients { get; init; } = [];
+
     /// <summary>Teams user ids (29:…) that get the automatic user-specific refresh (max 60).</summary>
     public IReadOnlyList<string> RefreshUserIds { get; init; } = [];
 }

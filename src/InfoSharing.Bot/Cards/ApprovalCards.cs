@@ -105,6 +105,8 @@ public static class ApprovalCards
 
     private static string StatusLine(ApprovalCardModel model) => model.Status switch
     {
+        RequestStatus.Approved when model.Summary.InPart is { } inPart =>
+            $"Approved in part by {model.DecidedBy} on {FormatUk(model.DecidedAtUtc ?? default)}: {inPart.ApprovedText()}; not approved: {inPart.LeftOutText()}",
         RequestStatus.Approved => $"Approved by {model.DecidedBy} on {FormatUk(model.DecidedAtUtc ?? default)}"
                                   + (model.Conditions is null ? string.Empty : " with conditions"),
         RequestStatus.Declined => $"Declined by {model.DecidedBy} on {FormatUk(model.DecidedAtUtc ?? default)}"
@@ -214,7 +216,49 @@ public static class ApprovalCards
             TextInput("conflictNote", "Note (optional; e.g. who should decide instead)", Value("conflictNote"), multiline: false, required: false, errors),
         ], AdaptiveCard.Execute("requestId", "Declare conflict", ApprovalVerbs.Conflict, id, null));
 
-        return [approve, decline, moreInfo, conflict, AdaptiveCard.Execute("requestId", "Details", ApprovalVerbs.Details, id, null)];
+        JsonNode?[] all = [approve, InPart(model, errors, Value), decline, moreInfo, conflict, AdaptiveCard.Execute("requestId", "Details", ApprovalVerbs.Details, id, null)];
+        return [.. all.Where(a => a is not null)];
+    }
+
+    /// <summary>
+    /// Approve in part (§7.1): every category and recipient of the request ticked, to untick what may not be shared,
+    /// and a short note of what was left out and why (recorded, never shown in the channel). Null when the request's
+    /// answers cannot be read.
+    /// </summary>
+    private static JsonObject? InPart(ApprovalCardModel model, IReadOnlyDictionary<string, string> errors, Func<string, string?> value)
+    {
+        if (model.InPartCategories.Count == 0)
+        {
+            return null;
+        }
+
+        JsonObject Ticks(string id, string label, IReadOnlyList<ChoiceOption> options) => new()
+        {
+            ["type"] = "Input.ChoiceSet",
+            ["id"] = id,
+            ["label"] = label,
+            ["isMultiSelect"] = true,
+            ["style"] = "expanded",
+            ["wrap"] = true,
+            ["value"] = value(id) ?? string.Join(',', options.Select(o => o.Value)),
+            ["choices"] = new JsonArray([.. options.Select(o => (JsonNode?)new JsonObject { ["title"] = o.Title, ["value"] = o.Value })]),
+        };
+
+        return AdaptiveCard.ShowCard("Approve in part", "positive", [
+            new JsonObject { ["type"] = "TextBlock", ["text"] = "Untick what may not be shared. Sharing what you leave out needs a new request.", ["wrap"] = true, ["isSubtle"] = true },
+            Ticks(ApprovalRules.InPartCategories, "Information approved", model.InPartCategories),
+            Ticks(ApprovalRules.InPartRecipients, "Recipients approved", model.InPartRecipients),
+            TextInput(ApprovalRules.InPartNote, "What was left out, and why (recorded, not shown in the channel)", value(ApprovalRules.InPartNote), multiline: true, required: true, errors),
+            new JsonObject
+            {
+                ["type"] = "Input.Toggle",
+                ["id"] = ApprovalRules.InPartNoIdentifiers,
+                ["title"] = "The note contains no identifying information",
+                ["value"] = value(ApprovalRules.InPartNoIdentifiers) ?? "false",
+                ["valueOn"] = "true",
+                ["valueOff"] = "false",
+            },
+        ], AdaptiveCard.Execute("requestId", "Confirm approval in part", ApprovalVerbs.ApproveInPart, model.RequestId.ToString(), "positive"));
     }
 
     private static JsonObject TextInput(string id, string label, string? value, bool multiline, bool required, IReadOnlyDictionary<string, string> errors)

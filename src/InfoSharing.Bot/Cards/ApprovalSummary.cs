@@ -52,6 +52,31 @@ public sealed record ApprovalSummary
     public bool RequiresDpo { get; init; }
     public bool RequiresPreventLead { get; init; }
     public required string PolicyVersion { get; init; }
+
+    /// <summary>Set when the request was approved in part (§7.1): exactly what was approved, and what was left out.</summary>
+    public InPartSummary? InPart { get; init; }
+}
+
+/// <summary>
+/// What an approval in part covered, as policy ids (what the outcome record and the export are limited to) and as the
+/// policy's titles at the decision (what the card and the notice say). Never the approver's note (free text).
+/// </summary>
+public sealed record InPartSummary
+{
+    public required IReadOnlyList<string> CategoryIds { get; init; }
+    public required IReadOnlyList<string> RecipientTypeIds { get; init; }
+    public required IReadOnlyList<string> LeftOutCategoryIds { get; init; }
+    public required IReadOnlyList<string> LeftOutRecipientTypeIds { get; init; }
+    public required IReadOnlyList<string> Categories { get; init; }
+    public required IReadOnlyList<string> Recipients { get; init; }
+    public required IReadOnlyList<string> LeftOutCategories { get; init; }
+    public required IReadOnlyList<string> LeftOutRecipients { get; init; }
+
+    /// <summary>What was approved: "Emotional and mental health, with Local authority children's social care".</summary>
+    public string ApprovedText() => string.Join(", ", Categories) + (Recipients.Count == 0 ? string.Empty : ", with " + string.Join(", ", Recipients));
+
+    /// <summary>What was left out: "Family and personal relationships" (a recipient as "sharing with …").</summary>
+    public string LeftOutText() => string.Join(", ", [.. LeftOutCategories, .. LeftOutRecipients.Select(r => "sharing with " + r)]);
 }
 
 public sealed record CategoryBadge(string Title, bool SpecialCategory, bool CriminalOffence);

@@ -65,6 +65,31 @@ public static class SafeguardingCards
         });
     }
 
+    /// <summary>
+    /// After an approval in part (§7.1): what was approved, and the offer of a new request, linked to this one, for
+    /// what was not (its draft is filled in from this request with the categories left out).
+    /// </summary>
+    public static JsonObject ApprovedInPart(Guid requestId, string reference, string text, IReadOnlyList<string> leftOutCategoryIds)
+    {
+        ArgumentNullException.ThrowIfNull(leftOutCategoryIds);
+        var body = new JsonArray
+        {
+            AdaptiveCard.Heading($"{reference} was approved in part"),
+            AdaptiveCard.Text(text),
+        };
+        return AdaptiveCard.Card(body, new JsonArray
+        {
+            AdaptiveCard.Submit(NewRequestForTheRest, Data(SafeguardingActions.WiderRequest, requestId,
+                new Dictionary<string, string> { ["categories"] = string.Join(',', leftOutCategoryIds), [InPartKey] = "true" })),
+        });
+    }
+
+    /// <summary>The button that starts a new request for what an approval in part left out.</summary>
+    public const string NewRequestForTheRest = "Start a new request for what was not approved";
+
+    /// <summary>In a wider-request's data: the new draft asks only for what the approval in part left out (and what is added).</summary>
+    public const string InPartKey = "inPart";
+
     /// <summary>An offer to ask the approvers for advice without identifying the person.</summary>
     public static JsonObject AskAdvice(string text) => AdaptiveCard.Card(
         new JsonArray { AdaptiveCard.Text(text) },

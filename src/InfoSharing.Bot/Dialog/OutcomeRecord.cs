@@ -23,4 +23,11 @@ public sealed record OutcomeRecord
 }
 
 /// <summary>What the approval covered: the outcome record is checked against it.</summary>
-public sealed record ApprovedScope(IReadOnlyList<string> CategoryIds, string RecipientTypeId, string? MethodId, DateTimeOffset SubmittedAtUtc);
+public sealed record ApprovedScope(IReadOnlyList<string> CategoryIds, string RecipientTypeId, string? MethodId, DateTimeOffset SubmittedAtUtc)
+{
+    /// <summary>After an approval in part (§7.1): the categories the request asked for that were not approved (empty otherwise).</summary>
+    public IReadOnlyList<string> NotApprovedCategoryIds { get; init; } = [];
+
+    /// <summary>True when the approval left something out: the form offers only what was approved.</summary>
+    public bool InPart => NotApprovedCategoryIds.Count > 0;
+}

@@ -10,7 +10,8 @@ namespace InfoSharing.Bot.Dialog;
 /// </summary>
 public static class OutcomeRecordForm
 {
-    public static IReadOnlyList<FormField> Fields(PolicyDocument policy)
+    /// <summary>The form; after an approval in part (<paramref name="scope"/>), its categories are only those approved.</summary>
+    public static IReadOnlyList<FormField> Fields(PolicyDocument policy, ApprovedScope? scope = null)
     {
         ArgumentNullException.ThrowIfNull(policy);
         var lists = policy.Lists;
@@ -26,7 +27,8 @@ public static class OutcomeRecordForm
             FormFields.Text(F.OutcomeContentLocation, "If shared: where the shared content is kept (a case-system reference, never the content)", limits.ShortText,
                 placeholder: $"For example: case file {policy.CaseReference.Example}, document 7"),
             FormFields.Text(F.OutcomeChanges, "If shared with changes: what changed, and why", limits.Explanation, multiline: true),
-            FormFields.Multi(F.OutcomeCategories, "If shared with changes: the kinds of information actually shared", SafeguardingForms.Categories(policy), required: false),
+            FormFields.Multi(F.OutcomeCategories, "If shared with changes: the kinds of information actually shared", SafeguardingForms.Categories(policy)
+                .Where(c => scope is not { InPart: true } || scope.CategoryIds.Contains(c.Value, StringComparer.Ordinal)), required: false),
             FormFields.Single(F.OutcomeRecipientType, "If shared with changes: the recipient actually shared with", lists.RecipientTypes.Select(r => new ChoiceOption(r.Id, r.Title)), expanded: false, required: false),
             FormFields.Text(F.OutcomeNotSharedReason, "If not shared: why not", limits.Explanation, multiline: true),
             FormFields.Single(F.OutcomeRequesterTold, "If not shared: was the organisation that asked for it told?", s.RequesterToldOptions.Select(o => new ChoiceOption(o.Id, o.Title)), required: false),

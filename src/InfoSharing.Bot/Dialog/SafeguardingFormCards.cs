@@ -66,8 +66,20 @@ public static class SafeguardingFormCards
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(scope);
-        var notices = new List<string> { $"Approved: {Titles(scope, policy)}." };
+        var notices = new List<string> { $"Approved{(scope.InPart ? " in part" : string.Empty)}: {Titles(scope, policy)}." };
         var more = new List<(string, string, IReadOnlyDictionary<string, string>)>();
+        if (scope.InPart)
+        {
+            // Approved in part (§7.1): the form offers only what was approved; the rest needs a new request, linked to this one.
+            var left = scope.NotApprovedCategoryIds.Select(id => policy.Lists.DataCategories.FirstOrDefault(c => c.Id == id)?.Title ?? id);
+            notices.Add($"Not approved: {string.Join(", ", left)}. Record here only what was shared within the approval: sharing more needs a new request.");
+            more.Add((SafeguardingCards.NewRequestForTheRest, SafeguardingActions.WiderRequest, new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["categories"] = string.Join(',', scope.NotApprovedCategoryIds),
+                [SafeguardingCards.InPartKey] = "true",
+            }));
+        }
+
         if (outcome?.Wider is { } wider)
         {
             notices.Add(policy.Safeguarding.Texts.WiderScope);
@@ -85,7 +97,7 @@ public static class SafeguardingFormCards
             Title = $"What happened with {reference}? (case {caseReference})",
             Intro = policy.Safeguarding.Texts.OutcomeIntro,
             Notices = notices,
-            Fields = OutcomeRecordForm.Fields(policy),
+            Fields = OutcomeRecordForm.Fields(policy, scope),
             Values = values ?? OutcomeRecordForm.ValuesFromScope(scope),
             Actions = Actions("Record the outcome", SafeguardingActions.OutcomeRecord, requestId, outcome, more: more),
         };

@@ -288,7 +288,7 @@ public sealed partial class PractitionerSafeguarding(
         }
 
         var now = time.GetUtcNow();
-        var values = SafeguardingForms.Values(value, OutcomeRecordForm.Fields(policy));
+        var values = SafeguardingForms.Values(value, OutcomeRecordForm.Fields(policy, scope));
         var outcome = OutcomeRecordForm.Validate(values, SafeguardingForms.Warned(value), policy, scope, now);
         if (outcome.Value is not { } result)
         {
@@ -371,7 +371,9 @@ public sealed partial class PractitionerSafeguarding(
         var added = (SafeguardingForms.ReadString(value, "categories") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Where(known.Contains).ToList();
         var recipient = SafeguardingForms.ReadString(value, "recipientType") is { } r && policy.Lists.RecipientTypes.Any(t => t.Id == r) ? r : s.WithWhom.RecipientTypeId;
-        var categories = known.Where(id => s.What.CategoryIds.Contains(id) || added.Contains(id)).ToList();
+        // After an approval in part the new request asks only for what was left out (and anything added), not again for what was approved.
+        var inPart = SafeguardingForms.ReadString(value, SafeguardingCards.InPartKey) == "true" && added.Count > 0;
+        var categories = known.Where(id => (!inPart && s.What.CategoryIds.Contains(id)) || added.Contains(id)).ToList();
         return s.ToAnswers() with
         {
             Urgency = null, // the urgency is asked again

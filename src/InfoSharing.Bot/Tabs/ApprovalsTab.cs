@@ -78,7 +78,8 @@ public static class ApprovalsTab
         if (model.DecidedBy is not null)
         {
             h.El("p", $"Decided by {model.DecidedBy} on {TabViews.Uk(model.DecidedAtUtc)}" + (model.DecisionReasonTitle is null ? "." : ": " + model.DecisionReasonTitle + ".")
-                + (string.IsNullOrWhiteSpace(model.Conditions) ? "" : " Conditions: " + model.Conditions), ("class", "decided"));
+                + (string.IsNullOrWhiteSpace(model.Conditions) ? "" : " Conditions: " + model.Conditions)
+                + (s.InPart is { } inPart ? $" Approved in part: {inPart.ApprovedText()}; not approved: {inPart.LeftOutText()}." : ""), ("class", "decided"));
         }
 
         if (showDetail)
@@ -106,7 +107,7 @@ public static class ApprovalsTab
         History(h, model.History);
         if (!RequestStatus.IsDecided(row.Status))
         {
-            Forms(h, row.Id, model.DeclineReasons, TabsEndpoints.AntiforgeryToken(http));
+            Forms(h, model, TabsEndpoints.AntiforgeryToken(http));
         }
 
         return h.ToString();
@@ -157,16 +158,44 @@ public static class ApprovalsTab
             a.Action + (a.ReasonTitle is null ? "" : ": " + a.ReasonTitle) + (string.IsNullOrWhiteSpace(a.Conditions) ? "" : " (conditions: " + a.Conditions + ")")]));
     }
 
-    private static void Forms(Html h, Guid id, IReadOnlyList<ChoiceItem> reasons, string? antiforgery)
+    /// <summary>A checkbox per option, all ticked: the approver unticks what may not be shared.</summary>
+    private static void Ticks(Html h, string fieldId, TabInput input, IReadOnlyList<ChoiceOption> options)
     {
+        h.Open("fieldset", ("class", "ticks")).El("legend", input.Label);
+        for (var i = 0; i < options.Count; i++)
+        {
+            var boxId = fieldId + "-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            h.Open("p").Open("input", ("type", "checkbox"), ("id", boxId), ("name", input.Name), ("value", options[i].Value), ("checked", ""))
+                .El("label", options[i].Title, ("for", boxId)).Close("p");
+        }
+
+        h.Close("fieldset");
+    }
+
+    private static void Forms(Html h, ApprovalCardModel model, string? antiforgery)
+    {
+        var id = model.RequestId;
+        var reasons = model.DeclineReasons;
         h.Open("section", ("class", "decide"), ("aria-labelledby", "decide-title")).El("h2", "Decide", ("id", "decide-title"));
-        foreach (var verb in TabActions.Verbs)
+        foreach (var verb in TabActions.Verbs.Where(v => v.Verb != ApprovalVerbs.ApproveInPart || model.InPartCategories.Count > 0))
         {
             h.Open("form", ("method", "post"), ("action", $"/tabs/api/approvals/{id}/{verb.Verb}"), ("data-post", ""), ("class", "verb verb-" + verb.Verb))
                 .Open("fieldset").El("legend", verb.Legend).Antiforgery(antiforgery);
             foreach (var input in verb.Inputs)
             {
                 var fieldId = verb.Verb + "-" + input.Name;
+                if (input.Kind is TabInputKind.Categories or TabInputKind.Recipients)
+                {
+                    Ticks(h, fieldId, input, input.Kind == TabInputKind.Categories ? model.InPartCategories : model.InPartRecipients);
+                    continue;
+                }
+
+                if (input.Kind == TabInputKind.Confirm)
+                {
+                    h.Open("p").Open("input", ("type", "checkbox"), ("id", fieldId), ("name", input.Name), ("value", "true")).El("label", input.Label, ("for", fieldId)).Close("p");
+                    continue;
+                }
+
                 h.El("label", input.Label, ("for", fieldId));
                 if (input.Kind == TabInputKind.DeclineReason)
                 {

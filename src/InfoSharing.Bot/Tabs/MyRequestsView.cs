@@ -85,7 +85,9 @@ public static class MyRequestsView
         if (r.Decision == RequestStatus.Approved)
         {
             var approval = record.Actions.LastOrDefault(a => a.Action == ApprovalVerbs.Approve);
-            h.Fact("What was approved", string.IsNullOrWhiteSpace(approval?.Conditions) ? "Sharing as requested" : "Sharing with these conditions: " + approval.Conditions)
+            h.Fact("What was approved", record.InPart is { } inPart
+                    ? $"Only part of it: {inPart.ApprovedText()}. Not approved: {inPart.LeftOutText()} (sharing it needs a new request)."
+                    : string.IsNullOrWhiteSpace(approval?.Conditions) ? "Sharing as requested" : "Sharing with these conditions: " + approval.Conditions)
                 .Fact("Outcome record", r.OutcomeRecordedAt is null ? "Still owed: record what was shared in the chat" : "Recorded " + TabViews.Uk(r.OutcomeRecordedAt));
         }
 

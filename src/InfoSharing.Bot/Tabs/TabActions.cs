@@ -12,10 +12,17 @@ namespace InfoSharing.Bot.Tabs;
 /// </summary>
 public sealed class TabActions(ApprovalService approvals)
 {
-    /// <summary>The decisions the tab offers, in order (approve in part and reassign join here when the workflow has them).</summary>
+    /// <summary>The decisions the tab offers, in order (reassign joins here when the workflow has it).</summary>
     public static readonly IReadOnlyList<TabVerb> Verbs =
     [
         new(ApprovalVerbs.Approve, "Approve", "Approve sharing", [new TabInput("conditions", "Conditions (optional, shown on the card)", TabInputKind.Text, Required: false)]),
+        new(ApprovalVerbs.ApproveInPart, "Approve in part", "Approve only some of it (untick what may not be shared)",
+        [
+            new TabInput(ApprovalRules.InPartCategories, "Information approved", TabInputKind.Categories, Required: false),
+            new TabInput(ApprovalRules.InPartRecipients, "Recipients approved", TabInputKind.Recipients, Required: false),
+            new TabInput(ApprovalRules.InPartNote, "What was left out, and why (recorded, never shown in the channel)", TabInputKind.Text, Required: true),
+            new TabInput(ApprovalRules.InPartNoIdentifiers, "The note contains no identifying information", TabInputKind.Confirm, Required: false),
+        ]),
         new(ApprovalVerbs.Decline, "Decline", "Decline sharing",
         [
             new TabInput("declineReasonCode", "Reason code", TabInputKind.DeclineReason, Required: true),
@@ -71,4 +78,13 @@ public enum TabInputKind
 {
     Text,
     DeclineReason,
+
+    /// <summary>The request's categories as checkboxes, all ticked (approve in part).</summary>
+    Categories,
+
+    /// <summary>The request's recipients as checkboxes, all ticked (approve in part).</summary>
+    Recipients,
+
+    /// <summary>One checkbox sending "true" (a confirmation).</summary>
+    Confirm,
 }

@@ -11,6 +11,13 @@ public static class ApprovalRules
 {
     public const int MaxTextLength = 2000;
     public const int MinQuestionLength = 10;
+    public const int MinInPartNoteLength = 10;
+
+    /// <summary>The approval card's inputs of "approve in part" (the ticked categories and recipients, the note).</summary>
+    public const string InPartCategories = "inPartCategories";
+    public const string InPartRecipients = "inPartRecipients";
+    public const string InPartNote = "inPartNote";
+    public const string InPartNoIdentifiers = "inPartNoIdentifiers";
 
     public static ApprovalParse Parse(string? verb, JsonNode? data, bool automatic, int minDeclineReasonLength, IReadOnlyList<ChoiceItem> declineReasons)
     {
@@ -43,6 +50,9 @@ public static class ApprovalRules
             Reconsider = !string.Equals(Text(inputs, "reconsider"), "false", StringComparison.OrdinalIgnoreCase),
             Question = Bounded(inputs, "question", errors),
             Note = Bounded(inputs, "conflictNote", errors),
+            InPartCategoryIds = Ids(inputs, InPartCategories),
+            InPartRecipientTypeIds = Ids(inputs, InPartRecipients),
+            InPartNote = Bounded(inputs, InPartNote, errors),
         };
 
         switch (verb)
@@ -63,6 +73,13 @@ public static class ApprovalRules
                 if ((action.Question?.Length ?? 0) < MinQuestionLength)
                 {
                     errors["question"] = $"Write the question for the practitioner (at least {MinQuestionLength} characters).";
+                }
+
+                break;
+            case ApprovalVerbs.ApproveInPart:
+                if ((action.InPartNote?.Length ?? 0) < MinInPartNoteLength)
+                {
+                    errors[InPartNote] = $"Say what was left out and why (at least {MinInPartNoteLength} characters; recorded, not shown in the channel).";
                 }
 
                 break;
@@ -94,7 +111,7 @@ public static class ApprovalRules
             return "You declared a conflict of interest on this request, so another approver must decide it.";
         }
 
-        if (verb is ApprovalVerbs.Approve or ApprovalVerbs.Decline && required != ApproverKind.None && (actorKinds & required) == ApproverKind.None)
+        if (verb is ApprovalVerbs.Approve or ApprovalVerbs.ApproveInPart or ApprovalVerbs.Decline && required != ApproverKind.None && (actorKinds & required) == ApproverKind.None)
         {
             return $"This request must be decided by {Describe(required)}.";
         }
@@ -128,6 +145,10 @@ public static class ApprovalRules
         o.TryGetPropertyValue(name, out var node) && node is JsonValue v
             ? (v.TryGetValue<string>(out var s) ? s.Trim() : v.ToJsonString())
             : null;
+
+    /// <summary>A multi-select's values (comma-separated, as Input.ChoiceSet and an HTML form send them), trimmed, each once.</summary>
+    private static IReadOnlyList<string> Ids(JsonObject o, string name) =>
+        [.. (Text(o, name) ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal)];
 
     private static string? Bounded(JsonObject o, string name, Dictionary<string, string> errors)
     {

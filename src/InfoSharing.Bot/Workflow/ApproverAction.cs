@@ -14,6 +14,11 @@ public sealed record ApproverAction
     public string? Question { get; init; }
     public string? Note { get; init; }
 
+    /// <summary>Approve in part: the categories and recipient types left ticked, and the note of what was left out and why.</summary>
+    public IReadOnlyList<string> InPartCategoryIds { get; init; } = [];
+    public IReadOnlyList<string> InPartRecipientTypeIds { get; init; } = [];
+    public string? InPartNote { get; init; }
+
     /// <summary>True for an automatic <c>refresh</c> invoke (trigger automatic): show, never change.</summary>
     public bool Automatic { get; init; }
 

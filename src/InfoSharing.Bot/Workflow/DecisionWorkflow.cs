@@ -71,8 +71,74 @@ public static class DecisionWorkflow
             row = row with { To = null, ActionKind = RecordActionKinds.PartialApproval, AuditAction = RecordActionKinds.PartialApproval, Decides = false, Notice = NoticeKind.None, Jobs = [] };
         }
 
+        if (row.Verb == ApprovalVerbs.ApproveInPart)
+        {
+            return InPart(record, command, actor, row);
+        }
+
         return Apply(record, command, actor, row);
     }
+
+    /// <summary>
+    /// Approve in part (§7.1): the ticked categories and recipients must be the request's own (else a forged submit,
+    /// refused and audited), leave something out (else it is a plain approval) and keep something (else it is a
+    /// decline). It decides the request, so it is the last approval the request needs.
+    /// </summary>
+    private static WorkflowResult InPart(RecordSnapshot record, WorkflowCommand command, Actor actor, Transition row)
+    {
+        var categories = command.ApprovedCategoryIds ?? [];
+        var recipients = command.ApprovedRecipientTypeIds ?? [];
+        var unknown = categories.Where(c => !record.RequestedCategoryIds.Contains(c, StringComparer.Ordinal))
+            .Concat(recipients.Where(r => !record.RequestedRecipientTypeIds.Contains(r, StringComparer.Ordinal))).ToList();
+        if (record.RequestedCategoryIds.Count == 0 || unknown.Count > 0)
+        {
+            var refusal = $"The approval in part named something {record.Reference} does not ask to share, so nothing was recorded. Use the buttons of the card as it is shown now.";
+            return Refused(record, WorkflowReply.Message(refusal), new AuditEntry(ViewActions.Refused, new JsonObject
+            {
+                ["verb"] = command.Verb,
+                ["reason"] = "unknown values",
+                ["unknown"] = new JsonArray([.. unknown.Select(u => (JsonNode?)u)]),
+                ["reference"] = record.Reference,
+            }));
+        }
+
+        var leftOutCategories = record.RequestedCategoryIds.Where(c => !categories.Contains(c, StringComparer.Ordinal)).ToList();
+        var leftOutRecipients = record.RequestedRecipientTypeIds.Where(r => !recipients.Contains(r, StringComparer.Ordinal)).ToList();
+        var problem = categories.Count == 0 || recipients.Count == 0
+            ? "Nothing is left ticked, so nothing would be approved: that is a decline. Use Decline (with its reason), or tick what may be shared."
+            : leftOutCategories.Count == 0 && leftOutRecipients.Count == 0
+                ? "Everything is still ticked: that is a plain approval. Use Approve, or untick what may not be shared."
+                : null;
+        if (problem is not null)
+        {
+            return new WorkflowResult { Outcome = WorkflowOutcome.Invalid, FromStatus = record.Status, Reply = new WorkflowReply(ReplyView.Errors, problem) };
+        }
+
+        if (Remaining(record, actor) is var remaining and not ApproverKind.None)
+        {
+            return Unchanged(record, WorkflowReply.Message(
+                $"{record.Reference} also needs the approval of {ApprovalRules.Describe(remaining)}. Approving in part decides the request, so it must be the last approval: approve it in full, or leave it to them."));
+        }
+
+        var scope = new ApprovedInPart(
+            [.. record.RequestedCategoryIds.Where(c => categories.Contains(c, StringComparer.Ordinal))],
+            [.. record.RequestedRecipientTypeIds.Where(r => recipients.Contains(r, StringComparer.Ordinal))],
+            leftOutCategories, leftOutRecipients);
+        var applied = Apply(record, command, actor, row);
+        var details = applied.Audit[0].Details;
+        details["approvedCategories"] = Ids(scope.CategoryIds);
+        details["approvedRecipientTypes"] = Ids(scope.RecipientTypeIds);
+        details["leftOutCategories"] = Ids(scope.LeftOutCategoryIds);
+        details["leftOutRecipientTypes"] = Ids(scope.LeftOutRecipientTypeIds);
+        if (command.ConfirmedIdentifierKinds.Count > 0)
+        {
+            details["identifierConfirmed"] = true;
+            details["identifierKinds"] = Ids(command.ConfirmedIdentifierKinds);
+        }
+        return applied with { InPart = scope };
+    }
+
+    private static JsonArray Ids(IReadOnlyList<string> ids) => new([.. ids.Select(i => (JsonNode?)i)]);
 
     /// <summary>Why this person may not do this, or null when they may (decided on the server, never by the card).</summary>
     public static string? WhyNot(RecordSnapshot record, string verb, Actor actor, bool isRequester)

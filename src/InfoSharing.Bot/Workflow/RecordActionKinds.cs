@@ -11,6 +11,12 @@ public static class RecordActionKinds
     /// <summary>An approval by one of the approver kinds a request needs, with another still to approve.</summary>
     public const string PartialApproval = "approve-partial";
 
+    /// <summary>
+    /// The decision "approved in part" (§7.1): some categories or recipients were left out. The request's status is
+    /// approved; what was approved is in its summary (<c>inPart</c>). Unrelated to <see cref="PartialApproval"/>.
+    /// </summary>
+    public const string ApprovedInPart = "approve-in-part";
+
     /// <summary>The practitioner answered the approvers' question.</summary>
     public const string Answered = "answered";
 
@@ -34,6 +40,7 @@ public static class RecordActionKinds
         Submitted => "submitted the request",
         ApprovalVerbs.Approve => "approved",
         PartialApproval => "approved (another approver kind must also approve)",
+        ApprovedInPart => "approved in part",
         ApprovalVerbs.Decline => "declined",
         ApprovalVerbs.MoreInfo => "asked the practitioner for more information",
         ApprovalVerbs.Conflict => "declared a conflict of interest",

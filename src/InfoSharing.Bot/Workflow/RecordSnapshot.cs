@@ -22,6 +22,12 @@ public sealed record RecordSnapshot
     public bool OutcomeRecorded { get; init; }
     public IReadOnlyList<PriorAction> Actions { get; init; } = [];
 
+    /// <summary>The categories the request asks to share (policy ids; empty when its answers cannot be read).</summary>
+    public IReadOnlyList<string> RequestedCategoryIds { get; init; } = [];
+
+    /// <summary>The recipient types the request asks to share with (policy ids).</summary>
+    public IReadOnlyList<string> RequestedRecipientTypeIds { get; init; } = [];
+
     public ApproverKind Required => ApprovalRules.Required(RequiresDpo, RequiresPreventLead);
 }
 

@@ -63,6 +63,8 @@ public static class StatusTable
     [
         new(RecordKinds.Request, ApprovalVerbs.Approve, RequestStatus.Pending, RequestStatus.Approved, ApprovalVerbs.Approve, ApprovalVerbs.Approve,
             Decides: true, NoticeKind.Approved, WorkflowJob.CancelApproverReminders, WorkflowJob.AskForOutcome),
+        new(RecordKinds.Request, ApprovalVerbs.ApproveInPart, RequestStatus.Pending, RequestStatus.Approved, RecordActionKinds.ApprovedInPart, RecordActionKinds.ApprovedInPart,
+            Decides: true, NoticeKind.ApprovedInPart, WorkflowJob.CancelApproverReminders, WorkflowJob.AskForOutcome),
         new(RecordKinds.Request, ApprovalVerbs.Decline, RequestStatus.Pending, RequestStatus.Declined, ApprovalVerbs.Decline, ApprovalVerbs.Decline,
             Decides: true, NoticeKind.Declined, WorkflowJob.CancelApproverReminders, WorkflowJob.OfferReconsider),
         new(RecordKinds.Request, ApprovalVerbs.MoreInfo, RequestStatus.Pending, RequestStatus.MoreInfoRequested, ApprovalVerbs.MoreInfo, ApprovalVerbs.MoreInfo,

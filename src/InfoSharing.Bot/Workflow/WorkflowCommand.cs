@@ -19,6 +19,12 @@ public sealed record WorkflowCommand
 
     public string? Conditions { get; init; }
 
+    /// <summary>Approve in part: the categories left ticked (policy ids as the card sent them; null for any other command).</summary>
+    public IReadOnlyList<string>? ApprovedCategoryIds { get; init; }
+
+    /// <summary>Approve in part: the recipient types left ticked.</summary>
+    public IReadOnlyList<string>? ApprovedRecipientTypeIds { get; init; }
+
     /// <summary>After a decline: offer the practitioner to reconsider with new information.</summary>
     public bool Reconsider { get; init; } = true;
 

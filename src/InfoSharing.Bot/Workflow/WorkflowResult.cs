@@ -28,6 +28,9 @@ public sealed record WorkflowResult
     public IReadOnlyList<WorkflowJob> Jobs { get; init; } = [];
     public required WorkflowReply Reply { get; init; }
 
+    /// <summary>After an approval in part: what was approved (the shell records it in the request's summary).</summary>
+    public ApprovedInPart? InPart { get; init; }
+
     /// <summary>True when the shell must write: a status change, an action row, or an audit entry.</summary>
     public bool Writes => Action is not null || Audit.Count > 0;
 }
@@ -51,6 +54,10 @@ public enum WorkflowOutcome
 
 /// <summary>The approver-action row to record (ApprovalActionRow).</summary>
 public sealed record RecordedAction(string Action, string Role, string? Text = null, string? ReasonCode = null, string? Conditions = null);
+
+/// <summary>What an approval in part approved, and what it left out (policy ids, in the request's order).</summary>
+public sealed record ApprovedInPart(IReadOnlyList<string> CategoryIds, IReadOnlyList<string> RecipientTypeIds,
+    IReadOnlyList<string> LeftOutCategoryIds, IReadOnlyList<string> LeftOutRecipientTypeIds);
 
 /// <summary>An audit entry about the record (subject: the record's kind and id).</summary>
 public sealed record AuditEntry(string Action, JsonObject Details);
@@ -78,6 +85,7 @@ public enum NoticeKind
 {
     None,
     Approved,
+    ApprovedInPart,
     Declined,
     MoreInformation,
     ReviewAcknowledged,

@@ -81,7 +81,7 @@ public sealed class ApprovalCardSentencesTests
         };
     }
 
-    private static ApprovalCardModel Model() => new()
+    private static ApprovalCardModel Model() => ApprovalRecords.WithInPartChoices(new ApprovalCardModel
     {
         RequestId = RequestId,
         Summary = SubmissionRecord.Summary(Submission(), Policy, "ISR-2026-0042"),
@@ -89,7 +89,40 @@ public sealed class ApprovalCardSentencesTests
         History = [],
         DeclineReasons = Policy.Lists.DeclineReasons,
         RefreshUserIds = ["29:approver-1"],
-    };
+    }, Submission(), Policy);
+
+    /// <summary>The same request, approved in part (§7.1): offending history and "other" left out.</summary>
+    internal static JsonObject ApprovedInPartCard() => ApprovalCards.Channel(Model() with
+    {
+        Status = RequestStatus.Approved,
+        DecidedBy = "Arnold Approver",
+        DecidedAtUtc = SubmittedAt.UtcDateTime.AddHours(1),
+        History = [new ApprovalActionView("Arnold Approver", RecordActionKinds.Title(RecordActionKinds.ApprovedInPart), SubmittedAt.UtcDateTime.AddHours(1), null, null)],
+        Summary = Model().Summary with
+        {
+            InPart = new InPartSummary
+            {
+                CategoryIds = ["emotional-mental-health"], RecipientTypeIds = ["other"], LeftOutCategoryIds = ["offending-history", "other"], LeftOutRecipientTypeIds = [],
+                Categories = ["Emotional and mental health"], Recipients = ["Other organisation"], LeftOutCategories = ["Offending history (including allegations)", "Other (describe it below)"], LeftOutRecipients = [],
+            },
+        },
+    });
+
+    [Fact]
+    public void ApprovedInPartCard_MatchesItsGoldenFile() => Golden.AssertMatches("approval-approved-in-part.json", ApprovedInPartCard().ToJsonString(Indented) + "\n");
+
+    [Fact]
+    public void PendingCard_OffersApproveInPart_EveryCategoryAndRecipientTickedByDefault()
+    {
+        var show = ChannelCard().DescendantObjects().Single(o => o["type"]?.GetValue<string>() == "Action.ShowCard" && o["title"]?.GetValue<string>() == "Approve in part");
+        var inputs = show.DescendantObjects().ToList();
+        var categories = inputs.Single(o => o["id"]?.GetValue<string>() == ApprovalRules.InPartCategories);
+        Assert.True(categories["isMultiSelect"]!.GetValue<bool>());
+        Assert.Equal("emotional-mental-health,offending-history,other", categories["value"]!.GetValue<string>());
+        Assert.Equal("other", inputs.Single(o => o["id"]?.GetValue<string>() == ApprovalRules.InPartRecipients)["value"]!.GetValue<string>());
+        Assert.True(inputs.Single(o => o["id"]?.GetValue<string>() == ApprovalRules.InPartNote)["isRequired"]!.GetValue<bool>());
+        Assert.Contains(inputs, o => o["verb"]?.GetValue<string>() == ApprovalVerbs.ApproveInPart);
+    }
 
     internal static JsonObject ChannelCard() => ApprovalCards.Channel(Model());
 
@@ -103,13 +136,13 @@ public sealed class ApprovalCardSentencesTests
     [Fact]
     public void ApprovalDetailView_MatchesItsGoldenFile() => Golden.AssertMatches("approval-detail.json", DetailCard().ToJsonString(Indented) + "\n");
 
-    public static TheoryData<string> Cards => ["channel", "detail"];
+    public static TheoryData<string> Cards => ["channel", "detail", "approved-in-part"];
 
     [Theory]
     [MemberData(nameof(Cards))]
     public void EveryTextAndFact_HoldsNoPolicyIdAndNoJson(string which)
     {
-        var card = which == "channel" ? ChannelCard() : DetailCard();
+        var card = which switch { "channel" => ChannelCard(), "approved-in-part" => ApprovedInPartCard(), _ => DetailCard() };
         var texts = Texts(card).ToList();
         Assert.NotEmpty(texts);
 

@@ -22,7 +22,7 @@ public sealed class DecisionWorkflowTests
 
     private static readonly string[] Commands =
     [
-        ApprovalVerbs.Approve, ApprovalVerbs.Decline, ApprovalVerbs.MoreInfo, ApprovalVerbs.Conflict, StatusTable.Answer, StatusTable.Outcome,
+        ApprovalVerbs.Approve, ApprovalVerbs.ApproveInPart, ApprovalVerbs.Decline, ApprovalVerbs.MoreInfo, ApprovalVerbs.Conflict, StatusTable.Answer, StatusTable.Outcome,
         SafeguardingVerbs.Acknowledge, SafeguardingVerbs.RaiseConcern, SafeguardingVerbs.AdviceAnswer,
         StatusTable.EmergencyRecorded, StatusTable.EmergencyNothingShared, StatusTable.EmergencyFull, StatusTable.NotShared,
     ];
@@ -33,6 +33,7 @@ public sealed class DecisionWorkflowTests
     private static readonly Dictionary<(string Kind, string Status, string Command), string> Changes = new()
     {
         [(RecordKinds.Request, RequestStatus.Pending, ApprovalVerbs.Approve)] = RequestStatus.Approved,
+        [(RecordKinds.Request, RequestStatus.Pending, ApprovalVerbs.ApproveInPart)] = RequestStatus.Approved,
         [(RecordKinds.Request, RequestStatus.Pending, ApprovalVerbs.Decline)] = RequestStatus.Declined,
         [(RecordKinds.Request, RequestStatus.Pending, ApprovalVerbs.MoreInfo)] = RequestStatus.MoreInfoRequested,
         [(RecordKinds.Request, RequestStatus.Pending, ApprovalVerbs.Conflict)] = "=",
@@ -321,7 +322,113 @@ public sealed class DecisionWorkflowTests
         Assert.Contains(result.Sends, s => s is { Kind: SendKind.NotifyRequester, Notice: NoticeKind.AdviceGiven });
     }
 
-    private static WorkflowCommand Command(string verb) => new() { Verb = verb, Text = "Some text of the right length." };
+    private static WorkflowCommand Command(string verb) => new()
+    {
+        Verb = verb,
+        Text = "Some text of the right length.",
+        // Approve in part: one of the two categories kept, the one recipient kept.
+        ApprovedCategoryIds = verb == ApprovalVerbs.ApproveInPart ? ["emotional-mental-health"] : null,
+        ApprovedRecipientTypeIds = verb == ApprovalVerbs.ApproveInPart ? ["police"] : null,
+    };
+
+    private static WorkflowCommand InPart(string[] categories, string[] recipients) =>
+        Command(ApprovalVerbs.ApproveInPart) with { ApprovedCategoryIds = categories, ApprovedRecipientTypeIds = recipients, Text = "Family detail is not needed for the referral." };
+
+    [Fact]
+    public void Next_ApproveInPart_DecidesApprovedRecordsWhatWasApprovedAndIsNotTheFirstOfTwoApprovals()
+    {
+        var result = DecisionWorkflow.Next(Record(RecordKinds.Request, RequestStatus.Pending), InPart(["emotional-mental-health"], ["police"]), Approver, Now);
+
+        Assert.Equal(WorkflowOutcome.Applied, result.Outcome);
+        Assert.Equal(RequestStatus.Approved, result.NewStatus);
+        Assert.True(result.Decides);
+        Assert.Equal(RequestStatus.Approved, result.Decision);
+        Assert.Equal(RecordActionKinds.ApprovedInPart, result.Action!.Action);
+        Assert.NotEqual(RecordActionKinds.PartialApproval, result.Action.Action);
+        Assert.Equal("Family detail is not needed for the referral.", result.Action.Text);
+        Assert.Equal(["emotional-mental-health"], result.InPart!.CategoryIds);
+        Assert.Equal(["family-relationships"], result.InPart.LeftOutCategoryIds);
+        Assert.Equal(["police"], result.InPart.RecipientTypeIds);
+        Assert.Empty(result.InPart.LeftOutRecipientTypeIds);
+        var audit = Assert.Single(result.Audit);
+        Assert.Equal("approve-in-part", audit.Action);
+        Assert.Equal("[\"family-relationships\"]", audit.Details["leftOutCategories"]!.ToJsonString());
+        Assert.DoesNotContain("Family detail", audit.Details.ToJsonString(), StringComparison.Ordinal); // the ids, never the note
+        Assert.Contains(result.Sends, s => s is { Kind: SendKind.NotifyRequester, Notice: NoticeKind.ApprovedInPart });
+        Assert.Contains(result.Sends, s => s.Kind == SendKind.UpdateCard);
+        Assert.Equal([WorkflowJob.CancelApproverReminders, WorkflowJob.AskForOutcome], result.Jobs);
+    }
+
+    [Theory]
+    [InlineData(new string[0], new[] { "police" }, "that is a decline")]
+    [InlineData(new[] { "emotional-mental-health" }, new string[0], "that is a decline")]
+    [InlineData(new[] { "emotional-mental-health", "family-relationships" }, new[] { "police" }, "that is a plain approval")]
+    public void Next_ApproveInPart_TickingNothingOrEverything_IsRefusedWithWhatToDoInstead(string[] categories, string[] recipients, string says)
+    {
+        var result = DecisionWorkflow.Next(Record(RecordKinds.Request, RequestStatus.Pending), InPart(categories, recipients), Approver, Now);
+
+        Assert.Equal(WorkflowOutcome.Invalid, result.Outcome);
+        Assert.Equal(ReplyView.Errors, result.Reply.View);
+        Assert.Contains(says, result.Reply.Text, StringComparison.Ordinal);
+        Assert.False(result.Writes);
+    }
+
+    [Theory]
+    [InlineData(new[] { "emotional-mental-health", "offending-history" }, new[] { "police" })]
+    [InlineData(new[] { "emotional-mental-health" }, new[] { "police", "gp-practice" })]
+    public void Next_ApproveInPart_ValuesTheRequestDoesNotHave_ForgedSubmitRefusedAndAudited(string[] categories, string[] recipients)
+    {
+        var result = DecisionWorkflow.Next(Record(RecordKinds.Request, RequestStatus.Pending), InPart(categories, recipients), Approver, Now);
+
+        Assert.Equal(WorkflowOutcome.Refused, result.Outcome);
+        Assert.Null(result.Action);
+        Assert.Empty(result.Sends);
+        var audit = Assert.Single(result.Audit);
+        Assert.Equal("refused-action", audit.Action);
+        Assert.Equal("unknown values", (string?)audit.Details["reason"]);
+    }
+
+    [Fact]
+    public void Next_ApproveInPart_AlreadyDecided_DoubleClickChangesNothing()
+    {
+        var record = Record(RecordKinds.Request, RequestStatus.Approved) with { DecidedByName = "Dee Decider", DecidedAt = new DateTime(2026, 12, 1, 9, 30, 0, DateTimeKind.Utc) };
+
+        var result = DecisionWorkflow.Next(record, InPart(["emotional-mental-health"], ["police"]), Approver, Now);
+
+        Assert.Equal(WorkflowOutcome.Unchanged, result.Outcome);
+        Assert.Equal("Already approved by Dee Decider on 1 Dec 2026, 09:30 GMT; your click changed nothing.", result.Reply.Text);
+        Assert.False(result.Writes);
+    }
+
+    [Fact]
+    public void Next_ApproveInPart_WhenAnotherApproverKindMustStillApprove_ChangesNothingAndSaysWho_AsTheLastApprovalItDecides()
+    {
+        var record = Record(RecordKinds.Request, RequestStatus.Pending) with { RequiresDpo = true, RequiresPreventLead = true };
+        var dpo = new Actor("dpo-oid", null, "Dana DPO") { Kinds = ApproverKind.Approver | ApproverKind.Dpo };
+        var prevent = new Actor("prevent-oid", null, "Priya Prevent") { Kinds = ApproverKind.Approver | ApproverKind.PreventLead };
+
+        var first = DecisionWorkflow.Next(record, InPart(["emotional-mental-health"], ["police"]), dpo, Now);
+        var afterDpo = record with { Actions = [new PriorAction(RecordActionKinds.PartialApproval, dpo.ObjectId, dpo.Kinds.ToString())] };
+        var last = DecisionWorkflow.Next(afterDpo, InPart(["emotional-mental-health"], ["police"]), prevent, Now);
+
+        Assert.Equal(WorkflowOutcome.Unchanged, first.Outcome);
+        Assert.Contains("also needs the approval of the Prevent lead", first.Reply.Text, StringComparison.Ordinal);
+        Assert.False(first.Writes);
+        Assert.Equal(WorkflowOutcome.Applied, last.Outcome);
+        Assert.Equal(RecordActionKinds.ApprovedInPart, last.Action!.Action);
+        Assert.True(last.Decides);
+    }
+
+    [Fact]
+    public void Next_ApproveInPart_ByAPlainApproverWhenTheDpoMustDecide_Refused()
+    {
+        var record = Record(RecordKinds.Request, RequestStatus.Pending) with { RequiresDpo = true };
+
+        var result = DecisionWorkflow.Next(record, InPart(["emotional-mental-health"], ["police"]), new Actor("a", null, "A") { Kinds = ApproverKind.Approver }, Now);
+
+        Assert.Equal(WorkflowOutcome.Refused, result.Outcome);
+        Assert.Equal("This request must be decided by the Data Protection Officer.", result.Reply.Text);
+    }
 
     private static RecordSnapshot Record(string kind, string status, bool withQuestion = false) => new()
     {
@@ -333,5 +440,7 @@ public sealed class DecisionWorkflowTests
         RequesterObjectId = Requester.ObjectId,
         RequesterUserId = Requester.ChannelUserId,
         Actions = withQuestion ? [new PriorAction(ApprovalVerbs.MoreInfo, "approver-oid", "Approver")] : [],
+        RequestedCategoryIds = ["emotional-mental-health", "family-relationships"],
+        RequestedRecipientTypeIds = ["police"],
     };
 }

@@ -189,10 +189,18 @@ public static class CaseFile
             return;
         }
 
-        var decisive = record.Actions.LastOrDefault(a => string.Equals(a.Action, row.Decision == RequestStatus.Approved ? ApprovalVerbs.Approve : ApprovalVerbs.Decline, StringComparison.Ordinal));
-        md.Append("**").Append(RequestStatus.Title(row.Decision)).Append("** by ")
+        var decisive = record.Actions.LastOrDefault(a => string.Equals(a.Action,
+            row.Decision == RequestStatus.Approved ? (record.InPart is null ? ApprovalVerbs.Approve : RecordActionKinds.ApprovedInPart) : ApprovalVerbs.Decline, StringComparison.Ordinal));
+        md.Append("**").Append(RequestStatus.Title(row.Decision)).Append(record.InPart is null ? "" : " in part").Append("** by ")
           .Append(MarkdownText.Inline(Who(row.DecidedByAadObjectId ?? "", names)))
           .Append(" on ").Append(row.DecidedAt is { } at ? Uk(at) : "—").Append(".\n\n");
+        if (record.InPart is { } inPart)
+        {
+            // The approval covers only this: the outcome below cannot claim more (§7.1).
+            Item(md, "Approved", inPart.ApprovedText());
+            Item(md, "Not approved", inPart.LeftOutText());
+        }
+
         if (decisive?.ReasonCode is { } code)
         {
             Item(md, "Reason", DeclineReasons.Title(policy.Lists.DeclineReasons, code) ?? code);
@@ -312,6 +320,7 @@ public static class CaseFile
             AuditActions.MoreInfoAnswered => "answered the approvers' question",
             ApprovalVerbs.Approve => "approved",
             RecordActionKinds.PartialApproval => "approved (another approver kind must also approve)",
+            RecordActionKinds.ApprovedInPart => "approved in part (some information or recipients left out)",
             ApprovalVerbs.Decline => "declined",
             ApprovalVerbs.MoreInfo => "asked for more information",
             ApprovalVerbs.Conflict => "declared a conflict of interest",

@@ -12,6 +12,29 @@ public sealed record RecordData(InfoRequestRow Row, IReadOnlyList<ApprovalAction
 
     public bool ContentDeleted => Row.ContentDeletedAt is not null;
 
+    /// <summary>Set when the request was approved in part (§7.1): what was approved and what was left out.</summary>
+    public Cards.InPartSummary? InPart { get; } = ReadInPart(Row.SummaryJson);
+
+    /// <summary>After approval: the categories approved (all those asked for, or those an approval in part kept); else null.</summary>
+    public IReadOnlyList<string>? ApprovedCategoryIds => Row.Decision == Workflow.RequestStatus.Approved ? InPart?.CategoryIds ?? Submission?.What.CategoryIds : null;
+
+    /// <summary>After approval: the recipient types approved.</summary>
+    public IReadOnlyList<string>? ApprovedRecipientTypeIds => Row.Decision == Workflow.RequestStatus.Approved
+        ? InPart?.RecipientTypeIds ?? (Submission is { } s ? [s.WithWhom.RecipientTypeId] : null)
+        : null;
+
+    private static Cards.InPartSummary? ReadInPart(string? json)
+    {
+        try
+        {
+            return string.IsNullOrWhiteSpace(json) ? null : JsonSerializer.Deserialize(json, Cards.ApprovalsJsonContext.Default.ApprovalSummary)?.InPart;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     private static RequestSubmission? ReadSubmission(string? json)
     {
         if (string.IsNullOrWhiteSpace(json))

@@ -53,7 +53,12 @@ public static class RecordDocuments
             Answers = record.ContentDeleted ? null : Json(row.AnswersJson),
             ApproverActions = [.. record.Actions.Select(Action)],
             Decision = row.Decision is { } outcome
-                ? new DecisionDocument { Outcome = outcome, AtUtc = row.DecidedAt, ByAadObjectId = row.DecidedByAadObjectId, ByName = row.DecidedByName }
+                ? new DecisionDocument
+                {
+                    Outcome = outcome, AtUtc = row.DecidedAt, ByAadObjectId = row.DecidedByAadObjectId, ByName = row.DecidedByName,
+                    InPart = record.InPart is not null, ApprovedCategoryIds = record.ApprovedCategoryIds, ApprovedRecipientTypeIds = record.ApprovedRecipientTypeIds,
+                    NotApprovedCategoryIds = record.InPart?.LeftOutCategoryIds,
+                }
                 : null,
             Outcome = Json(row.OutcomeJson),
             Retention = Retention(row),
