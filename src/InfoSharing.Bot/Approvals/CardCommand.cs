@@ -34,8 +34,8 @@ public sealed record CardCommand(Guid RecordId, string Kind, WorkflowCommand Com
         {
             Verb = action.Verb,
             Automatic = automatic,
-            Text = action.Verb switch { ApprovalVerbs.Decline => action.Reason, ApprovalVerbs.MoreInfo => action.Question, ApprovalVerbs.Conflict => action.Note, _ => null },
-            Code = action.ReasonCode,
+            Text = action.Verb switch { ApprovalVerbs.Decline => action.Reason, ApprovalVerbs.MoreInfo => action.Question, ApprovalVerbs.Conflict or ApprovalVerbs.Reassign => action.Note, _ => null },
+            Code = action.Verb == ApprovalVerbs.Reassign ? action.ReassignTo : action.ReasonCode,
             Conditions = action.Conditions,
             Reconsider = action.Reconsider,
             FieldErrors = parse.FieldErrors,

@@ -20,6 +20,12 @@ public sealed record ApprovalCardModel
     /// <summary>The decline reason codes offered (the policy's <c>lists.declineReasons</c>).</summary>
     public IReadOnlyList<ChoiceItem> DeclineReasons { get; init; } = [];
 
+    /// <summary>Whom the request can be handed to (Reassign): <c>role:…</c> and <c>person:…</c> ids with their titles; none: no Reassign action.</summary>
+    public IReadOnlyList<ChoiceItem> ReassignChoices { get; init; } = [];
+
+    /// <summary>The latest escalation found no one who may decide the request (the admins were told).</summary>
+    public bool NoDecider { get; init; }
+
     /// <summary>Teams user ids (29:…) that get the automatic user-specific refresh (max 60).</summary>
     public IReadOnlyList<string> RefreshUserIds { get; init; } = [];
 }

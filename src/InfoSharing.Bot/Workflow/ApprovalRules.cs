@@ -42,7 +42,8 @@ public static class ApprovalRules
             Reason = Bounded(inputs, "declineReason", errors),
             Reconsider = !string.Equals(Text(inputs, "reconsider"), "false", StringComparison.OrdinalIgnoreCase),
             Question = Bounded(inputs, "question", errors),
-            Note = Bounded(inputs, "conflictNote", errors),
+            Note = Bounded(inputs, verb == ApprovalVerbs.Reassign ? "reassignNote" : "conflictNote", errors),
+            ReassignTo = Text(inputs, "reassignTo"),
         };
 
         switch (verb)

@@ -14,6 +14,9 @@ public sealed record ApproverAction
     public string? Question { get; init; }
     public string? Note { get; init; }
 
+    /// <summary>A reassignment's target: <c>person:&lt;object id&gt;</c> or <c>role:Dpo</c> / <c>role:PreventLead</c>.</summary>
+    public string? ReassignTo { get; init; }
+
     /// <summary>True for an automatic <c>refresh</c> invoke (trigger automatic): show, never change.</summary>
     public bool Automatic { get; init; }
 

@@ -24,6 +24,9 @@ public static class RecordActionKinds
     public const string AdviceAnswered = "advice-answered";
     public const string OutcomeRecorded = "outcome-recorded";
 
+    /// <summary>An escalation found no one who may decide the request (recorded by the bot; the admins are told).</summary>
+    public const string NoDecider = "no-decider";
+
     /// <summary>The audit action of the practitioner's answer (the action row records <see cref="Answered"/>).</summary>
     public const string MoreInfoAnsweredAudit = "more-info-answered";
 
@@ -36,6 +39,8 @@ public static class RecordActionKinds
         ApprovalVerbs.Decline => "declined",
         ApprovalVerbs.MoreInfo => "asked the practitioner for more information",
         ApprovalVerbs.Conflict => "declared a conflict of interest",
+        ApprovalVerbs.Reassign => "handed the request on",
+        NoDecider => "found no one who may decide this request; the administrators were told",
         Answered => "answered the approvers' question",
         OutcomeRecorded => "recorded what happened after approval",
         EmergencyDeclared => "declared an emergency (sharing allowed without prior approval)",

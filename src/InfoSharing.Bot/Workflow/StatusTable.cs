@@ -56,6 +56,9 @@ public static class StatusTable
     /// <summary>The practitioner's record of what happened after approval.</summary>
     public const string Outcome = SafeguardingActions.OutcomeRecord;
 
+    /// <summary>The audit action of a reassignment (the action row records <see cref="ApprovalVerbs.Reassign"/>).</summary>
+    public const string Reassigned = "reassigned";
+
     public static IReadOnlyList<Transition> Rows { get; } =
     [
         new(RecordKinds.Request, ApprovalVerbs.Approve, RequestStatus.Pending, RequestStatus.Approved, ApprovalVerbs.Approve, ApprovalVerbs.Approve,
@@ -64,8 +67,10 @@ public static class StatusTable
             Decides: true, NoticeKind.Declined, WorkflowJob.CancelApproverReminders, WorkflowJob.OfferReconsider),
         new(RecordKinds.Request, ApprovalVerbs.MoreInfo, RequestStatus.Pending, RequestStatus.MoreInfoRequested, ApprovalVerbs.MoreInfo, ApprovalVerbs.MoreInfo,
             Decides: false, NoticeKind.MoreInformation),
-        new(RecordKinds.Request, ApprovalVerbs.Conflict, RequestStatus.Pending, null, ApprovalVerbs.Conflict, ApprovalVerbs.Conflict, Decides: false, NoticeKind.None),
-        new(RecordKinds.Request, ApprovalVerbs.Conflict, RequestStatus.MoreInfoRequested, null, ApprovalVerbs.Conflict, ApprovalVerbs.Conflict, Decides: false, NoticeKind.None),
+        new(RecordKinds.Request, ApprovalVerbs.Conflict, RequestStatus.Pending, null, ApprovalVerbs.Conflict, ApprovalVerbs.Conflict, Decides: false, NoticeKind.ConflictDeclared),
+        new(RecordKinds.Request, ApprovalVerbs.Conflict, RequestStatus.MoreInfoRequested, null, ApprovalVerbs.Conflict, ApprovalVerbs.Conflict, Decides: false, NoticeKind.ConflictDeclared),
+        new(RecordKinds.Request, ApprovalVerbs.Reassign, RequestStatus.Pending, null, ApprovalVerbs.Reassign, Reassigned, Decides: false, NoticeKind.Reassigned),
+        new(RecordKinds.Request, ApprovalVerbs.Reassign, RequestStatus.MoreInfoRequested, null, ApprovalVerbs.Reassign, Reassigned, Decides: false, NoticeKind.Reassigned),
         new(RecordKinds.Request, Answer, RequestStatus.MoreInfoRequested, RequestStatus.Pending, RecordActionKinds.Answered, RecordActionKinds.MoreInfoAnsweredAudit,
             Decides: false, NoticeKind.AnswerReceived) { ByRequester = true },
         new(RecordKinds.Request, Outcome, RequestStatus.Approved, null, RecordActionKinds.OutcomeRecorded, "outcome-recorded",

@@ -21,7 +21,7 @@ public sealed class DecisionWorkflowTests
 
     private static readonly string[] Commands =
     [
-        ApprovalVerbs.Approve, ApprovalVerbs.Decline, ApprovalVerbs.MoreInfo, ApprovalVerbs.Conflict, StatusTable.Answer, StatusTable.Outcome,
+        ApprovalVerbs.Approve, ApprovalVerbs.Decline, ApprovalVerbs.MoreInfo, ApprovalVerbs.Conflict, ApprovalVerbs.Reassign, StatusTable.Answer, StatusTable.Outcome,
         SafeguardingVerbs.Acknowledge, SafeguardingVerbs.RaiseConcern, SafeguardingVerbs.AdviceAnswer,
         StatusTable.EmergencyRecorded, StatusTable.EmergencyNothingShared, StatusTable.EmergencyFull,
     ];
@@ -36,6 +36,8 @@ public sealed class DecisionWorkflowTests
         [(RecordKinds.Request, RequestStatus.Pending, ApprovalVerbs.MoreInfo)] = RequestStatus.MoreInfoRequested,
         [(RecordKinds.Request, RequestStatus.Pending, ApprovalVerbs.Conflict)] = "=",
         [(RecordKinds.Request, RequestStatus.MoreInfoRequested, ApprovalVerbs.Conflict)] = "=",
+        [(RecordKinds.Request, RequestStatus.Pending, ApprovalVerbs.Reassign)] = "=",
+        [(RecordKinds.Request, RequestStatus.MoreInfoRequested, ApprovalVerbs.Reassign)] = "=",
         [(RecordKinds.Request, RequestStatus.MoreInfoRequested, StatusTable.Answer)] = RequestStatus.Pending,
         [(RecordKinds.Request, RequestStatus.Approved, StatusTable.Outcome)] = "=",
         [(RecordKinds.Emergency, SafeguardingStatus.RecordDue, StatusTable.EmergencyRecorded)] = SafeguardingStatus.ReviewPending,
@@ -302,7 +304,12 @@ public sealed class DecisionWorkflowTests
         Assert.Contains(result.Sends, s => s is { Kind: SendKind.NotifyRequester, Notice: NoticeKind.AdviceGiven });
     }
 
-    private static WorkflowCommand Command(string verb) => new() { Verb = verb, Text = "Some text of the right length." };
+    private static WorkflowCommand Command(string verb) => new()
+    {
+        Verb = verb,
+        Text = "Some text of the right length.",
+        Code = verb == ApprovalVerbs.Reassign ? Deciders.PersonPrefix + "colleague-oid" : null,
+    };
 
     private static RecordSnapshot Record(string kind, string status, bool withQuestion = false) => new()
     {
@@ -314,5 +321,6 @@ public sealed class DecisionWorkflowTests
         RequesterObjectId = Requester.ObjectId,
         RequesterUserId = Requester.ChannelUserId,
         Actions = withQuestion ? [new PriorAction(ApprovalVerbs.MoreInfo, "approver-oid", "Approver")] : [],
+        Candidates = [new Candidate(Approver.ObjectId, Approver.ChannelUserId, Approver.Name, Approver.Kinds), new Candidate("colleague-oid", "29:colleague", "Colin Colleague", ApproverKind.Approver)],
     };
 }
