@@ -36,6 +36,7 @@ public static class WorkflowServiceCollectionExtensions
         services.AddScoped<DecisionFollowUp>();
         services.AddScoped<ScheduledJobs>();
         services.AddScoped<DeciderReminders>();
+        services.AddScoped<CoverService>();
         services.AddSingleton<ReminderSignal>();
         services.AddSingleton<ReminderScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<ReminderScheduler>());
