@@ -14,7 +14,7 @@
 // Run: e2e/run-in-netns.sh e2e/approvals.spec.js      Screenshots: artifacts/e2e/approvals/NN-*.png
 'use strict';
 const { run, api, conversations, frameText, frameCard, cardInputs, setCardInput, delivered, until, openConversation,
-  waitForBotText, SEL, routineAnswers } = require('./lib');
+  waitForBotText, SEL, routineAnswers, openPractitionerAndApprover } = require('./lib');
 
 const RUN = String(Date.now()).slice(-6);
 const BOT_NAME = 'InfoSharing Bot'; // = bot.name in tools/playground.yml
@@ -39,12 +39,6 @@ run(async s => {
   const log = await s.stream('/_ws/log/stream'); // what the bot received, and its answers
   let B; // the approver
 
-  const base = process.env.PG_BASE || 'http://127.0.0.1:56150';
-  const load = async page => {
-    await page.goto(`${base}/`, { timeout: 60000 });
-    await page.locator(SEL.editor).first().waitFor({ timeout: 30_000 });
-    await page.getByRole('button', { name: 'Toggle Log Panel' }).click(); // contenteditable, repeats texts
-  };
   /** The approval card of a request, as rendered on a page (the newest one with its reference). */
   const approvalCard = (page, ref) => page.locator(SEL.card).filter({ hasText: `Information sharing request ${ref}` }).filter({ visible: true }).last();
   /** Waits until the card on a page shows text (for a PUT: no click on that page). */
@@ -103,14 +97,7 @@ run(async s => {
 
   // ---- the steps ---------------------------------------------------------------------------------------
   if (!await s.step('both profiles load the Playground: A is Paula Practitioner, B is Arnold Approver; both open the Approvals channel', async () => {
-    await load(A);
-    B = await s.openAs(APPROVER.id);
-    await load(B);
-    for (const [page, who] of [[A, PRACTITIONER.name], [B, APPROVER.name]]) {
-      await page.getByText(who, { exact: true }).first().waitFor();
-      await openConversation(page, channel.tree);
-      await page.getByText('Start a new post').first().waitFor();
-    }
+    B = await openPractitionerAndApprover(s, PRACTITIONER, APPROVER, channel.tree);
   })) return;
 
   if (!await s.step('A registers the channel: a new post mentioning the bot (picked from the @ typeahead) + "register approvers"', async () => {

@@ -490,11 +490,32 @@ async function registerApprovers(page, stream, botName) {
   await stream.until(f => f.action === 'createMessage' && (f.message.text || '').startsWith("This channel is now the approvers' channel"), 10_000, 'the registration reply');
 }
 
+/**
+ * Loads the Playground in the session's page (A, the practitioner) and in a second profile acting as approver (B,
+ * playground notes §3.2), checks each shows its user, and opens the channel (tree name) in both; returns B.
+ */
+async function openPractitionerAndApprover(s, practitioner, approver, channelTree) {
+  const load = async page => {
+    await page.goto(`${PG_BASE}/`, { timeout: 60000 });
+    await page.locator(SEL.editor).first().waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Toggle Log Panel' }).click(); // contenteditable, repeats texts
+  };
+  await load(s.page);
+  const B = await s.openAs(approver.id);
+  await load(B);
+  for (const [page, who] of [[s.page, practitioner.name], [B, approver.name]]) {
+    await page.getByText(who, { exact: true }).first().waitFor();
+    await openConversation(page, channelTree);
+    await page.getByText('Start a new post').first().waitFor();
+  }
+  return B;
+}
+
 module.exports = {
   PG_BASE, BOT_BASE, ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, SEL,
   api, conversations, collect, frameText, until, sleep,
   launchProfile, actAs, botMessages, cards, cardWith, send, waitForBotText, openConversation, typeIntoCardInput,
   cardInputs, frameCard, inputControl, setCardInput, fillCard, controlValue, delivered,
-  routineAnswers, submitRequest, registerApprovers,
+  routineAnswers, submitRequest, registerApprovers, openPractitionerAndApprover,
   Session, run,
 };

@@ -29,6 +29,12 @@ public sealed class ApprovalOptions
     /// </summary>
     public IList<string> DeputyAadObjectIds { get; } = [];
 
+    /// <summary>Entra object ids of the DPO's deputies: they may decide requests that must be decided by the DPO (domain.md §7.1 cover).</summary>
+    public IList<string> DpoDeputyAadObjectIds { get; } = [];
+
+    /// <summary>Entra object ids of the Prevent lead's deputies: they may decide requests that must be decided by the Prevent lead.</summary>
+    public IList<string> PreventLeadDeputyAadObjectIds { get; } = [];
+
     /// <summary>Also treat members of the approvers' team (checked through the roster API) as approvers.</summary>
     public bool UseTeamRoster { get; set; }
 

@@ -8,7 +8,7 @@ using InfoSharing.Bot.Cards;
 namespace InfoSharing.Bot.Approvals;
 
 /// <summary>Reads a request and its approver actions into what the approval card shows.</summary>
-public sealed class ApprovalRecords(BotDbContext db, PolicyDocument policy)
+public sealed class ApprovalRecords(BotDbContext db, PolicyDocument policy, ApproverDirectory directory)
 {
     public Task<InfoRequestRow?> FindAsync(Guid requestId, CancellationToken cancellationToken) =>
         db.Requests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == requestId, cancellationToken);
@@ -20,10 +20,13 @@ public sealed class ApprovalRecords(BotDbContext db, PolicyDocument policy)
     {
         ArgumentNullException.ThrowIfNull(request);
         var actions = await ActionsAsync(request.Id, cancellationToken);
-        return Model(request, actions, refreshUserIds ?? [], policy);
+        var candidates = RequestStatus.IsDecided(request.Status) ? null : await directory.CandidatesAsync(cancellationToken);
+        return Model(request, actions, refreshUserIds ?? [], policy, candidates);
     }
 
-    public static ApprovalCardModel Model(InfoRequestRow request, IReadOnlyList<ApprovalActionRow> actions, IReadOnlyList<string> refreshUserIds, PolicyDocument policy)
+    /// <summary>The card's model; with <paramref name="candidates"/> (who may be asked to decide), also whom Reassign offers.</summary>
+    public static ApprovalCardModel Model(InfoRequestRow request, IReadOnlyList<ApprovalActionRow> actions, IReadOnlyList<string> refreshUserIds, PolicyDocument policy,
+        IReadOnlyList<Candidate>? candidates = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(actions);
@@ -44,6 +47,8 @@ public sealed class ApprovalRecords(BotDbContext db, PolicyDocument policy)
             DeliveryProblem = request.DeliveryProblem,
             RefreshUserIds = refreshUserIds,
             DeclineReasons = reasons,
+            NoDecider = actions.LastOrDefault()?.Action == RecordActionKinds.NoDecider,
+            ReassignChoices = candidates is null ? [] : ReassignChoices(ApprovalService.Snapshot(request, actions) with { Candidates = candidates }),
         }, submission, policy);
     }
 
@@ -63,6 +68,22 @@ public sealed class ApprovalRecords(BotDbContext db, PolicyDocument policy)
             InPartCategories = [.. submission.What.CategoryIds.Select(id => new ChoiceOption(id, policy.Lists.DataCategories.FirstOrDefault(c => c.Id == id)?.Title ?? id))],
             InPartRecipients = [new ChoiceOption(recipient, policy.Lists.RecipientTypes.FirstOrDefault(r => r.Id == recipient)?.Title ?? recipient)],
         };
+    }
+
+    /// <summary>The roles and people a request may be handed to: only those who may decide it, and not away.</summary>
+    public static IReadOnlyList<ChoiceItem> ReassignChoices(RecordSnapshot request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var roles = new[] { ApproverKind.Dpo, ApproverKind.PreventLead }
+            .Select(role => Deciders.RolePrefix + role)
+            .Where(role => Deciders.WhyNotReassign(request, role) is null)
+            .Select(role => new ChoiceItem { Id = role, Title = char.ToUpperInvariant(Deciders.Describe(request, role)[0]) + Deciders.Describe(request, role)[1..] });
+        var people = (Deciders.Who(request) ?? []).Select(c => new ChoiceItem
+        {
+            Id = Deciders.PersonPrefix + c.ObjectId,
+            Title = c.CoversFor is { } away ? $"{c.Name} (covering for {request.Candidates!.FirstOrDefault(a => a.ObjectId == away)?.Name ?? "an away approver"})" : c.Name,
+        });
+        return [.. roles, .. people];
     }
 
     public static ApprovalSummary Summary(InfoRequestRow request) =>

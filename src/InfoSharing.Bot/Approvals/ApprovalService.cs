@@ -28,6 +28,7 @@ public sealed partial class ApprovalService(
     ScheduledJobs jobs,
     DecisionFollowUp followUp,
     DecisionNotices notices,
+    ApproverDirectory directory,
     IRetentionSchedule retention,
     TimeProvider time,
     IOptionsMonitor<ApprovalOptions> options,
@@ -107,7 +108,13 @@ public sealed partial class ApprovalService(
         for (var attempt = 1; ; attempt++)
         {
             var actions = await requests.ActionsAsync(row.Id, cancellationToken);
-            var result = DecisionWorkflow.Next(Snapshot(row, actions), command, who, time.GetUtcNow().UtcDateTime);
+            var snapshot = Snapshot(row, actions);
+            if (row.Kind == RecordKinds.Request && command.Verb is ApprovalVerbs.Reassign or ApprovalVerbs.Conflict)
+            {
+                snapshot = snapshot with { Candidates = await directory.CandidatesAsync(cancellationToken) };
+            }
+
+            var result = DecisionWorkflow.Next(snapshot, command, who, time.GetUtcNow().UtcDateTime);
             if (result.Outcome == WorkflowOutcome.Refused)
             {
                 Log.Refused(logger, command.Verb, row.Reference);
@@ -220,7 +227,7 @@ public sealed partial class ApprovalService(
                     outbox.Enqueue(OutboxOperations.NotifyRequester, send.Purpose, row.Id, notices.Payload(row, send.Notice, command, who, now));
                     break;
                 case SendKind.ThreadReply:
-                    outbox.Enqueue(OutboxOperations.ThreadReply, send.Purpose, row.Id, notices.Payload(row, send.Notice, command, who, now));
+                    outbox.Enqueue(OutboxOperations.ThreadReply, send.Purpose, row.Id, notices.Payload(row, send.Notice, command, who, now, send.Mention));
                     break;
             }
         }
@@ -250,6 +257,9 @@ public sealed partial class ApprovalService(
                 case WorkflowJob.CancelAllJobs:
                     await jobs.CancelAsync(row.Id, "nothing was shared", ct);
                     break;
+                case WorkflowJob.EscalateNow:
+                    await jobs.EscalateNowAsync(row.Id, ct);
+                    break;
             }
         }
 
@@ -268,7 +278,8 @@ public sealed partial class ApprovalService(
         var notice = reply.View is ReplyView.Errors or ReplyView.DetailErrors && errors.Count > 0 ? string.Join(" ", errors.Values) : reply.Text;
         if (row.Kind == RecordKinds.Request)
         {
-            var model = ApprovalRecords.Model(row, actions ?? await requests.ActionsAsync(row.Id, cancellationToken), [], policy);
+            var model = ApprovalRecords.Model(row, actions ?? await requests.ActionsAsync(row.Id, cancellationToken), [], policy,
+                RequestStatus.IsDecided(row.Status) ? null : await directory.CandidatesAsync(cancellationToken));
             return ApprovalResponse.Of(AdaptiveCardInvokeResponse.Card(reply.View switch
             {
                 ReplyView.Detail => ApprovalCards.Detail(model, ApprovalRecords.Detail(row)),
@@ -343,7 +354,7 @@ public sealed partial class ApprovalService(
             DecidedByName = row.DecidedByName,
             DecidedAt = row.DecidedAt,
             OutcomeRecorded = row.OutcomeRecordedAt is not null,
-            Actions = [.. actions.Select(a => new PriorAction(a.Action, a.ActorAadObjectId, a.ActorRole))],
+            Actions = [.. actions.Select(a => new PriorAction(a.Action, a.ActorAadObjectId, a.ActorRole, a.ReasonCode))],
             RequestedCategoryIds = submission?.What.CategoryIds ?? [],
             RequestedRecipientTypeIds = submission is null ? [] : [submission.WithWhom.RecipientTypeId],
         };

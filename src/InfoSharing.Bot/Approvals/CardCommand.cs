@@ -36,10 +36,10 @@ public sealed record CardCommand(Guid RecordId, string Kind, WorkflowCommand Com
             Automatic = automatic,
             Text = action.Verb switch
             {
-                ApprovalVerbs.Decline => action.Reason, ApprovalVerbs.MoreInfo => action.Question, ApprovalVerbs.Conflict => action.Note,
+                ApprovalVerbs.Decline => action.Reason, ApprovalVerbs.MoreInfo => action.Question, ApprovalVerbs.Conflict or ApprovalVerbs.Reassign => action.Note,
                 ApprovalVerbs.ApproveInPart => action.InPartNote, _ => null,
             },
-            Code = action.ReasonCode,
+            Code = action.Verb == ApprovalVerbs.Reassign ? action.ReassignTo : action.ReasonCode,
             Conditions = action.Conditions,
             Reconsider = action.Reconsider,
             FieldErrors = parse.FieldErrors,

@@ -12,8 +12,9 @@ namespace InfoSharing.Bot.Approvals;
 /// </summary>
 public sealed class DecisionNotices(PolicyDocument policy, SafeguardingRecords records)
 {
-    public string Payload(InfoRequestRow row, NoticeKind notice, WorkflowCommand command, Actor actor, DateTime now)
+    public string Payload(InfoRequestRow row, NoticeKind notice, WorkflowCommand command, Actor actor, DateTime now, IReadOnlyList<Candidate>? mention = null)
     {
+        IReadOnlyList<MentionTarget> people = [.. (mention ?? []).Select(c => new MentionTarget(c.ObjectId, c.UserId, c.Name))];
         ArgumentNullException.ThrowIfNull(row);
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(actor);
@@ -41,6 +42,19 @@ public sealed class DecisionNotices(PolicyDocument policy, SafeguardingRecords r
                 Card = SafeguardingCards.AdviceAnswer(row.Id, row.Reference, actor.Name, when, records.Title(policy.Safeguarding.AdviceOutcomes, command.Code), command.Text ?? string.Empty),
             },
             NoticeKind.AnswerReceived => new NotificationPayload { Text = $"The practitioner answered the question on {row.Reference}. Use **Details** on the card to read it." },
+            NoticeKind.Reassigned => new NotificationPayload
+            {
+                Text = $"{actor.Name} handed **{row.Reference}** on to "
+                    + (command.Code is { } code && Deciders.Role(code) is { } role ? ApprovalRules.Describe(role) : people.FirstOrDefault()?.Name ?? "another approver")
+                    + " to decide. Please decide it:",
+                Mention = people,
+            },
+            NoticeKind.ConflictDeclared => new NotificationPayload
+            {
+                Text = $"{actor.Name} declared a conflict of interest on **{row.Reference}** and will not decide it."
+                    + (people.Count > 0 ? " Who may decide it:" : " No one else may decide it, so it has been escalated."),
+                Mention = people,
+            },
             _ => throw new ArgumentOutOfRangeException(nameof(notice), notice, "no words for this notice"),
         };
         return JsonSerializer.Serialize(payload, NotificationJsonContext.Default.NotificationPayload);

@@ -18,7 +18,21 @@ public sealed record NotificationPayload
     [JsonPropertyName("mentionDeputies")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool MentionDeputies { get; init; }
+
+    /// <summary>The people a thread or channel notice @mentions (Teams user id and name; those not in the team are named).</summary>
+    [JsonPropertyName("mention")]
+    public IReadOnlyList<MentionTarget>? Mention { get; init; }
+
+    /// <summary>For a 1:1 notice to someone other than the practitioner (an administrator): their Entra object id.</summary>
+    [JsonPropertyName("to")]
+    public string? To { get; init; }
 }
+
+/// <summary>One person a notice @mentions.</summary>
+public sealed record MentionTarget(
+    [property: JsonPropertyName("objectId")] string ObjectId,
+    [property: JsonPropertyName("userId")] string? UserId,
+    [property: JsonPropertyName("name")] string Name);
 
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(NotificationPayload))]

@@ -45,6 +45,7 @@ public sealed partial class RecordDelivery(
             OutboxOperations.PostApprovalCard or OutboxOperations.PostRecordCard => await PostCardAsync(row, cancellationToken),
             OutboxOperations.UpdateApprovalCard or OutboxOperations.UpdateRecordCard => await UpdateCardAsync(row, cancellationToken),
             OutboxOperations.NotifyRequester => await NotifyRequesterAsync(row, Payload(message), cancellationToken),
+            OutboxOperations.NotifyAdmin => await NotifyPersonAsync(Payload(message).To, null, Payload(message), cancellationToken),
             OutboxOperations.ThreadReply => await NoticeAsync(row, Payload(message), waitForCard: true, cancellationToken),
             OutboxOperations.ChannelNotice => await NoticeAsync(row, Payload(message), waitForCard: false, cancellationToken),
             _ => throw new InvalidOperationException($"unknown outbox operation {message.Operation}"),
@@ -61,6 +62,7 @@ public sealed partial class RecordDelivery(
             : message.Operation switch
             {
                 OutboxOperations.NotifyRequester => "The practitioner could not be told in Teams; contact them directly.",
+                OutboxOperations.NotifyAdmin => "An administrator could not be told in Teams that no one may decide this request.",
                 OutboxOperations.PostApprovalCard => "The approval card could not be posted; check the approvers' channel registration.",
                 OutboxOperations.PostRecordCard => "This card could not be posted; check the approvers' channel registration.",
                 OutboxOperations.ThreadReply => "A notice to this thread could not be posted.",
@@ -142,9 +144,13 @@ public sealed partial class RecordDelivery(
             ? ApprovalCards.Channel(await requests.ModelAsync(row, refreshUserIds, cancellationToken))
             : RecordCards.Channel(await records.ModelAsync(row, refreshUserIds, time.GetUtcNow(), cancellationToken));
 
-    private async Task<OutboxDispatchResult> NotifyRequesterAsync(InfoRequestRow row, NotificationPayload payload, CancellationToken cancellationToken)
+    private Task<OutboxDispatchResult> NotifyRequesterAsync(InfoRequestRow row, NotificationPayload payload, CancellationToken cancellationToken) =>
+        NotifyPersonAsync(row.RequesterAadObjectId, row.RequesterUserId, payload, cancellationToken);
+
+    /// <summary>A message in a person's 1:1 chat with the bot (created from their Teams user id when none is known).</summary>
+    private async Task<OutboxDispatchResult> NotifyPersonAsync(string? objectId, string? userId, NotificationPayload payload, CancellationToken cancellationToken)
     {
-        var personal = await references.FindPersonalAsync(row.RequesterAadObjectId, cancellationToken);
+        var personal = objectId is null ? null : await references.FindPersonalAsync(objectId, cancellationToken);
         string serviceUrl;
         string conversationId;
         ChannelAccount? bot = null;
@@ -158,16 +164,16 @@ public sealed partial class RecordDelivery(
         {
             // No 1:1 chat seen yet: create (or fetch) it, protocol.md §4.5. Needs the user's channel id and tenant.
             var channel = await channels.GetAsync(cancellationToken);
-            if (row.RequesterUserId is null || channel is null)
+            if (userId is null || channel is null)
             {
-                throw new ConnectorException(ConnectorFailureKind.NotFound, "no conversation with the practitioner is known") { ErrorCode = "NoConversation" };
+                throw new ConnectorException(ConnectorFailureKind.NotFound, "no conversation with this person is known") { ErrorCode = "NoConversation" };
             }
 
             serviceUrl = channel.ServiceUrl;
             var created = await connector.CreateConversationAsync(serviceUrl, new ConversationParameters
             {
                 IsGroup = false,
-                Members = [new ChannelAccount { Id = row.RequesterUserId }],
+                Members = [new ChannelAccount { Id = userId }],
                 TenantId = channel.TenantId,
                 ChannelData = channel.TenantId is null ? null : new JsonObject { ["tenant"] = new JsonObject { ["id"] = channel.TenantId } },
             }, cancellationToken);
@@ -221,8 +227,7 @@ public sealed partial class RecordDelivery(
             var found = channel is null ? [] : await DeputiesAsync(channel, deputies, cancellationToken);
             foreach (var (id, name) in found)
             {
-                var mention = $"<at>{name}</at>";
-                entities.Add(new JsonObject { ["type"] = "mention", ["text"] = mention, ["mentioned"] = new JsonObject { ["id"] = id, ["name"] = name } });
+                entities.Add(Mentions.Entity(id, name));
             }
 
             text += entities.Count > 0
@@ -230,6 +235,11 @@ public sealed partial class RecordDelivery(
                 : deputies.Count == 0
                     ? "\n\nNo deputies are configured to be told (Approvals:DeputyAadObjectIds)."
                     : "\n\nThe configured deputies could not be found in the approvers' team, so they were not mentioned.";
+        }
+
+        if (payload.Mention is { } people)
+        {
+            text += Mentions.Append(people, entities);
         }
 
         var activity = Message(channel, text: text) with { Entities = entities.Count > 0 ? entities : null };

@@ -66,6 +66,13 @@ public static class ReminderPlanner
         ];
     }
 
+    /// <summary>
+    /// Whom a request's reminder or escalation goes to: only people who may decide it (never the requester, anyone who
+    /// declared a conflict or an away approver; their cover, deputies and role deputies included), the approver or role
+    /// it was handed to first. Empty: no one may decide it, and the admins must be told.
+    /// </summary>
+    public static IReadOnlyList<Candidate> Recipients(RecordSnapshot request) => Deciders.Targets(request);
+
     /// <summary>Approved: remind the practitioner to record what happened.</summary>
     public static IReadOnlyList<PlannedJob> ForOutcome(DateTimeOffset decidedUtc, ReminderOptions options)
     {

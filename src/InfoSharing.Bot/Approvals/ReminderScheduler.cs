@@ -82,6 +82,10 @@ public sealed partial class ReminderScheduler(
     {
         var unitOfWork = services.GetRequiredService<UnitOfWork>();
         var db = services.GetRequiredService<BotDbContext>();
+
+        // Who may decide is read before the transaction (the roster is a call to Teams).
+        var forApprovers = await db.ScheduledJobs.AsNoTracking().AnyAsync(j => j.Id == jobId && (j.Kind == JobKinds.ApproverReminder || j.Kind == JobKinds.ApproverEscalation), cancellationToken);
+        var candidates = forApprovers ? await services.GetRequiredService<ApproverDirectory>().CandidatesAsync(cancellationToken) : [];
         var fired = await unitOfWork.ExecuteAsync(async ct =>
         {
             var job = await db.ScheduledJobs.AsNoTracking().FirstAsync(j => j.Id == jobId, ct);
@@ -107,7 +111,7 @@ public sealed partial class ReminderScheduler(
                 return (Fired: false, Kind: job.Kind, Reason: decision.Reason);
             }
 
-            await SendAsync(services, job, row!, now, ct);
+            await SendAsync(services, job, row!, candidates, now, ct);
             return (Fired: true, Kind: job.Kind, Reason: decision.Reason);
         }, cancellationToken);
 
@@ -151,7 +155,7 @@ public sealed partial class ReminderScheduler(
         return owed ? Decision.Fire("sent") : Decision.Cancel("the record is complete");
     }
 
-    private async Task SendAsync(IServiceProvider services, ScheduledJobRow job, InfoRequestRow row, DateTimeOffset now, CancellationToken ct)
+    private async Task SendAsync(IServiceProvider services, ScheduledJobRow job, InfoRequestRow row, IReadOnlyList<Candidate> candidates, DateTimeOffset now, CancellationToken ct)
     {
         var policy = services.GetRequiredService<PolicyDocument>();
         var outbox = services.GetRequiredService<Outbox>();
@@ -164,6 +168,12 @@ public sealed partial class ReminderScheduler(
             case JobKinds.ApproverEscalation:
             case JobKinds.RecordOverdue:
                 var escalate = job.Kind != JobKinds.ApproverReminder;
+                if (row.Kind == RecordKinds.Request && job.Kind != JobKinds.RecordOverdue)
+                {
+                    await services.GetRequiredService<DeciderReminders>().NoticeAsync(row, candidates, purpose, ChannelText(job.Kind, row, now), ct);
+                    break;
+                }
+
                 outbox.Enqueue(OutboxOperations.ChannelNotice, purpose, row.Id, JsonSerializer.Serialize(
                     new NotificationPayload { Text = ChannelText(job.Kind, row, now), MentionDeputies = escalate },
                     NotificationJsonContext.Default.NotificationPayload));

@@ -43,6 +43,20 @@ public sealed class ScheduledJobs(BotDbContext db, TimeProvider time)
             .SetProperty(j => j.Result, reason), cancellationToken);
     }
 
+    /// <summary>Brings the record's escalation forward to now (a new one when it has already fired): no one else may decide it.</summary>
+    public async Task EscalateNowAsync(Guid recordId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var moved = await db.ScheduledJobs
+            .Where(j => j.RequestId == recordId && j.Kind == JobKinds.ApproverEscalation && j.Status == JobStatus.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.DueAt, now.UtcDateTime), cancellationToken);
+        if (moved == 0)
+        {
+            var last = await db.ScheduledJobs.Where(j => j.RequestId == recordId && j.Kind == JobKinds.ApproverEscalation).MaxAsync(j => (int?)j.Sequence, cancellationToken) ?? 0;
+            Schedule(recordId, [new PlannedJob(JobKinds.ApproverEscalation, last + 1, now)]);
+        }
+    }
+
     public Task CancelApproverJobsAsync(Guid recordId, string reason, CancellationToken cancellationToken) =>
         CancelAsync(recordId, reason, cancellationToken, JobKinds.ApproverReminder, JobKinds.ApproverEscalation);
 }

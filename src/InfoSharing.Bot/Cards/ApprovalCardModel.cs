@@ -23,6 +23,11 @@ public sealed record ApprovalCardModel
     /// <summary>What "approve in part" offers to untick: the request's categories and recipients (policy id, title); empty: not offered.</summary>
     public IReadOnlyList<ChoiceOption> InPartCategories { get; init; } = [];
     public IReadOnlyList<ChoiceOption> InPartRecipients { get; init; } = [];
+    /// <summary>Whom the request can be handed to (Reassign): <c>role:…</c> and <c>person:…</c> ids with their titles; none: no Reassign action.</summary>
+    public IReadOnlyList<ChoiceItem> ReassignChoices { get; init; } = [];
+
+    /// <summary>The latest escalation found no one who may decide the request (the admins were told).</summary>
+    public bool NoDecider { get; init; }
 
     /// <summary>Teams user ids (29:…) that get the automatic user-specific refresh (max 60).</summary>
     public IReadOnlyList<string> RefreshUserIds { get; init; } = [];

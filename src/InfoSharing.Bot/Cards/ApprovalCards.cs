@@ -95,6 +95,17 @@ public static class ApprovalCards
             body.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = $"⚠ {model.DeliveryProblem}", ["color"] = "Warning", ["wrap"] = true });
         }
 
+        if (model.NoDecider && !RequestStatus.IsDecided(model.Status))
+        {
+            body.Add(new JsonObject
+            {
+                ["type"] = "TextBlock",
+                ["text"] = "⚠ No one who may decide this request can be reached (conflicts, absences or its routing rule); the administrators were told. Set cover or hand it on.",
+                ["color"] = "Attention",
+                ["wrap"] = true,
+            });
+        }
+
         foreach (var warning in s.Warnings)
         {
             body.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = $"⚠ {warning}", ["color"] = "Warning", ["wrap"] = true, ["spacing"] = "Small" });
@@ -216,8 +227,35 @@ public static class ApprovalCards
             TextInput("conflictNote", "Note (optional; e.g. who should decide instead)", Value("conflictNote"), multiline: false, required: false, errors),
         ], AdaptiveCard.Execute("requestId", "Declare conflict", ApprovalVerbs.Conflict, id, null));
 
-        JsonNode?[] all = [approve, InPart(model, errors, Value), decline, moreInfo, conflict, AdaptiveCard.Execute("requestId", "Details", ApprovalVerbs.Details, id, null)];
-        return [.. all.Where(a => a is not null)];
+        var actions = new JsonArray { approve };
+        if (InPart(model, errors, Value) is { } inPart)
+        {
+            actions.Add(inPart);
+        }
+
+        actions.Add(decline);
+        actions.Add(moreInfo);
+        actions.Add(conflict);
+        if (model.ReassignChoices.Count > 0)
+        {
+            actions.Add(AdaptiveCard.ShowCard("Reassign", null, [
+                new JsonObject
+                {
+                    ["type"] = "Input.ChoiceSet",
+                    ["id"] = "reassignTo",
+                    ["label"] = "Hand on to (only those who may decide this request)",
+                    ["isRequired"] = true,
+                    ["errorMessage"] = "Choose who should decide it.",
+                    ["style"] = "compact",
+                    ["value"] = Value("reassignTo"),
+                    ["choices"] = new JsonArray([.. model.ReassignChoices.Select(c => (JsonNode?)new JsonObject { ["title"] = c.Title, ["value"] = c.Id })]),
+                },
+                TextInput("reassignNote", "Note (optional; recorded, not shown in the channel)", Value("reassignNote"), multiline: false, required: false, errors),
+            ], AdaptiveCard.Execute("requestId", "Hand on", ApprovalVerbs.Reassign, id, null)));
+        }
+
+        actions.Add(AdaptiveCard.Execute("requestId", "Details", ApprovalVerbs.Details, id, null));
+        return actions;
     }
 
     /// <summary>

@@ -10,8 +10,10 @@ public static class HostCards
         + "- `register approvers`: use this channel for approval cards (only the configured channel, or an administrator).\n"
         + "- `records`: counts of requests by status, and where auditors export the records.\n"
         + "- `repost ISR-YYYY-NNNN`: post a request's approval card again, when the bot said its post failed.\n"
+        + "- `reassign ISR-YYYY-NNNN to <name, DPO or Prevent lead>`: hand a request on to someone who may decide it (they are @mentioned in its thread).\n"
+        + "- `away until <date> cover <colleague>`: while you are away your colleague may decide what you could, and gets your reminders; `back` ends it.\n"
         + "- `help`: this text.\n\n"
-        + "Each request arrives as its own thread with Approve, Decline, Ask for more information and Declare a conflict. "
+        + "Each request arrives as its own thread with Approve, Decline, Ask for more information, Declare a conflict and Reassign. "
         + "The card shows no free text about the person; **Details** shows you the full answers and is recorded in the audit trail.";
 
     public static JsonObject ChannelIntroduction(bool registered) => new()

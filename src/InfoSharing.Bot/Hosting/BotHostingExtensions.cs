@@ -56,6 +56,7 @@ public static class BotHostingExtensions
         services.AddScoped<ChannelCommandHandler>();
         services.AddScoped<ApproverRegistration>();
         services.AddScoped<ApprovalCardRepost>();
+        services.AddScoped<ApproverCommands>();
         services.AddScoped<PractitionerSafeguarding>();
         services.AddScoped<SafeguardingEffects>();
         services.AddScoped<RecordsSummary>();

@@ -35,6 +35,8 @@ public static class WorkflowServiceCollectionExtensions
         services.AddScoped<DecisionNotices>();
         services.AddScoped<DecisionFollowUp>();
         services.AddScoped<ScheduledJobs>();
+        services.AddScoped<DeciderReminders>();
+        services.AddScoped<CoverService>();
         services.AddSingleton<ReminderSignal>();
         services.AddSingleton<ReminderScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<ReminderScheduler>());

@@ -6,7 +6,7 @@ using InfoSharing.Bot.Workflow;
 namespace InfoSharing.Bot.Routing;
 
 /// <summary>Commands typed in a team channel or group chat (the bot's mention already stripped).</summary>
-public sealed class ChannelCommandHandler(ApproverRegistration registration, RecordsSummary records, ApprovalCardRepost repost, TurnReplies replies)
+public sealed class ChannelCommandHandler(ApproverRegistration registration, RecordsSummary records, ApprovalCardRepost repost, ApproverCommands approverCommands, TurnReplies replies)
 {
     public async Task HandleAsync(TurnContext turn, CancellationToken cancellationToken)
     {
@@ -31,6 +31,12 @@ public sealed class ChannelCommandHandler(ApproverRegistration registration, Rec
         if (command.StartsWith(ApprovalCardRepost.Command + " ", StringComparison.Ordinal))
         {
             await replies.SendAsync(turn, await repost.RepostAsync(turn, command[ApprovalCardRepost.Command.Length..], cancellationToken), null, cancellationToken);
+            return;
+        }
+
+        if (await approverCommands.TryHandleAsync(turn, cancellationToken) is { } answer)
+        {
+            await replies.SendAsync(turn, answer, null, cancellationToken);
             return;
         }
 

@@ -14,6 +14,7 @@ public sealed class PractitionerHandler(
     MoreInformationService moreInformation,
     ApproverRegistration registration,
     PractitionerSafeguarding safeguarding,
+    ApproverCommands approverCommands,
     TurnReplies replies)
 {
     public const string RegisterHereCommand = "register approvers here";
@@ -42,6 +43,12 @@ public sealed class PractitionerHandler(
         if (Dialog.DialogCommands.Normalise(turn.CommandText) is "advice" or "ask for advice")
         {
             await safeguarding.AskAdviceAsync(turn, "command", cancellationToken);
+            return;
+        }
+
+        if (await approverCommands.TryHandleAsync(turn, cancellationToken) is { } answer)
+        {
+            await replies.SendAsync(turn, answer, null, cancellationToken);
             return;
         }
 

@@ -19,6 +19,7 @@ public abstract class BotDbContext(DbContextOptions options) : DbContext(options
     public DbSet<ApproverChannelRow> ApproverChannels => Set<ApproverChannelRow>();
     public DbSet<ReferenceCounterRow> ReferenceCounters => Set<ReferenceCounterRow>();
     public DbSet<ScheduledJobRow> ScheduledJobs => Set<ScheduledJobRow>();
+    public DbSet<ApproverCoverRow> ApproverCovers => Set<ApproverCoverRow>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -116,6 +117,17 @@ public abstract class BotDbContext(DbContextOptions options) : DbContext(options
             e.Property(x => x.Status).HasMaxLength(16);
             e.HasIndex(x => new { x.Status, x.DueAt });
             e.HasIndex(x => new { x.RequestId, x.Kind, x.Sequence }).IsUnique();
+        });
+
+        modelBuilder.Entity<ApproverCoverRow>(e =>
+        {
+            e.ToTable("approver_covers");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.ApproverAadObjectId).HasMaxLength(100);
+            e.Property(x => x.CoverAadObjectId).HasMaxLength(100);
+            e.Property(x => x.ApproverName).HasMaxLength(200);
+            e.Property(x => x.CoverName).HasMaxLength(200);
+            e.HasIndex(x => new { x.ApproverAadObjectId, x.EndedAt });
         });
     }
 

@@ -16,5 +16,8 @@ public static class ApprovalVerbs
     public const string Details = "details";
     public const string Refresh = "refresh";
 
-    public static bool IsKnown(string? verb) => verb is Approve or ApproveInPart or Decline or MoreInfo or Conflict or Details or Refresh;
+    /// <summary>Hand the request on to a named approver or a role (domain.md §7.1).</summary>
+    public const string Reassign = "reassign";
+
+    public static bool IsKnown(string? verb) => verb is Approve or ApproveInPart or Decline or MoreInfo or Conflict or Details or Refresh or Reassign;
 }

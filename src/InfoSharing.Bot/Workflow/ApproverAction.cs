@@ -18,6 +18,8 @@ public sealed record ApproverAction
     public IReadOnlyList<string> InPartCategoryIds { get; init; } = [];
     public IReadOnlyList<string> InPartRecipientTypeIds { get; init; } = [];
     public string? InPartNote { get; init; }
+    /// <summary>A reassignment's target: <c>person:&lt;object id&gt;</c> or <c>role:Dpo</c> / <c>role:PreventLead</c>.</summary>
+    public string? ReassignTo { get; init; }
 
     /// <summary>True for an automatic <c>refresh</c> invoke (trigger automatic): show, never change.</summary>
     public bool Automatic { get; init; }

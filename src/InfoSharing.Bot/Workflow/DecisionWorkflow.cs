@@ -65,6 +65,17 @@ public static class DecisionWorkflow
             };
         }
 
+        if (row.Verb == ApprovalVerbs.Reassign && Deciders.WhyNotReassign(record, command.Code) is { } notTo)
+        {
+            return Refused(record, WorkflowReply.Message(notTo), new AuditEntry(ViewActions.Refused, new JsonObject
+            {
+                ["verb"] = command.Verb,
+                ["reason"] = notTo,
+                ["reference"] = record.Reference,
+                ["target"] = command.Code,
+            }));
+        }
+
         if (row.Verb == ApprovalVerbs.Approve && Remaining(record, actor) != ApproverKind.None)
         {
             // One of the approver kinds the request needs has approved; the other must still approve.
@@ -197,6 +208,11 @@ public static class DecisionWorkflow
             details["reasonCode"] = command.Code;
         }
 
+        if (row.Verb == ApprovalVerbs.Reassign)
+        {
+            details["target"] = command.Code;
+        }
+
         if (!row.ByRequester)
         {
             details["roles"] = actor.Kinds.ToString();
@@ -226,9 +242,13 @@ public static class DecisionWorkflow
             sends.Add(new WorkflowSend(row.Card == CardSend.Post ? SendKind.PostCard : SendKind.UpdateCard, after));
         }
 
-        if (row.Notice == NoticeKind.AnswerReceived)
+        var handedOn = HandedOn(record, command, actor, row);
+        if (row.Notice is NoticeKind.AnswerReceived or NoticeKind.Reassigned or NoticeKind.ConflictDeclared)
         {
-            sends.Add(new WorkflowSend(SendKind.ThreadReply, "answer notice", row.Notice));
+            sends.Add(new WorkflowSend(SendKind.ThreadReply, row.Notice == NoticeKind.AnswerReceived ? "answer notice" : row.ActionKind + " notice", row.Notice)
+            {
+                Mention = handedOn is null ? [] : Deciders.Targets(handedOn),
+            });
         }
         else if (row.Notice != NoticeKind.None)
         {
@@ -247,8 +267,10 @@ public static class DecisionWorkflow
                 row.Verb == ApprovalVerbs.Approve ? command.Conditions : null),
             Audit = [new AuditEntry(row.AuditAction, details)],
             Sends = sends,
-            Jobs = [.. row.Jobs.Where(j => j != WorkflowJob.OfferReconsider || command.Reconsider)],
-            Reply = isAnswer
+            Jobs = [.. row.Jobs.Where(j => j != WorkflowJob.OfferReconsider || command.Reconsider),
+                .. row.Verb == ApprovalVerbs.Conflict && handedOn is not null && Deciders.Targets(handedOn).Count == 0 ? [WorkflowJob.EscalateNow] : Array.Empty<WorkflowJob>()],
+            Reply = row.Verb == ApprovalVerbs.Reassign ? WorkflowReply.Channel($"Handed on to {Deciders.Describe(record, command.Code)}; the thread was told.")
+                : isAnswer
                 ? WorkflowReply.Message($"Thank you. Your answer was added to **{record.Reference}** and the approvers were told; you will hear here when they decide.")
                 : row.Verb == StatusTable.NotShared
                 ? WorkflowReply.Message($"Recorded as **{record.Reference}**: you decided not to share. It needs no approval and nothing was sent to the approvers; "
@@ -256,6 +278,12 @@ public static class DecisionWorkflow
                 : row.ByRequester ? WorkflowReply.Message($"Recorded in **{record.Reference}**.") : WorkflowReply.Channel(),
         };
     }
+
+    /// <summary>After a reassignment or a conflict: the record with that action added (whom it now goes to), or null for other commands or no candidates.</summary>
+    private static RecordSnapshot? HandedOn(RecordSnapshot record, WorkflowCommand command, Actor actor, Transition row) =>
+        row.Verb is ApprovalVerbs.Reassign or ApprovalVerbs.Conflict && record.Candidates is not null
+            ? record with { Actions = [.. record.Actions, new PriorAction(row.Verb, actor.ObjectId, actor.Kinds.ToString(), command.Code)] }
+            : null;
 
     /// <summary>A command of the practitioner who made the record: their answer, or a record they owe.</summary>
     private static WorkflowResult ByRequester(RecordSnapshot record, WorkflowCommand command, Actor actor, bool isRequester)

@@ -31,6 +31,9 @@ public static class RecordActionKinds
     public const string OutcomeRecorded = "outcome-recorded";
     public const string DecidedNotToShare = "decided-not-to-share";
 
+    /// <summary>An escalation found no one who may decide the request (recorded by the bot; the admins are told).</summary>
+    public const string NoDecider = "no-decider";
+
     /// <summary>The audit action of the practitioner's answer (the action row records <see cref="Answered"/>).</summary>
     public const string MoreInfoAnsweredAudit = "more-info-answered";
 
@@ -44,6 +47,8 @@ public static class RecordActionKinds
         ApprovalVerbs.Decline => "declined",
         ApprovalVerbs.MoreInfo => "asked the practitioner for more information",
         ApprovalVerbs.Conflict => "declared a conflict of interest",
+        ApprovalVerbs.Reassign => "handed the request on",
+        NoDecider => "found no one who may decide this request; the administrators were told",
         Answered => "answered the approvers' question",
         OutcomeRecorded => "recorded what happened after approval",
         EmergencyDeclared => "declared an emergency (sharing allowed without prior approval)",

@@ -27,9 +27,11 @@ public sealed record RecordSnapshot
 
     /// <summary>The recipient types the request asks to share with (policy ids).</summary>
     public IReadOnlyList<string> RequestedRecipientTypeIds { get; init; } = [];
+    /// <summary>The people who may be asked to decide requests (see <see cref="Deciders"/>); null when the shell did not read them.</summary>
+    public IReadOnlyList<Candidate>? Candidates { get; init; }
 
     public ApproverKind Required => ApprovalRules.Required(RequiresDpo, RequiresPreventLead);
 }
 
-/// <summary>An action already recorded on the record (ApprovalActionRow): what, by whom, in which role.</summary>
-public sealed record PriorAction(string Action, string ActorObjectId, string? ActorRole);
+/// <summary>An action already recorded on the record (ApprovalActionRow): what, by whom, in which role, with which code (a reassignment's target).</summary>
+public sealed record PriorAction(string Action, string ActorObjectId, string? ActorRole, string? Code = null);

@@ -58,6 +58,8 @@ public static class StatusTable
 
     /// <summary>The practitioner's decision not to share, recorded from their draft with its reasons (§3.1).</summary>
     public const string NotShared = "recordNotShared";
+    /// <summary>The audit action of a reassignment (the action row records <see cref="ApprovalVerbs.Reassign"/>).</summary>
+    public const string Reassigned = "reassigned";
 
     public static IReadOnlyList<Transition> Rows { get; } =
     [
@@ -69,8 +71,10 @@ public static class StatusTable
             Decides: true, NoticeKind.Declined, WorkflowJob.CancelApproverReminders, WorkflowJob.OfferReconsider),
         new(RecordKinds.Request, ApprovalVerbs.MoreInfo, RequestStatus.Pending, RequestStatus.MoreInfoRequested, ApprovalVerbs.MoreInfo, ApprovalVerbs.MoreInfo,
             Decides: false, NoticeKind.MoreInformation),
-        new(RecordKinds.Request, ApprovalVerbs.Conflict, RequestStatus.Pending, null, ApprovalVerbs.Conflict, ApprovalVerbs.Conflict, Decides: false, NoticeKind.None),
-        new(RecordKinds.Request, ApprovalVerbs.Conflict, RequestStatus.MoreInfoRequested, null, ApprovalVerbs.Conflict, ApprovalVerbs.Conflict, Decides: false, NoticeKind.None),
+        new(RecordKinds.Request, ApprovalVerbs.Conflict, RequestStatus.Pending, null, ApprovalVerbs.Conflict, ApprovalVerbs.Conflict, Decides: false, NoticeKind.ConflictDeclared),
+        new(RecordKinds.Request, ApprovalVerbs.Conflict, RequestStatus.MoreInfoRequested, null, ApprovalVerbs.Conflict, ApprovalVerbs.Conflict, Decides: false, NoticeKind.ConflictDeclared),
+        new(RecordKinds.Request, ApprovalVerbs.Reassign, RequestStatus.Pending, null, ApprovalVerbs.Reassign, Reassigned, Decides: false, NoticeKind.Reassigned),
+        new(RecordKinds.Request, ApprovalVerbs.Reassign, RequestStatus.MoreInfoRequested, null, ApprovalVerbs.Reassign, Reassigned, Decides: false, NoticeKind.Reassigned),
         new(RecordKinds.Request, Answer, RequestStatus.MoreInfoRequested, RequestStatus.Pending, RecordActionKinds.Answered, RecordActionKinds.MoreInfoAnsweredAudit,
             Decides: false, NoticeKind.AnswerReceived) { ByRequester = true },
         new(RecordKinds.Request, Outcome, RequestStatus.Approved, null, RecordActionKinds.OutcomeRecorded, "outcome-recorded",

@@ -63,7 +63,11 @@ public sealed record ApprovedInPart(IReadOnlyList<string> CategoryIds, IReadOnly
 public sealed record AuditEntry(string Action, JsonObject Details);
 
 /// <summary>What to send after commit, through the outbox.</summary>
-public sealed record WorkflowSend(SendKind Kind, string Purpose, NoticeKind Notice = NoticeKind.None);
+public sealed record WorkflowSend(SendKind Kind, string Purpose, NoticeKind Notice = NoticeKind.None)
+{
+    /// <summary>Whom a thread notice @mentions (a reassignment's new deciders, the deciders left after a conflict).</summary>
+    public IReadOnlyList<Candidate> Mention { get; init; } = [];
+}
 
 public enum SendKind
 {
@@ -92,6 +96,12 @@ public enum NoticeKind
     ConcernRaised,
     AdviceGiven,
     AnswerReceived,
+
+    /// <summary>The thread is told the request was handed on, with the new decider(s) @mentioned.</summary>
+    Reassigned,
+
+    /// <summary>The thread is told an approver declared a conflict and who may still decide.</summary>
+    ConflictDeclared,
 }
 
 /// <summary>Scheduled work the command starts or stops, in the same transaction.</summary>
@@ -114,6 +124,9 @@ public enum WorkflowJob
 
     /// <summary>Cancel every job of the record: nothing more is owed by anyone.</summary>
     CancelAllJobs,
+
+    /// <summary>Escalate now (a conflict left no one else who may decide): the escalation finds who can, or tells the admins.</summary>
+    EscalateNow,
 }
 
 /// <summary>The reply to the person who acted: which view of the card, with what banner, or a message.</summary>

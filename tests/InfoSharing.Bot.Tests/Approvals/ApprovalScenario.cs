@@ -23,14 +23,17 @@ public sealed class ApprovalScenario : IAsyncDisposable
     public const string DpoAad = "aaaaaaaa-0000-0000-0000-000000000004";
     public const string OutsiderAad = "aaaaaaaa-0000-0000-0000-000000000009";
 
-    private ApprovalScenario(RecordingChannel channel, BotHost host)
+    private readonly Dictionary<string, string?> _settings;
+
+    private ApprovalScenario(RecordingChannel channel, Dictionary<string, string?> settings)
     {
         Channel = channel;
-        Host = host;
+        _settings = settings;
+        Host = new BotHost(settings);
     }
 
     public RecordingChannel Channel { get; }
-    public BotHost Host { get; }
+    public BotHost Host { get; private set; }
     public Guid RequestId { get; private set; }
     public string ThreadId { get; private set; } = "";
     public string CardActivityId { get; private set; } = "";
@@ -52,7 +55,7 @@ public sealed class ApprovalScenario : IAsyncDisposable
             all[k] = v;
         }
 
-        var scenario = new ApprovalScenario(channel, new BotHost(all));
+        var scenario = new ApprovalScenario(channel, all);
         await scenario.RegisterChannelAsync();
         await scenario.SubmitAsync(requiresDpo);
         return scenario;
@@ -133,6 +136,14 @@ public sealed class ApprovalScenario : IAsyncDisposable
         var data = inputs ?? [];
         data["requestId"] = RequestId.ToString();
         return Host.PostAsync(Activities.Invoke(Channel.ServiceUrl, userId, aad, ThreadId, CardActivityId, verb, data));
+    }
+
+    /// <summary>Stops the bot and starts it again on the same database (<c>Storage:SqlitePath</c> must be given in the settings).</summary>
+    public async Task RestartAsync()
+    {
+        Assert.True(_settings.ContainsKey("Storage:SqlitePath"), "a restart needs a database that outlives the host");
+        await Host.DisposeAsync();
+        Host = new BotHost(_settings);
     }
 
     public async Task<T> QueryAsync<T>(Func<BotDbContext, Task<T>> query)

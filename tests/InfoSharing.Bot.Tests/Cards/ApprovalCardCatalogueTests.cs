@@ -57,6 +57,12 @@ public sealed class ApprovalCardCatalogueTests
             ["approval-pending-decline-errors"] = ApprovalCards.Channel(Model(RequestStatus.Pending),
                 new Dictionary<string, string> { ["declineReasonCode"] = "Choose a reason code.", ["declineReason"] = "Explain the decision in at least 30 characters." },
                 new JsonObject { ["declineReason"] = "too short" }, "Please correct the highlighted field."),
+            ["approval-pending-no-decider"] = ApprovalCards.Channel(Model(RequestStatus.Pending, dpo: true) with
+            {
+                NoDecider = true,
+                ReassignChoices = ApprovalCardSentencesTests.ReassignChoices,
+                History = [new ApprovalActionView("InfoSharing Bot", RecordActionKinds.Title(RecordActionKinds.NoDecider), new DateTime(2026, 11, 24, 10, 0, 0, DateTimeKind.Utc), null, null)],
+            }),
             ["approval-more-info-requested"] = ApprovalCards.Channel(Model(RequestStatus.MoreInfoRequested)),
             ["approval-approved"] = ApprovalCards.Channel(Model(RequestStatus.Approved)),
             ["approval-declined"] = ApprovalCards.Channel(Model(RequestStatus.Declined)),

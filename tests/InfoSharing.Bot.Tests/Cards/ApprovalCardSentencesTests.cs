@@ -89,6 +89,7 @@ public sealed class ApprovalCardSentencesTests
         History = [],
         DeclineReasons = Policy.Lists.DeclineReasons,
         RefreshUserIds = ["29:approver-1"],
+        ReassignChoices = ReassignChoices,
     }, Submission(), Policy);
 
     /// <summary>The same request, approved in part (§7.1): offending history and "other" left out.</summary>
@@ -123,6 +124,14 @@ public sealed class ApprovalCardSentencesTests
         Assert.True(inputs.Single(o => o["id"]?.GetValue<string>() == ApprovalRules.InPartNote)["isRequired"]!.GetValue<bool>());
         Assert.Contains(inputs, o => o["verb"]?.GetValue<string>() == ApprovalVerbs.ApproveInPart);
     }
+
+    /// <summary>Whom a DPO request may be handed to (as ApprovalRecords.ReassignChoices gives them).</summary>
+    internal static readonly IReadOnlyList<ChoiceItem> ReassignChoices =
+    [
+        new() { Id = "role:Dpo", Title = "The Data Protection Officer" },
+        new() { Id = "person:aaaaaaaa-0000-0000-0000-000000000005", Title = "Dev Deputy" },
+        new() { Id = "person:aaaaaaaa-0000-0000-0000-000000000003", Title = "Colin Cover (covering for Dana DPO)" },
+    ];
 
     internal static JsonObject ChannelCard() => ApprovalCards.Channel(Model());
 

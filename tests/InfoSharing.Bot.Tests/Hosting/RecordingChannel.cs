@@ -33,6 +33,9 @@ public sealed class RecordingChannel : IAsyncDisposable
     /// <summary>Members returned by the roster API, keyed by user id (value: Entra object id).</summary>
     public ConcurrentDictionary<string, string> Members { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Display names of roster members, keyed by user id (default: the user id itself).</summary>
+    public ConcurrentDictionary<string, string> Names { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Status to answer for the next calls whose path contains the key (e.g. 403 for a conversation).</summary>
     public ConcurrentDictionary<string, int> FailPaths { get; } = new(StringComparer.Ordinal);
 
@@ -117,7 +120,7 @@ public sealed class RecordingChannel : IAsyncDisposable
             var user = path[(path.LastIndexOf('/') + 1)..];
             if (Members.TryGetValue(user, out var aad))
             {
-                await http.Response.WriteAsJsonAsync(new { id = user, aadObjectId = aad, name = user });
+                await http.Response.WriteAsJsonAsync(new { id = user, aadObjectId = aad, name = Names.GetValueOrDefault(user, user) });
             }
             else
             {
@@ -130,7 +133,7 @@ public sealed class RecordingChannel : IAsyncDisposable
 
         if (http.Request.Method == "GET" && path.EndsWith("/members", StringComparison.Ordinal))
         {
-            await http.Response.WriteAsJsonAsync(Members.Select(m => new { id = m.Key, objectId = m.Value, name = m.Key }));
+            await http.Response.WriteAsJsonAsync(Members.Select(m => new { id = m.Key, objectId = m.Value, name = Names.GetValueOrDefault(m.Key, m.Key) }));
             return;
         }
 

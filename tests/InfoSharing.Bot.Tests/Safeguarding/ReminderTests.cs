@@ -37,7 +37,9 @@ public sealed class ReminderTests : IAsyncLifetime
         Assert.Equal(1, await _w.AdvanceAsync(2 * Minute));
         var reminder = await _w.Channel.WaitForAsync(c => c.Path == $"/v3/conversations/{thread}/activities" && c.Text?.Contains("Reminder", StringComparison.Ordinal) == true);
         Assert.Contains("due by 25 Nov 2026, 09:00 GMT", reminder.Text, StringComparison.Ordinal);
-        Assert.Null(reminder.Body!["entities"]);
+        // The reminder mentions the people who may decide (deputies first), never the practitioner; the DPO is not in the team.
+        Assert.Equal(["29:deputy", "29:approver"], reminder.Body!["entities"]!.AsArray().Select(e => e!["mentioned"]!["id"]!.GetValue<string>()));
+        Assert.Contains("1 more who may decide is not in the approvers' team", reminder.Text, StringComparison.Ordinal);
 
         Assert.Equal(0, await _w.AdvanceAsync(TimeSpan.FromHours(4) - 3 * Minute)); // 08:59 the next day
         Assert.Equal(1, await _w.AdvanceAsync(2 * Minute));

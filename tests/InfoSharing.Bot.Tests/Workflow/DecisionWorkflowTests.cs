@@ -22,7 +22,7 @@ public sealed class DecisionWorkflowTests
 
     private static readonly string[] Commands =
     [
-        ApprovalVerbs.Approve, ApprovalVerbs.ApproveInPart, ApprovalVerbs.Decline, ApprovalVerbs.MoreInfo, ApprovalVerbs.Conflict, StatusTable.Answer, StatusTable.Outcome,
+        ApprovalVerbs.Approve, ApprovalVerbs.ApproveInPart, ApprovalVerbs.Decline, ApprovalVerbs.MoreInfo, ApprovalVerbs.Conflict, ApprovalVerbs.Reassign, StatusTable.Answer, StatusTable.Outcome,
         SafeguardingVerbs.Acknowledge, SafeguardingVerbs.RaiseConcern, SafeguardingVerbs.AdviceAnswer,
         StatusTable.EmergencyRecorded, StatusTable.EmergencyNothingShared, StatusTable.EmergencyFull, StatusTable.NotShared,
     ];
@@ -38,6 +38,8 @@ public sealed class DecisionWorkflowTests
         [(RecordKinds.Request, RequestStatus.Pending, ApprovalVerbs.MoreInfo)] = RequestStatus.MoreInfoRequested,
         [(RecordKinds.Request, RequestStatus.Pending, ApprovalVerbs.Conflict)] = "=",
         [(RecordKinds.Request, RequestStatus.MoreInfoRequested, ApprovalVerbs.Conflict)] = "=",
+        [(RecordKinds.Request, RequestStatus.Pending, ApprovalVerbs.Reassign)] = "=",
+        [(RecordKinds.Request, RequestStatus.MoreInfoRequested, ApprovalVerbs.Reassign)] = "=",
         [(RecordKinds.Request, RequestStatus.MoreInfoRequested, StatusTable.Answer)] = RequestStatus.Pending,
         [(RecordKinds.Request, RequestStatus.Approved, StatusTable.Outcome)] = "=",
         [(RecordKinds.Emergency, SafeguardingStatus.RecordDue, StatusTable.EmergencyRecorded)] = SafeguardingStatus.ReviewPending,
@@ -326,6 +328,7 @@ public sealed class DecisionWorkflowTests
     {
         Verb = verb,
         Text = "Some text of the right length.",
+        Code = verb == ApprovalVerbs.Reassign ? Deciders.PersonPrefix + "colleague-oid" : null,
         // Approve in part: one of the two categories kept, the one recipient kept.
         ApprovedCategoryIds = verb == ApprovalVerbs.ApproveInPart ? ["emotional-mental-health"] : null,
         ApprovedRecipientTypeIds = verb == ApprovalVerbs.ApproveInPart ? ["police"] : null,
@@ -442,5 +445,6 @@ public sealed class DecisionWorkflowTests
         Actions = withQuestion ? [new PriorAction(ApprovalVerbs.MoreInfo, "approver-oid", "Approver")] : [],
         RequestedCategoryIds = ["emotional-mental-health", "family-relationships"],
         RequestedRecipientTypeIds = ["police"],
+        Candidates = [new Candidate(Approver.ObjectId, Approver.ChannelUserId, Approver.Name, Approver.Kinds), new Candidate("colleague-oid", "29:colleague", "Colin Colleague", ApproverKind.Approver)],
     };
 }
