@@ -24,6 +24,16 @@ public static class RecordActionKinds
     public const string AdviceAnswered = "advice-answered";
     public const string OutcomeRecorded = "outcome-recorded";
 
+    /// <summary>The practitioner did not answer the approvers' question within the policy limit (recorded by the reminder job).</summary>
+    public const string MoreInfoUnanswered = "more-info-unanswered";
+
+    /// <summary>
+    /// True when the approvers' latest question (actions in the order recorded) went unanswered past the policy limit
+    /// and is still unanswered: the last question, answer or unanswered mark is the mark.
+    /// </summary>
+    public static bool QuestionUnanswered(IEnumerable<string> actions) =>
+        actions.LastOrDefault(a => a is ApprovalVerbs.MoreInfo or Answered or MoreInfoUnanswered) == MoreInfoUnanswered;
+
     /// <summary>The audit action of the practitioner's answer (the action row records <see cref="Answered"/>).</summary>
     public const string MoreInfoAnsweredAudit = "more-info-answered";
 
@@ -37,6 +47,7 @@ public static class RecordActionKinds
         ApprovalVerbs.MoreInfo => "asked the practitioner for more information",
         ApprovalVerbs.Conflict => "declared a conflict of interest",
         Answered => "answered the approvers' question",
+        MoreInfoUnanswered => "noted that the approvers' question went unanswered",
         OutcomeRecorded => "recorded what happened after approval",
         EmergencyDeclared => "declared an emergency (sharing allowed without prior approval)",
         EmergencyRecorded => "gave the retrospective record",

@@ -63,11 +63,11 @@ public static class StatusTable
         new(RecordKinds.Request, ApprovalVerbs.Decline, RequestStatus.Pending, RequestStatus.Declined, ApprovalVerbs.Decline, ApprovalVerbs.Decline,
             Decides: true, NoticeKind.Declined, WorkflowJob.CancelApproverReminders, WorkflowJob.OfferReconsider),
         new(RecordKinds.Request, ApprovalVerbs.MoreInfo, RequestStatus.Pending, RequestStatus.MoreInfoRequested, ApprovalVerbs.MoreInfo, ApprovalVerbs.MoreInfo,
-            Decides: false, NoticeKind.MoreInformation),
+            Decides: false, NoticeKind.MoreInformation, WorkflowJob.AskForAnswer),
         new(RecordKinds.Request, ApprovalVerbs.Conflict, RequestStatus.Pending, null, ApprovalVerbs.Conflict, ApprovalVerbs.Conflict, Decides: false, NoticeKind.None),
         new(RecordKinds.Request, ApprovalVerbs.Conflict, RequestStatus.MoreInfoRequested, null, ApprovalVerbs.Conflict, ApprovalVerbs.Conflict, Decides: false, NoticeKind.None),
         new(RecordKinds.Request, Answer, RequestStatus.MoreInfoRequested, RequestStatus.Pending, RecordActionKinds.Answered, RecordActionKinds.MoreInfoAnsweredAudit,
-            Decides: false, NoticeKind.AnswerReceived) { ByRequester = true },
+            Decides: false, NoticeKind.AnswerReceived, WorkflowJob.CancelAnswerReminders) { ByRequester = true },
         new(RecordKinds.Request, Outcome, RequestStatus.Approved, null, RecordActionKinds.OutcomeRecorded, "outcome-recorded",
             Decides: false, NoticeKind.None, WorkflowJob.CancelPractitionerReminders) { ByRequester = true },
 

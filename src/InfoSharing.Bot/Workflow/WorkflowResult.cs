@@ -106,6 +106,12 @@ public enum WorkflowJob
 
     /// <summary>Cancel every job of the record: nothing more is owed by anyone.</summary>
     CancelAllJobs,
+
+    /// <summary>Remind the practitioner of an approver's question, then tell the thread it went unanswered.</summary>
+    AskForAnswer,
+
+    /// <summary>Stop the question's reminders and its unanswered notice: the practitioner answered.</summary>
+    CancelAnswerReminders,
 }
 
 /// <summary>The reply to the person who acted: which view of the card, with what banner, or a message.</summary>
