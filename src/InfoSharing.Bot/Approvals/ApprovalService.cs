@@ -221,6 +221,12 @@ public sealed partial class ApprovalService(
                 case WorkflowJob.CancelAllJobs:
                     await jobs.CancelAsync(row.Id, "nothing was shared", ct);
                     break;
+                case WorkflowJob.AskForAnswer:
+                    jobs.Schedule(row.Id, ReminderPlanner.ForMoreInfo(time.GetUtcNow(), reminders.CurrentValue.Reminders));
+                    break;
+                case WorkflowJob.CancelAnswerReminders:
+                    await jobs.CancelAsync(row.Id, "answered", ct, JobKinds.MoreInfoReminder, JobKinds.MoreInfoUnanswered);
+                    break;
             }
         }
 
