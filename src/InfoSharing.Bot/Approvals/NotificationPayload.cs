@@ -18,6 +18,9 @@ public sealed record NotificationPayload
     [JsonPropertyName("mentionDeputies")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool MentionDeputies { get; init; }
+
+    /// <summary>An admin's notice: the Entra object id of the admin whose 1:1 chat it goes to.</summary>
+    [JsonPropertyName("recipient")] public string? Recipient { get; init; }
 }
 
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]

@@ -27,6 +27,9 @@ public static class OutboxOperations
     /// <summary>A notice in the record's thread (a new thread if its card was never posted), optionally mentioning the deputies.</summary>
     public const string ChannelNotice = "channelNotice";
 
+    /// <summary>A message to one admin in their 1:1 chat (the approvers' channel could not be told of a card not posted).</summary>
+    public const string NotifyAdmin = "notifyAdmin";
+
     public static bool IsIdempotent(string operation) => operation is UpdateApprovalCard or UpdateRecordCard;
 
     public static bool IsCardOperation(string operation) => operation is PostApprovalCard or PostRecordCard or UpdateApprovalCard or UpdateRecordCard;
