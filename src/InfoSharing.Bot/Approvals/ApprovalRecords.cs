@@ -45,6 +45,7 @@ public sealed class ApprovalRecords(BotDbContext db, PolicyDocument policy, Appr
             DecisionReasonTitle = DeclineReasons.Title(reasons, decision?.ReasonCode),
             Conditions = decision?.Conditions,
             DeliveryProblem = request.DeliveryProblem,
+            QuestionUnanswered = RecordActionKinds.QuestionUnanswered(actions.Select(a => a.Action)),
             RefreshUserIds = refreshUserIds,
             DeclineReasons = reasons,
             NoDecider = actions.LastOrDefault()?.Action == RecordActionKinds.NoDecider,

@@ -260,6 +260,12 @@ public sealed partial class ApprovalService(
                 case WorkflowJob.EscalateNow:
                     await jobs.EscalateNowAsync(row.Id, ct);
                     break;
+                case WorkflowJob.AskForAnswer:
+                    jobs.Schedule(row.Id, ReminderPlanner.ForMoreInfo(time.GetUtcNow(), reminders.CurrentValue.Reminders));
+                    break;
+                case WorkflowJob.CancelAnswerReminders:
+                    await jobs.CancelAsync(row.Id, "answered", ct, JobKinds.MoreInfoReminder, JobKinds.MoreInfoUnanswered);
+                    break;
             }
         }
 

@@ -79,6 +79,23 @@ public sealed partial class RecordDelivery(
                 return;
             }
 
+            if (CardNoticeFailed(message, row))
+            {
+                // The channel could not be told that the card is not there either: tell the admins 1:1, and keep the card's problem.
+                foreach (var admin in CardNotPostedNotices.AdminsToTell(options.CurrentValue))
+                {
+                    outbox.Enqueue(OutboxOperations.NotifyAdmin, "card not posted (admin)", row.Id, JsonSerializer.Serialize(
+                        new NotificationPayload { Text = CardNotPostedNotices.ToAdmin(row.Reference), Alert = true, To = admin }, NotificationJsonContext.Default.NotificationPayload));
+                }
+
+                return;
+            }
+
+            if (message.Operation == OutboxOperations.NotifyAdmin)
+            {
+                return; // audited above; an admin's notice that fails tells no one further (the card shows the card's problem)
+            }
+
             await db.Requests.Where(r => r.Id == row.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.DeliveryProblem, problem), ct);
             var hasCard = row.Kind != RecordKinds.Request || row.ApprovalActivityId is not null; // no update for a card never posted
             if (!OutboxOperations.IsCardOperation(message.Operation) && hasCard)
@@ -89,11 +106,18 @@ public sealed partial class RecordDelivery(
             if (message.Operation == OutboxOperations.PostApprovalCard)
             {
                 // A request whose card is not in the channel must not wait in silence: tell the channel, with the way out.
-                outbox.Enqueue(OutboxOperations.ChannelNotice, "card not posted", row.Id, JsonSerializer.Serialize(
+                outbox.Enqueue(OutboxOperations.ChannelNotice, CardNotPostedPurpose, row.Id, JsonSerializer.Serialize(
                     new NotificationPayload { Text = CardNotPosted(row.Reference, status) }, NotificationJsonContext.Default.NotificationPayload));
             }
         }, cancellationToken);
     }
+
+    /// <summary>True when the failed send was the channel's notice that the request's card is not there (the card still is not).</summary>
+    private static bool CardNoticeFailed(OutboxMessageRow message, InfoRequestRow row) =>
+        message.Operation == OutboxOperations.ChannelNotice && message.Purpose == CardNotPostedPurpose && row.ApprovalActivityId is null;
+
+    /// <summary>The purpose of the channel's notice that a card was not posted.</summary>
+    internal const string CardNotPostedPurpose = "card not posted";
 
     /// <summary>The channel's notice when a request's approval card could not be posted, or may not have been.</summary>
     internal static string CardNotPosted(string reference, string status) => status == OutboxStatus.Unknown

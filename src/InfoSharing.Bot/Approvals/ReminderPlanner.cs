@@ -80,6 +80,26 @@ public static class ReminderPlanner
         return [new(JobKinds.PractitionerReminder, 1, decidedUtc + options.OutcomeReminderAfter)];
     }
 
+    /// <summary>An approver asked for more information: remind the practitioner, and mark it unanswered at the policy limit.</summary>
+    public static IReadOnlyList<PlannedJob> ForMoreInfo(DateTimeOffset askedUtc, ReminderOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var unanswered = new PlannedJob(JobKinds.MoreInfoUnanswered, 1, askedUtc + options.MoreInfoUnansweredAfter);
+        return options.MoreInfoReminderInterval > TimeSpan.Zero && options.MoreInfoReminderInterval < options.MoreInfoUnansweredAfter
+            ? [new(JobKinds.MoreInfoReminder, 1, askedUtc + options.MoreInfoReminderInterval), unanswered]
+            : [unanswered];
+    }
+
+    /// <summary>The question's next reminder after reminder <paramref name="sequence"/>, or null when the next would not come before the unanswered limit.</summary>
+    public static PlannedJob? NextMoreInfoReminder(int sequence, DateTimeOffset firedDueUtc, ReminderOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var interval = options.MoreInfoReminderInterval;
+        return interval > TimeSpan.Zero && interval * (sequence + 1) < options.MoreInfoUnansweredAfter
+            ? new(JobKinds.MoreInfoReminder, sequence + 1, firedDueUtc + interval)
+            : null;
+    }
+
     /// <summary>The practitioner's next reminder after one was sent, or null once the most reminders were sent.</summary>
     public static PlannedJob? NextPractitionerReminder(int sequence, DateTimeOffset firedDueUtc, string recordKind, ReminderOptions options)
     {

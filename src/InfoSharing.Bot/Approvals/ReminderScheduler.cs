@@ -129,6 +129,13 @@ public sealed partial class ReminderScheduler(
     private Decision Decide(ScheduledJobRow job, InfoRequestRow row, DateTimeOffset now)
     {
         var o = options.CurrentValue.Reminders;
+        if (JobKinds.ForMoreInfo(job.Kind))
+        {
+            return row.Kind == RecordKinds.Request && row.Status == RequestStatus.MoreInfoRequested
+                ? Decision.Fire("sent")
+                : Decision.Cancel($"no longer waiting for the practitioner's answer ({row.Status})");
+        }
+
         if (JobKinds.ForApprovers(job.Kind))
         {
             return (row.Kind, row.Status) switch
@@ -186,9 +193,18 @@ public sealed partial class ReminderScheduler(
                 }
 
                 break;
+            case JobKinds.MoreInfoReminder:
+            case JobKinds.MoreInfoUnanswered:
+                await MoreInformationReminders.SendAsync(services, job, row, now, options.CurrentValue.Reminders, ct);
+                break;
         }
 
-        await audit.AppendAsync("system", job.Kind == JobKinds.ApproverReminder || job.Kind == JobKinds.PractitionerReminder ? "reminder-sent" : "escalated",
+        await audit.AppendAsync("system", job.Kind switch
+            {
+                JobKinds.ApproverReminder or JobKinds.PractitionerReminder or JobKinds.MoreInfoReminder => "reminder-sent",
+                JobKinds.MoreInfoUnanswered => RecordActionKinds.MoreInfoUnanswered,
+                _ => "escalated",
+            },
             row.Kind, row.Id.ToString(), new JsonObject
             {
                 ["reference"] = row.Reference,

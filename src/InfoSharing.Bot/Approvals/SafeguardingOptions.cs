@@ -61,6 +61,12 @@ public sealed class ReminderOptions
     public TimeSpan OutcomeReminderAfter { get; set; } = TimeSpan.FromHours(24);
     public TimeSpan OutcomeReminderInterval { get; set; } = TimeSpan.FromHours(48);
 
+    /// <summary>An approver asked for more information: remind the practitioner this often until they answer.</summary>
+    public TimeSpan MoreInfoReminderInterval { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>Unanswered this long after the question: the approvers' thread is told, the card and the request say so (reminders stop).</summary>
+    public TimeSpan MoreInfoUnansweredAfter { get; set; } = TimeSpan.FromDays(3);
+
     /// <summary>Most reminders a practitioner gets for one record (the approvers are told when the emergency record is overdue).</summary>
     public int MaxPractitionerReminders { get; set; } = 10;
 

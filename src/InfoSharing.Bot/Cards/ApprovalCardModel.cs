@@ -17,6 +17,9 @@ public sealed record ApprovalCardModel
     /// <summary>A send that kept failing (e.g. the practitioner could not be told), shown to approvers.</summary>
     public string? DeliveryProblem { get; init; }
 
+    /// <summary>The approvers' latest question went unanswered past the policy limit (Safeguarding:Reminders:MoreInfoUnansweredAfter).</summary>
+    public bool QuestionUnanswered { get; init; }
+
     /// <summary>The decline reason codes offered (the policy's <c>lists.declineReasons</c>).</summary>
     public IReadOnlyList<ChoiceItem> DeclineReasons { get; init; } = [];
 

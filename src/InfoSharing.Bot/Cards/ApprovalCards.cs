@@ -122,6 +122,7 @@ public static class ApprovalCards
                                   + (model.Conditions is null ? string.Empty : " with conditions"),
         RequestStatus.Declined => $"Declined by {model.DecidedBy} on {FormatUk(model.DecidedAtUtc ?? default)}"
                                   + (model.DecisionReasonTitle is null ? string.Empty : $": {model.DecisionReasonTitle}"),
+        RequestStatus.MoreInfoRequested when model.QuestionUnanswered => "More information requested from the practitioner: unanswered past the time allowed",
         RequestStatus.MoreInfoRequested => "More information requested from the practitioner",
         _ => RequiredLine(model.Summary),
     };

@@ -27,7 +27,7 @@ public static class OutboxOperations
     /// <summary>A notice in the record's thread (a new thread if its card was never posted), optionally mentioning the deputies.</summary>
     public const string ChannelNotice = "channelNotice";
 
-    /// <summary>A message to an administrator in their 1:1 chat (no one may decide a request); needs a chat they have had with the bot.</summary>
+    /// <summary>A message to an administrator in their 1:1 chat (no one may decide a request, or the channel could not be told of a card not posted); needs a chat they have had with the bot.</summary>
     public const string NotifyAdmin = "notifyAdmin";
 
     public static bool IsIdempotent(string operation) => operation is UpdateApprovalCard or UpdateRecordCard;

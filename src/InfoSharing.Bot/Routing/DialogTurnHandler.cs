@@ -244,8 +244,12 @@ public sealed class DialogTurnHandler(
             .Where(r => r.RequesterAadObjectId == requester)
             .OrderByDescending(r => r.SubmittedAt)
             .Take(20)
-            .Select(r => new { r.Reference, r.Kind, r.CaseReference, r.Status, r.SubmittedAt, r.CreatedAt })
             .ToListAsync(cancellationToken);
+        var ids = mine.Select(r => r.Id).ToList();
+        var marks = (await db.ApprovalActions.AsNoTracking()
+                .Where(a => ids.Contains(a.RequestId) && (a.Action == ApprovalVerbs.MoreInfo || a.Action == RecordActionKinds.Answered || a.Action == RecordActionKinds.MoreInfoUnanswered))
+                .OrderBy(a => a.Id).Select(a => new { a.RequestId, a.Action }).ToListAsync(cancellationToken))
+            .ToLookup(a => a.RequestId, a => a.Action);
         if (mine.Count == 0)
         {
             return "You have no submitted requests yet. Type `new request` to start one.";
@@ -255,7 +259,7 @@ public sealed class DialogTurnHandler(
         foreach (var r in mine)
         {
             text.Append("- **").Append(r.Reference).Append("** (").Append(r.Kind == RecordKinds.Advice ? "anonymised" : string.IsNullOrEmpty(r.CaseReference) ? "case not yet given" : "case " + r.CaseReference).Append("): ")
-                .Append(RequestStatus.Title(r.Status)).Append(", ").Append(r.SubmittedAt is null ? "started " : r.Kind == RecordKinds.NotShared ? "recorded " : "submitted ").Append(ApprovalCards.FormatUk(r.SubmittedAt ?? r.CreatedAt)).Append('\n');
+                .Append(RequestStanding.Title(r, marks[r.Id])).Append(", ").Append(r.SubmittedAt is null ? "started " : r.Kind == RecordKinds.NotShared ? "recorded " : "submitted ").Append(ApprovalCards.FormatUk(r.SubmittedAt ?? r.CreatedAt)).Append('\n');
         }
 
         return text.ToString();

@@ -1,3 +1,4 @@
+using InfoSharing.Bot.Approvals;
 using InfoSharing.Bot.Records.Export;
 using InfoSharing.Bot.Workflow;
 
@@ -93,7 +94,14 @@ public static class MyRequestsView
 
         if (r.Status == RequestStatus.MoreInfoRequested)
         {
-            h.Fact("Waiting for you", "The approvers asked a question: answer it in the chat.");
+            h.Fact("Waiting for you", RecordActionKinds.QuestionUnanswered(record.Actions.Select(a => a.Action))
+                ? "The approvers asked a question and it is unanswered past the time allowed (they were told): answer it in the chat."
+                : "The approvers asked a question: answer it in the chat.");
+        }
+
+        if (RequestStanding.IsCardNotDelivered(r))
+        {
+            h.Fact("Delivery", char.ToUpperInvariant(RequestStanding.CardNotDelivered[0]) + RequestStanding.CardNotDelivered[1..] + ".");
         }
 
         h.Close("dl").Close("li");

@@ -15,5 +15,14 @@ public static class JobKinds
     /// <summary>The emergency record is overdue: the approvers' channel is told and the deputies mentioned.</summary>
     public const string RecordOverdue = "record-overdue";
 
+    /// <summary>An approver's question is still unanswered: the practitioner gets the question card again.</summary>
+    public const string MoreInfoReminder = "more-info-reminder";
+
+    /// <summary>The question went unanswered past the policy limit: the approvers' thread is told and the request marked.</summary>
+    public const string MoreInfoUnanswered = "more-info-unanswered";
+
+    /// <summary>The jobs that wait for the practitioner's answer to an approver's question.</summary>
+    public static bool ForMoreInfo(string kind) => kind is MoreInfoReminder or MoreInfoUnanswered;
+
     public static bool ForApprovers(string kind) => kind is ApproverReminder or ApproverEscalation;
 }

@@ -34,6 +34,16 @@ public static class RecordActionKinds
     /// <summary>An escalation found no one who may decide the request (recorded by the bot; the admins are told).</summary>
     public const string NoDecider = "no-decider";
 
+    /// <summary>The practitioner did not answer the approvers' question within the policy limit (recorded by the reminder job).</summary>
+    public const string MoreInfoUnanswered = "more-info-unanswered";
+
+    /// <summary>
+    /// True when the approvers' latest question (actions in the order recorded) went unanswered past the policy limit
+    /// and is still unanswered: the last question, answer or unanswered mark is the mark.
+    /// </summary>
+    public static bool QuestionUnanswered(IEnumerable<string> actions) =>
+        actions.LastOrDefault(a => a is ApprovalVerbs.MoreInfo or Answered or MoreInfoUnanswered) == MoreInfoUnanswered;
+
     /// <summary>The audit action of the practitioner's answer (the action row records <see cref="Answered"/>).</summary>
     public const string MoreInfoAnsweredAudit = "more-info-answered";
 
@@ -50,6 +60,7 @@ public static class RecordActionKinds
         ApprovalVerbs.Reassign => "handed the request on",
         NoDecider => "found no one who may decide this request; the administrators were told",
         Answered => "answered the approvers' question",
+        MoreInfoUnanswered => "noted that the approvers' question went unanswered",
         OutcomeRecorded => "recorded what happened after approval",
         EmergencyDeclared => "declared an emergency (sharing allowed without prior approval)",
         EmergencyRecorded => "gave the retrospective record",

@@ -11,6 +11,10 @@ public static class RequestStatus
     public static bool IsDecided(string status) =>
         string.Equals(status, Approved, StringComparison.Ordinal) || string.Equals(status, Declined, StringComparison.Ordinal);
 
+    /// <summary>The title as the practitioner and the records show it: a question unanswered past the policy limit says so.</summary>
+    public static string Title(string status, bool questionUnanswered) =>
+        questionUnanswered && status == MoreInfoRequested ? "More information requested (unanswered)" : Title(status);
+
     public static string Title(string status) => status switch
     {
         Pending => "Awaiting decision",

@@ -127,6 +127,11 @@ public enum WorkflowJob
 
     /// <summary>Escalate now (a conflict left no one else who may decide): the escalation finds who can, or tells the admins.</summary>
     EscalateNow,
+    /// <summary>Remind the practitioner of an approver's question, then tell the thread it went unanswered.</summary>
+    AskForAnswer,
+
+    /// <summary>Stop the question's reminders and its unanswered notice: the practitioner answered.</summary>
+    CancelAnswerReminders,
 }
 
 /// <summary>The reply to the person who acted: which view of the card, with what banner, or a message.</summary>

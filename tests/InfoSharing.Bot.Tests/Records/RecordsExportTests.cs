@@ -115,11 +115,13 @@ public abstract class RecordsExportTests : IAsyncLifetime
         var json = JsonNode.Parse(await TextAsync(await host.GetAsync("/records/ISR-2026-0042", Reader(host))))!.AsObject();
 
         Assert.Equal(
-            ["reference", "id", "type", "status", "policyVersion", "caseReference", "requesterAadObjectId", "requesterName", "matterType", "subjectType",
+            ["reference", "id", "type", "status", "standing", "deliveryProblem", "policyVersion", "caseReference", "requesterAadObjectId", "requesterName", "matterType", "subjectType",
              "urgency", "deadlineUtc", "requiresDpo", "requiresPreventLead", "createdAtUtc", "submittedAtUtc", "answers", "approverActions", "decision",
              "outcome", "retention", "audit"],
             json.Select(p => p.Key));
         Assert.Equal("ISR-2026-0042", json["reference"]!.GetValue<string>());
+        Assert.Equal(RequestStatus.Title(RequestStatus.Declined), json["standing"]!.GetValue<string>());
+        Assert.Null(json["deliveryProblem"]); // nothing failed to arrive
         Assert.Equal("2026.11.1", json["policyVersion"]!.GetValue<string>());
         Assert.Equal("CS-778899", json["answers"]!["about"]!["caseReference"]!.GetValue<string>());
         Assert.Equal("2026.11.1", json["answers"]!["policyVersion"]!.GetValue<string>());

@@ -61,6 +61,41 @@ public sealed class ReminderPlannerTests
     public void NextPractitionerReminder_StopsAfterTheMost() =>
         Assert.Null(ReminderPlanner.NextPractitionerReminder(Options.MaxPractitionerReminders, T0, RecordKinds.Emergency, Options));
 
+    [Theory]
+    // interval hours, unanswered after hours, expected reminders (hours after the question) until the unanswered notice
+    [InlineData(24, 72, new double[] { 24, 48 })]   // the defaults: a reminder a day, unanswered after 3 days
+    [InlineData(24, 60, new double[] { 24, 48 })]
+    [InlineData(8, 24, new double[] { 8, 16 })]
+    [InlineData(48, 48, new double[] { })]          // the interval reaches the limit: no reminder, only the notice
+    [InlineData(0, 72, new double[] { })]           // reminders switched off
+    public void ForMoreInfo_RemindsAtTheIntervalUntilTheLimit(double intervalHours, double limitHours, double[] reminders)
+    {
+        var options = new ReminderOptions { MoreInfoReminderInterval = TimeSpan.FromHours(intervalHours), MoreInfoUnansweredAfter = TimeSpan.FromHours(limitHours) };
+
+        var planned = ReminderPlanner.ForMoreInfo(T0, options);
+        var due = planned.Where(j => j.Kind == JobKinds.MoreInfoReminder).ToList();
+        for (var next = due.LastOrDefault(); next is not null; next = ReminderPlanner.NextMoreInfoReminder(next.Sequence, next.DueAt, options))
+        {
+            if (!due.Contains(next))
+            {
+                due.Add(next);
+            }
+        }
+
+        Assert.Equal(reminders.Select(h => T0.AddHours(h)), due.Select(j => j.DueAt));
+        Assert.Equal(Enumerable.Range(1, reminders.Length), due.Select(j => j.Sequence));
+        var unanswered = Assert.Single(planned, j => j.Kind == JobKinds.MoreInfoUnanswered);
+        Assert.Equal(T0.AddHours(limitHours), unanswered.DueAt);
+    }
+
+    [Fact]
+    public void MoreInfoJobs_AreTheirOwnKinds_NotTheApproversNorTheOutcomes()
+    {
+        Assert.All(ReminderPlanner.ForMoreInfo(T0, Options), j => Assert.True(JobKinds.ForMoreInfo(j.Kind) && !JobKinds.ForApprovers(j.Kind) && j.Kind != JobKinds.PractitionerReminder));
+        Assert.Equal(TimeSpan.FromHours(24), Options.MoreInfoReminderInterval);
+        Assert.Equal(TimeSpan.FromDays(3), Options.MoreInfoUnansweredAfter);
+    }
+
     [Fact]
     public void ReviewAdviceAndOutcome_UseTheirWindows()
     {

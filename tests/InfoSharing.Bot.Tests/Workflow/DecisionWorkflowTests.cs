@@ -253,6 +253,41 @@ public sealed class DecisionWorkflowTests
         Assert.Equal(audited, result.Audit.SingleOrDefault()?.Action);
     }
 
+    [Theory]
+    [InlineData(ApprovalVerbs.MoreInfo, RequestStatus.Pending, RequestStatus.MoreInfoRequested, WorkflowJob.AskForAnswer)]
+    [InlineData(StatusTable.Answer, RequestStatus.MoreInfoRequested, RequestStatus.Pending, WorkflowJob.CancelAnswerReminders)]
+    public void Next_QuestionAndAnswer_StartAndStopThePractitionersReminders(string command, string from, string to, WorkflowJob job)
+    {
+        var actor = command == StatusTable.Answer ? Requester : Approver;
+
+        var result = DecisionWorkflow.Next(Record(RecordKinds.Request, from, withQuestion: true), Command(command) with { Text = "What school does the child attend now?" }, actor, Now);
+
+        Assert.Equal(WorkflowOutcome.Applied, result.Outcome);
+        Assert.Equal(to, result.NewStatus);
+        Assert.Equal([job], result.Jobs);
+    }
+
+    [Fact]
+    public void StatusTable_OnlyTheQuestionAsksForAnAnswer_OnlyTheAnswerStopsIt()
+    {
+        Assert.Equal([(RecordKinds.Request, RequestStatus.Pending, ApprovalVerbs.MoreInfo)],
+            StatusTable.Rows.Where(r => r.Jobs.Contains(WorkflowJob.AskForAnswer)).Select(r => (r.Kind, r.From, r.Verb)));
+        Assert.Equal([(RecordKinds.Request, RequestStatus.MoreInfoRequested, StatusTable.Answer)],
+            StatusTable.Rows.Where(r => r.Jobs.Contains(WorkflowJob.CancelAnswerReminders)).Select(r => (r.Kind, r.From, r.Verb)));
+    }
+
+    [Theory]
+    [InlineData(new[] { ApprovalVerbs.MoreInfo }, false)]
+    [InlineData(new[] { ApprovalVerbs.MoreInfo, RecordActionKinds.MoreInfoUnanswered }, true)]
+    [InlineData(new[] { ApprovalVerbs.MoreInfo, RecordActionKinds.MoreInfoUnanswered, RecordActionKinds.Answered }, false)]
+    [InlineData(new[] { ApprovalVerbs.MoreInfo, RecordActionKinds.MoreInfoUnanswered, RecordActionKinds.Answered, ApprovalVerbs.MoreInfo }, false)]
+    [InlineData(new[] { ApprovalVerbs.MoreInfo, RecordActionKinds.MoreInfoUnanswered, ApprovalVerbs.Conflict }, true)]
+    public void QuestionUnanswered_OnlyWhileTheLatestQuestionIsMarkedAndUnanswered(string[] actions, bool unanswered)
+    {
+        Assert.Equal(unanswered, RecordActionKinds.QuestionUnanswered(actions));
+        Assert.Equal(unanswered ? "More information requested (unanswered)" : "More information requested", RequestStatus.Title(RequestStatus.MoreInfoRequested, unanswered));
+    }
+
     [Fact]
     public void Next_AnswerByAnotherPerson_RefusedAsNotTheirs()
     {

@@ -47,7 +47,7 @@ public static class CaseFile
         Item(md, "Urgency", row.Urgency is null ? null
             : Title(policy.Lists.Deadlines.Select(d => (d.Id, d.Title)), row.Urgency) + (row.Deadline is { } due ? $" (decision needed by {Uk(due)})" : ""));
         Item(md, "Approval needed from", Approvers(row, s, policy));
-        Item(md, "Status", RequestStatus.Title(row.Status));
+        Item(md, "Status", RequestStanding.Title(row, record.Actions.Select(a => a.Action)));
         Item(md, "Retention", Retention(row));
         md.Append('\n');
 

@@ -12,6 +12,13 @@ public sealed record DecisionRecordDocument
     public required Guid Id { get; init; }
     public required string Type { get; init; }
     public required string Status { get; init; }
+
+    /// <summary>Where it stands in words: the status title, with a question unanswered past the limit or a card not delivered.</summary>
+    public string? Standing { get; init; }
+
+    /// <summary>A send about the record that failed or may not have arrived (the approval card, a notice), as the approvers see it.</summary>
+    public string? DeliveryProblem { get; init; }
+
     public required string PolicyVersion { get; init; }
     public required string CaseReference { get; init; }
     public required string RequesterAadObjectId { get; init; }

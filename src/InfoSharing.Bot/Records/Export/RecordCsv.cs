@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using InfoSharing.Bot.Approvals;
 using InfoSharing.Bot.Dialog;
 
 namespace InfoSharing.Bot.Records.Export;
@@ -83,6 +84,8 @@ public static class RecordCsv
         ("legal_hold", r => Bool(r.Row.LegalHold)),
         ("reviewed_at_utc", r => Utc(r.Row.ReviewedAt)),
         ("content_deleted_at_utc", r => Utc(r.Row.ContentDeletedAt)),
+        ("standing", r => RequestStanding.Title(r.Row, r.Actions.Select(a => a.Action))),
+        ("delivery_problem", r => r.Row.DeliveryProblem),
     ];
 
     public static IReadOnlyList<string> Headers { get; } = [.. Columns.Select(c => c.Header)];

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using InfoSharing.Bot.Approvals;
 using InfoSharing.Bot.Storage;
 
 namespace InfoSharing.Bot.Records.Export;
@@ -38,6 +39,8 @@ public static class RecordDocuments
             Id = row.Id,
             Type = row.Kind,
             Status = row.Status,
+            Standing = RequestStanding.Title(row, record.Actions.Select(a => a.Action)),
+            DeliveryProblem = row.DeliveryProblem,
             PolicyVersion = row.PolicyVersion,
             CaseReference = row.CaseReference,
             RequesterAadObjectId = row.RequesterAadObjectId,
