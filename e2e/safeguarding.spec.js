@@ -134,7 +134,9 @@ run(async s => {
       const answer = cardWith(page, 'Continue into a full request');
       await answer.getByRole('button', { name: 'Continue into a full request' }).click();
       await waitForBotText(page, /linked to the advice in ADV-\d{4}-\d{4}/, { timeout: 15_000 });
-      await send(page, 'cancel');
+      await send(page, 'cancel'); // cancel asks first (issue 12, §3.1): delete, or record a decision not to share
+      const choice = cardWith(page, 'Delete the draft');
+      await choice.getByRole('button', { name: 'Delete the draft' }).click();
       await waitForBotText(page, 'cancelled and deleted');
     });
 

@@ -173,6 +173,21 @@ public sealed class BotProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>The whole log of a process that ended by itself (a crash point's SIGKILL): waits for its exit and for its
+    /// last output lines, which are read asynchronously and may reach the log after <see cref="IsRunning"/> turns false.</summary>
+    public async Task<string> ExitedLogAsync(CancellationToken cancellationToken)
+    {
+        if (_process is { } process)
+        {
+            await process.WaitForExitAsync(cancellationToken); // with async reading, also waits for the streams' end
+        }
+
+        lock (_logGate)
+        {
+            return File.ReadAllText(_logPath);
+        }
+    }
+
     /// <summary>A normal stop (SIGTERM), waiting for the host to shut down.</summary>
     public async Task StopAsync()
     {

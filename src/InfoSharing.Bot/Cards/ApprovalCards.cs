@@ -26,7 +26,9 @@ public static class ApprovalCards
         var card = Card(body);
         if (!RequestStatus.IsDecided(model.Status))
         {
-            card["actions"] = Actions(model, errors ?? new Dictionary<string, string>(), inputs ?? []);
+            var (decisions, others) = Actions(model, errors ?? new Dictionary<string, string>(), inputs ?? []);
+            card["actions"] = decisions;
+            ((JsonArray)card["body"]!).Add(new JsonObject { ["type"] = "ActionSet", ["separator"] = true, ["actions"] = others });
             if (model.RefreshUserIds.Count > 0)
             {
                 card["refresh"] = new JsonObject
@@ -184,7 +186,12 @@ public static class ApprovalCards
         }
     }
 
-    private static JsonArray Actions(ApprovalCardModel model, IReadOnlyDictionary<string, string> errors, JsonObject inputs)
+    /// <summary>
+    /// The decisions (Approve, Approve in part, Decline, Ask for more information: the card's own actions) and the
+    /// others (Declare a conflict, Reassign, Details: an action set in the body), so that neither row goes over the
+    /// five actions a Teams card shows.
+    /// </summary>
+    private static (JsonArray Decisions, JsonArray Others) Actions(ApprovalCardModel model, IReadOnlyDictionary<string, string> errors, JsonObject inputs)
     {
         var id = model.RequestId.ToString();
         string? Value(string name) => inputs.TryGetPropertyValue(name, out var v) && v is JsonValue jv && jv.TryGetValue<string>(out var s) ? s : null;
@@ -236,10 +243,10 @@ public static class ApprovalCards
 
         actions.Add(decline);
         actions.Add(moreInfo);
-        actions.Add(conflict);
+        var others = new JsonArray { conflict };
         if (model.ReassignChoices.Count > 0)
         {
-            actions.Add(AdaptiveCard.ShowCard("Reassign", null, [
+            others.Add(AdaptiveCard.ShowCard("Reassign", null, [
                 new JsonObject
                 {
                     ["type"] = "Input.ChoiceSet",
@@ -255,8 +262,8 @@ public static class ApprovalCards
             ], AdaptiveCard.Execute("requestId", "Hand on", ApprovalVerbs.Reassign, id, null)));
         }
 
-        actions.Add(AdaptiveCard.Execute("requestId", "Details", ApprovalVerbs.Details, id, null));
-        return actions;
+        others.Add(AdaptiveCard.Execute("requestId", "Details", ApprovalVerbs.Details, id, null));
+        return (actions, others);
     }
 
     /// <summary>

@@ -117,7 +117,7 @@ public sealed class ReassignCoverTests
 
         // The card offers only those who may decide a DPO request: the DPO role, the DPO and the deputy; never Arnold.
         var put = await s.Channel.WaitForAsync(c => c.Method == "PUT" && c.Card!.ToJsonString().Contains("handed the request on", StringComparison.Ordinal));
-        var choices = put.Card!["actions"]!.AsArray().Single(a => a!["title"]!.GetValue<string>() == "Reassign")!["card"]!["body"]![0]!["choices"]!.AsArray()
+        var choices = InfoSharing.Bot.Tests.Cards.JsonNodeWalk.DescendantObjects(put.Card!).Single(a => a["type"]?.GetValue<string>() == "Action.ShowCard" && a["title"]?.GetValue<string>() == "Reassign")["card"]!["body"]![0]!["choices"]!.AsArray()
             .Select(c => c!["value"]!.GetValue<string>()).ToList();
         Assert.Equal(["role:Dpo", "person:" + DeputyAad, "person:" + ApprovalScenario.DpoAad], choices);
 

@@ -110,7 +110,7 @@ public static class CrashPointRun
                 }
 
                 await ReliabilityHarness.WaitForAsync(() => Task.FromResult(first.IsRunning ? null : (object)true), 60);
-                kills = (await File.ReadAllTextAsync(first.LogPath, token)).Contains($"{CrashHook.SettingKey}={point}: SIGKILL", StringComparison.Ordinal) ? 1 : 0;
+                kills = (await first.ExitedLogAsync(token)).Contains($"{CrashHook.SettingKey}={point}: SIGKILL", StringComparison.Ordinal) ? 1 : 0;
             }
 
             if (await submitting != HttpStatusCode.OK)
