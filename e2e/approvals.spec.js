@@ -14,7 +14,7 @@
 // Run: e2e/run-in-netns.sh e2e/approvals.spec.js      Screenshots: artifacts/e2e/approvals/NN-*.png
 'use strict';
 const { run, api, conversations, frameText, frameCard, cardInputs, setCardInput, delivered, until, openConversation,
-  waitForBotText, SEL, routineAnswers, openPractitionerAndApprover } = require('./lib');
+  waitForBotText, SEL, routineAnswers, openPractitionerAndApprover, showCardAction } = require('./lib');
 
 const RUN = String(Date.now()).slice(-6);
 const BOT_NAME = 'InfoSharing Bot'; // = bot.name in tools/playground.yml
@@ -57,7 +57,7 @@ run(async s => {
     .filter({ has: page.getByRole('textbox') }).filter({ hasNot: page.getByText('Start a new post') }).last(), page);
   /** Opens an Action.ShowCard of a card and sets its inputs (JSON of the ShowCard's card) through the UI. */
   const openAndFill = async (page, card, cardJson, showTitle, values, shot) => {
-    const show = cardJson.actions.find(a => a.type === 'Action.ShowCard' && a.title === showTitle);
+    const show = showCardAction(cardJson, showTitle);
     const sub = card.getByRole('button', { name: showTitle, exact: true });
     if (await sub.getAttribute('aria-expanded') !== 'true') await sub.click();
     for (const input of cardInputs(show.card)) if (input.id in values) await setCardInput(page, card, input, values[input.id]);

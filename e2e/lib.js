@@ -228,6 +228,12 @@ function cardInputs(card, { showCards = false } = {}) {
   walk(card);
   return out;
 }
+/** A card's ShowCard action by title, in its actions or in an ActionSet of its body (the approval card keeps
+ *  Declare a conflict, Reassign and Details in the body, the decisions in its actions). */
+function showCardAction(card, title) {
+  const sets = [card.actions || [], ...(card.body || []).filter(e => e.type === 'ActionSet').map(e => e.actions || [])];
+  return sets.flat().find(a => a.type === 'Action.ShowCard' && a.title === title);
+}
 /** The card JSON of a conversation-stream frame (its first Adaptive Card attachment). */
 const frameCard = f => (f.message.attachments || []).map(a => a.content).find(c => c && c.type === 'AdaptiveCard');
 /** The control an input's label points at (the renderer gives controls generated ids). */
@@ -512,6 +518,7 @@ async function openPractitionerAndApprover(s, practitioner, approver, channelTre
 }
 
 module.exports = {
+  showCardAction,
   PG_BASE, BOT_BASE, ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, SEL,
   api, conversations, collect, frameText, until, sleep,
   launchProfile, actAs, botMessages, cards, cardWith, send, waitForBotText, openConversation, typeIntoCardInput,

@@ -11,7 +11,7 @@
 // Run: e2e/run-in-netns.sh e2e/reassign-cover.spec.js      Screenshots: artifacts/e2e/reassign-cover/NN-*.png
 'use strict';
 const { run, api, conversations, frameText, frameCard, cardInputs, setCardInput, delivered, until, openConversation,
-  SEL, routineAnswers, openPractitionerAndApprover, submitRequest, registerApprovers } = require('./lib');
+  SEL, routineAnswers, openPractitionerAndApprover, submitRequest, registerApprovers, showCardAction } = require('./lib');
 
 const RUN = String(Date.now()).slice(-6);
 const BOT_NAME = 'InfoSharing Bot'; // = bot.name in tools/playground.yml
@@ -45,7 +45,7 @@ run(async s => {
   const mentionsOf = f => (f.message.mentions || f.message.entities || []).filter(m => m && m.mentioned);
   /** Opens an Action.ShowCard and sets its inputs through the UI; returns its confirm action. */
   const openAndFill = async (page, card, cardJson, showTitle, values) => {
-    const show = cardJson.actions.find(a => a.type === 'Action.ShowCard' && a.title === showTitle);
+    const show = showCardAction(cardJson, showTitle);
     if (!show) throw new Error(`the card has no ${showTitle}`);
     const sub = card.getByRole('button', { name: showTitle, exact: true });
     if (await sub.getAttribute('aria-expanded') !== 'true') await sub.click();
@@ -86,7 +86,7 @@ run(async s => {
       requests[scenario] = { ref, thread: frame.message.postConversationId, cardId: frame.message.messageId, json: frameCard(frame) };
       console.log(`  ${scenario}: ${ref}`);
     }
-    const show = requests.reassign.json.actions.find(a => a.type === 'Action.ShowCard' && a.title === 'Reassign');
+    const show = showCardAction(requests.reassign.json, 'Reassign');
     if (!show) throw new Error('the card has no Reassign');
     const choices = cardInputs(show.card).find(i => i.id === 'reassignTo').choices;
     console.log(`  Reassign offers: ${choices.map(c => c.title).join(', ')}`);
