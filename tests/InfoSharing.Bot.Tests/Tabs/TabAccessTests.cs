@@ -13,26 +13,14 @@ namespace InfoSharing.Bot.Tests.Tabs;
 /// approver lists deciding (<c>TabViewer.May</c>). A refusal is 403 and audited; no or a forged token is 401; a
 /// practitioner sees only their own records on My requests.
 /// </summary>
-public sealed class TabAccessTests : IAsyncLifetime
+public sealed class TabAccessTests(EntraIssuerFixture issuer) : IClassFixture<EntraIssuerFixture>
 {
     private const string Practitioner = RecordSeeds.Requester;
     private const string ApproverOid = "eeeeeeee-0000-0000-0000-0000000000b1";
     private const string DpoOid = "eeeeeeee-0000-0000-0000-0000000000b2";
     private const string Mine = "ISR-2026-0101";
     private const string Theirs = "ISR-2026-0102";
-    private EntraIssuer? _issuer;
-
-    private EntraIssuer Issuer => _issuer ?? throw new InvalidOperationException("not started");
-
-    public async ValueTask InitializeAsync() => _issuer = await EntraIssuer.StartAsync();
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_issuer is not null)
-        {
-            await _issuer.DisposeAsync();
-        }
-    }
+    private EntraIssuer Issuer => issuer.Issuer;
 
     private async Task<RecordsHost> HostAsync()
     {

@@ -11,23 +11,11 @@ namespace InfoSharing.Bot.Tests.Tabs;
 /// Issue 12: the Approvals tab's "Approve in part", with a real Entra-style token and the page's anti-forgery token,
 /// goes through the card's own workflow (ApprovalService): the same refusals, the same record.
 /// </summary>
-public sealed partial class TabApproveInPartTests : IAsyncLifetime
+public sealed partial class TabApproveInPartTests(EntraIssuerFixture issuer) : IClassFixture<EntraIssuerFixture>
 {
     private const string ApproverOid = "eeeeeeee-0000-0000-0000-0000000000b1";
     private const string Reference = "ISR-2026-0201";
-    private EntraIssuer? _issuer;
-
-    private EntraIssuer Issuer => _issuer ?? throw new InvalidOperationException("not started");
-
-    public async ValueTask InitializeAsync() => _issuer = await EntraIssuer.StartAsync();
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_issuer is not null)
-        {
-            await _issuer.DisposeAsync();
-        }
-    }
+    private EntraIssuer Issuer => issuer.Issuer;
 
     private async Task<(RecordsHost Host, Guid Id)> HostAsync()
     {
