@@ -26,6 +26,10 @@ public sealed record NotificationPayload
     /// <summary>For a 1:1 notice to someone other than the practitioner (an administrator): their Entra object id.</summary>
     [JsonPropertyName("to")]
     public string? To { get; init; }
+
+    /// <summary>For a turn's held reply: the id of the activity it answers, so it reads (and is matched) as that turn's reply.</summary>
+    [JsonPropertyName("replyToId")]
+    public string? ReplyToId { get; init; }
 }
 
 /// <summary>One person a notice @mentions.</summary>

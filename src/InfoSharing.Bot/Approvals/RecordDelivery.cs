@@ -208,6 +208,7 @@ public sealed partial class RecordDelivery(
         {
             Type = ActivityTypes.Message,
             From = bot?.Id is null ? null : bot,
+            ReplyToId = payload.ReplyToId,
             Text = payload.Text,
             TextFormat = payload.Text is null ? null : "markdown",
             Attachments = payload.Card is null ? null : [Attachment.AdaptiveCard(payload.Card)],

@@ -122,7 +122,7 @@ public sealed class DialogTurnHandler(
             return (result, followUps, []);
         }
 
-        var held = submitted.Select((s, order) => replies.Hold(s.Id, s.Text, order)).ToList();
+        var held = submitted.Select((s, order) => replies.Hold(turn, s.Id, s.Text, order)).ToList();
         CrashAt("before-commit");
         return (result, followUps, held);
     }

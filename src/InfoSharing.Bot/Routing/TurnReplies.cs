@@ -38,12 +38,17 @@ public sealed class TurnReplies(ConnectorClient connector, ActivityDeduplicator 
     }
 
     /// <summary>
-    /// Inside the turn's unit of work: a reply to the requester of <paramref name="requestId"/> (this 1:1 chat) that commits
-    /// with the turn; the <paramref name="order"/>-th of the turn's held replies. Send it with <see cref="SendHeldAsync"/>.
+    /// Inside the turn's unit of work: a reply to the turn's activity for the requester of <paramref name="requestId"/> (this
+    /// 1:1 chat) that commits with the turn; the <paramref name="order"/>-th of the turn's held replies. Send it with
+    /// <see cref="SendHeldAsync"/>.
     /// </summary>
-    public OutboxMessageRow Hold(Guid requestId, string text, int order) =>
-        outbox.EnqueueHeld(OutboxOperations.NotifyRequester, "turn reply", requestId,
-            JsonSerializer.Serialize(new NotificationPayload { Text = text }, NotificationJsonContext.Default.NotificationPayload), order);
+    public OutboxMessageRow Hold(TurnContext turn, Guid requestId, string text, int order)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var payload = new NotificationPayload { Text = text, ReplyToId = turn.Activity.Id };
+        return outbox.EnqueueHeld(OutboxOperations.NotifyRequester, "turn reply", requestId,
+            JsonSerializer.Serialize(payload, NotificationJsonContext.Default.NotificationPayload), order);
+    }
 
     /// <summary>After the commit: sends the held replies in order, each through the outbox's own send (its start recorded first).</summary>
     public async Task SendHeldAsync(IReadOnlyList<OutboxMessageRow> held, CancellationToken cancellationToken)

@@ -75,7 +75,8 @@ public sealed class RedeliveryTests
 
         await h.ApprovalCardAsync("RD-100001");
         Assert.Equal(1, await h.QueryAsync(db => db.Requests.CountAsync(r => r.CaseReference == "RD-100001")));
-        Assert.Single(h.Teams.MessagesIn(ReliabilityHarness.Conversation(1)), m => m["text"]?.GetValue<string>().Contains("Submitted as", StringComparison.Ordinal) == true);
+        var reference = Assert.Single(h.Teams.MessagesIn(ReliabilityHarness.Conversation(1)), m => m["text"]?.GetValue<string>().Contains("Submitted as", StringComparison.Ordinal) == true);
+        Assert.Equal(submit["id"]!.GetValue<string>(), reference["replyToId"]?.GetValue<string>()); // held, sent by the outbox, still the submit's reply
         Assert.Single(h.Teams.ApprovalCards);
         Assert.Empty(h.Teams.Duplicates());
     }
