@@ -140,6 +140,34 @@ public sealed class ConnectorFaultTests
         Assert.Single(h.Teams.ApprovalCards);
     }
 
+    /// <summary>
+    /// Issue 12: the card was refused and so was the channel's notice of it (the bot removed from the team, say): the
+    /// admins are told in their 1:1 chats, with the reference and the way out, once each; the request keeps its problem.
+    /// </summary>
+    [Fact]
+    public async Task ApprovalCardAndChannelNoticeRefused_TheAdminIsToldOneToOne_Once()
+    {
+        const string AdminAad = "00000000-0000-4000-8000-000000000002"; // practitioner 2 of the harness is the admin here
+        await using var h = await ReliabilityHarness.StartAsync(settings: new Dictionary<string, string?> { ["Approvals:AdminAadObjectIds:0"] = AdminAad });
+        Assert.Equal(HttpStatusCode.OK, (await h.Host.PostAsync(h.Text(2, "help"))).StatusCode); // the admin's 1:1 chat is known
+        h.Teams.ScriptFault("POST", "/v3/conversations$", FaultKind.NotInRoster); // the approval card's thread
+        h.Teams.ScriptFault("POST", "/v3/conversations$", FaultKind.NotInRoster); // the channel's notice that it is not there
+
+        await h.SubmitRequestAsync(1, "CF-200010");
+        var reference = await h.QueryAsync(db => db.Requests.Where(r => r.Kind == RecordKinds.Request).Select(r => r.Reference).SingleAsync());
+        var told = await ReliabilityHarness.WaitForAsync(() => Task.FromResult(h.Teams.Accepted.FirstOrDefault(m =>
+            m.ConversationId == ReliabilityHarness.Conversation(2) && m.Body.ToJsonString().Contains("could not be told either", StringComparison.Ordinal))));
+
+        Assert.Contains($"repost {reference}", told.Body.ToJsonString(), StringComparison.Ordinal);
+        await h.UntilAsync(db => db.Outbox.AnyAsync(o => o.Operation == OutboxOperations.NotifyAdmin && o.Status == OutboxStatus.Sent));
+        Assert.Empty(h.Teams.ApprovalCards);
+        Assert.Equal([OutboxStatus.Failed, OutboxStatus.Failed], await h.QueryAsync(db => db.Outbox
+            .Where(o => o.Operation == OutboxOperations.PostApprovalCard || o.Operation == OutboxOperations.ChannelNotice).OrderBy(o => o.CreatedAt).Select(o => o.Status).ToListAsync()));
+        Assert.Equal(1, await h.QueryAsync(db => db.Outbox.CountAsync(o => o.Operation == OutboxOperations.NotifyAdmin)));
+        Assert.Single(h.Teams.Accepted, m => m.Body.ToJsonString().Contains("could not be told either", StringComparison.Ordinal));
+        Assert.NotNull(await h.QueryAsync(db => db.Requests.Where(r => r.Reference == reference).Select(r => r.DeliveryProblem).SingleAsync()));
+    }
+
     [Theory]
     [InlineData(FaultKind.Throttled)]
     [InlineData(FaultKind.GatewayTimeout)]
