@@ -231,7 +231,7 @@ async function steps(s, issuer, host) {
     const tables = await tab().locator('table.numbers').count();
     expect(tables === 5, `tables: ${tables}`);
     const byPurpose = await tab().locator('#by-purpose').locator('xpath=ancestor::section').locator('table').innerText();
-    expect(/Child protection referral\s+\d+\s+\d+\s+\d+/.test(byPurpose), `decisions by purpose: ${byPurpose.slice(0, 200)}`);
+    expect(/Child protection referral\s+\d+\s+\d+\s+\d+\s+\d+/.test(byPurpose), `decisions by purpose: ${byPurpose.slice(0, 200)}`);
   })) return;
 
   const pages = [

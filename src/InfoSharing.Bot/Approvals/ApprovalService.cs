@@ -62,7 +62,7 @@ public sealed partial class ApprovalService(
         span?.SetTag(BotTelemetry.ReferenceTag, row.Reference);
         Func<InfoRequestRow, RecordPatch>? patch = parsed.Advice is { } advice ? fresh => AdvicePatch(fresh, advice) : null;
         var (result, after, actions) = await DecideAsync(who, row, parsed.Command, patch, cancellationToken);
-        return await RenderAsync(after, result, parsed, actions, cancellationToken);
+        return await RenderAsync(after, result, parsed, actions, cancellationToken) with { Outcome = result.Outcome };
     }
 
     /// <summary>

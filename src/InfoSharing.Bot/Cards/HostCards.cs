@@ -13,7 +13,7 @@ public static class HostCards
         + "- `reassign ISR-YYYY-NNNN to <name, DPO or Prevent lead>`: hand a request on to someone who may decide it (they are @mentioned in its thread).\n"
         + "- `away until <date> cover <colleague>`: while you are away your colleague may decide what you could, and gets your reminders; `back` ends it.\n"
         + "- `help`: this text.\n\n"
-        + "Each request arrives as its own thread with Approve, Decline, Ask for more information, Declare a conflict and Reassign. "
+        + "Each request arrives as its own thread with Approve, Approve in part, Decline, Ask for more information, Declare a conflict and Reassign. "
         + "The card shows no free text about the person; **Details** shows you the full answers and is recorded in the audit trail.";
 
     public static JsonObject ChannelIntroduction(bool registered) => new()

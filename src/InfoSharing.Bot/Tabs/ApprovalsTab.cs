@@ -1,6 +1,5 @@
 using InfoSharing.Bot.Approvals;
 using InfoSharing.Bot.Cards;
-using InfoSharing.Bot.Policy;
 using InfoSharing.Bot.Workflow;
 
 namespace InfoSharing.Bot.Tabs;
@@ -17,13 +16,13 @@ public static class ApprovalsTab
         ArgumentNullException.ThrowIfNull(api);
         api.MapGet("/approvals", (HttpContext http, TabQueries queries, CancellationToken ct) =>
             TabsEndpoints.Page(http, TabPage.Approvals, async (_, token) => Queue(await queries.QueueAsync(token)), ct));
-        api.MapGet("/approvals/{id:guid}", (Guid id, HttpContext http, ApprovalRecords records, TabActions actions, PolicyDocument policy, CancellationToken ct) =>
+        api.MapGet("/approvals/{id:guid}", (Guid id, HttpContext http, ApprovalRecords records, TabActions actions, CancellationToken ct) =>
             TabsEndpoints.Page(http, TabPage.Approvals, async (viewer, token) =>
             {
                 var opened = await actions.DetailsAsync(viewer, id, token);
-                return await RequestAsync(http, records, policy, id, showDetail: opened.Done, opened.Message, error: !opened.Done, token);
+                return await RequestAsync(http, records, id, showDetail: opened.Done, opened.Message, error: !opened.Done, token);
             }, ct));
-        api.MapPost("/approvals/{id:guid}/{verb}", (Guid id, string verb, HttpContext http, ApprovalRecords records, TabActions actions, PolicyDocument policy, CancellationToken ct) =>
+        api.MapPost("/approvals/{id:guid}/{verb}", (Guid id, string verb, HttpContext http, ApprovalRecords records, TabActions actions, CancellationToken ct) =>
             TabsEndpoints.Page(http, TabPage.Approvals, async (viewer, token) =>
             {
                 if (TabActions.VerbOf(verb) is not { } known)
@@ -34,8 +33,9 @@ public static class ApprovalsTab
                 var form = await http.Request.ReadFormAsync(token);
                 var inputs = known.Inputs.Where(i => form.ContainsKey(i.Name)).ToDictionary(i => i.Name, i => form[i.Name].ToString(), StringComparer.Ordinal);
                 var result = await actions.DecideAsync(viewer, id, known, inputs, token);
-                var banner = result.Done ? $"Done: {known.Button.ToLowerInvariant()} recorded. The channel card is updated and the practitioner told." : result.Message;
-                return await RequestAsync(http, records, policy, id, showDetail: false, banner, error: !result.Done, token);
+                var banner = !result.Done || result.Message is not null ? result.Message
+                    : $"Done: {known.Button.ToLowerInvariant()} recorded. The channel card is updated and the practitioner told.";
+                return await RequestAsync(http, records, id, showDetail: false, banner, error: !result.Done, token);
             }, ct));
         return api;
     }
@@ -63,14 +63,14 @@ public static class ApprovalsTab
         return h.Close("ul").ToString();
     }
 
-    private static async Task<string> RequestAsync(HttpContext http, ApprovalRecords records, PolicyDocument policy, Guid id, bool showDetail, string? banner, bool error, CancellationToken ct)
+    private static async Task<string> RequestAsync(HttpContext http, ApprovalRecords records, Guid id, bool showDetail, string? banner, bool error, CancellationToken ct)
     {
         if (await records.FindAsync(id, ct) is not { } row)
         {
             return TabViews.Problem("Not found", "That request was not found.");
         }
 
-        var model = ApprovalRecords.Model(row, await records.ActionsAsync(id, ct), [], policy);
+        var model = await records.ModelAsync(row, [], ct); // with whom Reassign offers, while it is undecided
         var s = model.Summary;
         var h = new Html().Open("p").Open("a", ("href", "/tabs/approvals"), ("data-nav", "")).Text("← All pending requests").Close("a").Close("p")
             .Heading(s.Reference).Banner(banner, error).Status(row.Status);
@@ -177,7 +177,13 @@ public static class ApprovalsTab
         var id = model.RequestId;
         var reasons = model.DeclineReasons;
         h.Open("section", ("class", "decide"), ("aria-labelledby", "decide-title")).El("h2", "Decide", ("id", "decide-title"));
-        foreach (var verb in TabActions.Verbs.Where(v => v.Verb != ApprovalVerbs.ApproveInPart || model.InPartCategories.Count > 0))
+        var offered = TabActions.Verbs.Where(v => v.Verb switch
+        {
+            ApprovalVerbs.ApproveInPart => model.InPartCategories.Count > 0,
+            ApprovalVerbs.Reassign => model.ReassignChoices.Count > 0,
+            _ => true,
+        });
+        foreach (var verb in offered)
         {
             h.Open("form", ("method", "post"), ("action", $"/tabs/api/approvals/{id}/{verb.Verb}"), ("data-post", ""), ("class", "verb verb-" + verb.Verb))
                 .Open("fieldset").El("legend", verb.Legend).Antiforgery(antiforgery);
@@ -197,12 +203,16 @@ public static class ApprovalsTab
                 }
 
                 h.El("label", input.Label, ("for", fieldId));
-                if (input.Kind == TabInputKind.DeclineReason)
+                if (input.Kind is TabInputKind.DeclineReason or TabInputKind.Decider)
                 {
-                    h.Open("select", ("id", fieldId), ("name", input.Name), ("required", input.Required ? "" : null)).El("option", "Choose a reason", ("value", ""));
-                    foreach (var r in reasons.Where(r => !r.Retired))
+                    var options = input.Kind == TabInputKind.DeclineReason
+                        ? reasons.Where(r => !r.Retired).Select(r => (r.Id, r.Title))
+                        : model.ReassignChoices.Select(c => (c.Id, c.Title));
+                    h.Open("select", ("id", fieldId), ("name", input.Name), ("required", input.Required ? "" : null))
+                        .El("option", input.Kind == TabInputKind.DeclineReason ? "Choose a reason" : "Choose who should decide it", ("value", ""));
+                    foreach (var (value, title) in options)
                     {
-                        h.El("option", r.Title, ("value", r.Id));
+                        h.El("option", title, ("value", value));
                     }
 
                     h.Close("select");

@@ -12,7 +12,7 @@ namespace InfoSharing.Bot.Tabs;
 /// </summary>
 public sealed class TabActions(ApprovalService approvals)
 {
-    /// <summary>The decisions the tab offers, in order (reassign joins here when the workflow has it).</summary>
+    /// <summary>The decisions the tab offers, in order; the inputs are named as the card's (<see cref="ApprovalRules.Parse"/>).</summary>
     public static readonly IReadOnlyList<TabVerb> Verbs =
     [
         new(ApprovalVerbs.Approve, "Approve", "Approve sharing", [new TabInput("conditions", "Conditions (optional, shown on the card)", TabInputKind.Text, Required: false)]),
@@ -29,6 +29,11 @@ public sealed class TabActions(ApprovalService approvals)
             new TabInput("declineReason", "Reason (recorded, never shown in the channel)", TabInputKind.Text, Required: true),
         ]),
         new(ApprovalVerbs.MoreInfo, "Ask for more information", "Ask the practitioner a question", [new TabInput("question", "Question for the practitioner", TabInputKind.Text, Required: true)]),
+        new(ApprovalVerbs.Reassign, "Reassign", "Hand it on to someone who may decide it (the thread is told, @mentioning them)",
+        [
+            new TabInput("reassignTo", "Hand on to (only those who may decide this request)", TabInputKind.Decider, Required: true),
+            new TabInput("reassignNote", "Note (optional; recorded, not shown in the channel)", TabInputKind.Text, Required: false),
+        ]),
     ];
 
     public static TabVerb? VerbOf(string verb) => Verbs.FirstOrDefault(v => v.Verb == verb);
@@ -36,8 +41,8 @@ public sealed class TabActions(ApprovalService approvals)
     /// <summary>Opens the full detail: authorised and audited by the workflow as the card's Details button is.</summary>
     public async Task<TabActionResult> DetailsAsync(TabViewer viewer, Guid requestId, CancellationToken cancellationToken)
     {
-        var (card, notice) = await ActAsync(viewer, ApprovalVerbs.Details, new JsonObject { ["requestId"] = requestId.ToString() }, cancellationToken);
-        return card ? new TabActionResult(true, null) : new TabActionResult(false, notice); // the detail card's own notice speaks of the card's button
+        var (response, card) = await ActAsync(viewer, ApprovalVerbs.Details, new JsonObject { ["requestId"] = requestId.ToString() }, cancellationToken);
+        return card ? new TabActionResult(true, null) : new TabActionResult(false, response.SubmitNotice); // the detail card's own notice speaks of the card's button
     }
 
     /// <summary>A decision (<paramref name="verb"/> of <see cref="Verbs"/>) with the form's inputs, named as the card's.</summary>
@@ -54,20 +59,22 @@ public sealed class TabActions(ApprovalService approvals)
             }
         }
 
-        var (card, notice) = await ActAsync(viewer, verb.Verb, data, cancellationToken);
-        return new TabActionResult(card && notice is null, notice ?? (card ? null : "The action was not accepted."));
+        var (response, _) = await ActAsync(viewer, verb.Verb, data, cancellationToken);
+        return response.Outcome == WorkflowOutcome.Applied
+            ? new TabActionResult(true, response.SubmitNotice) // the workflow's own words when it has some ("Handed on to …")
+            : new TabActionResult(false, response.SubmitNotice ?? "The action was not accepted.");
     }
 
-    /// <summary>The one call into the workflow: whether it answered with a card, and its words (a refusal, field errors, already decided).</summary>
-    private async Task<(bool Card, string? Notice)> ActAsync(TabViewer viewer, string verb, JsonObject data, CancellationToken cancellationToken)
+    /// <summary>The one call into the workflow: its answer, and whether that is a card (a refusal, field errors or already decided are words).</summary>
+    private async Task<(ApprovalResponse Response, bool Card)> ActAsync(TabViewer viewer, string verb, JsonObject data, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(viewer);
         var response = await approvals.ActAsync(viewer.Actor, verb, data, automatic: false, cancellationToken);
-        return (response.Invoke.StatusCode == 200 && response.Invoke.Type == ContentTypes.AdaptiveCard, response.SubmitNotice);
+        return (response, response.Invoke.StatusCode == 200 && response.Invoke.Type == ContentTypes.AdaptiveCard);
     }
 }
 
-/// <summary>What the workflow answered: done (or the detail may be shown), else its words (refusal, field errors, already decided).</summary>
+/// <summary>What the workflow answered: done (or the detail may be shown) with its words if any, else why not (refusal, field errors, already decided).</summary>
 public sealed record TabActionResult(bool Done, string? Message);
 
 public sealed record TabVerb(string Verb, string Button, string Legend, IReadOnlyList<TabInput> Inputs);
@@ -87,4 +94,7 @@ public enum TabInputKind
 
     /// <summary>One checkbox sending "true" (a confirmation).</summary>
     Confirm,
+
+    /// <summary>Whom the request may be handed to: the roles and people who may decide it and are not away (reassign).</summary>
+    Decider,
 }

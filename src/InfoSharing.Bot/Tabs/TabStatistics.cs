@@ -9,7 +9,7 @@ namespace InfoSharing.Bot.Tabs;
 
 /// <summary>
 /// The DPO's statistics over every record, computed on the server from the columns each chart needs (one query, no
-/// free text): requests per week by matter type, decisions by purpose, time from submission to decision per week
+/// free text): requests per week by matter type, decisions (approved, approved in part, declined, not shared) by purpose, time from submission to decision per week
 /// against the time the deadline allowed, outcomes still owed, emergency records awaiting the full record.
 /// </summary>
 public sealed class TabStatistics(BotDbContext db, PolicyDocument policy, TimeProvider time)
@@ -20,7 +20,10 @@ public sealed class TabStatistics(BotDbContext db, PolicyDocument policy, TimePr
     {
         var rows = await db.Requests.AsNoTracking()
             .Select(r => new Row(r.Kind, r.Status, r.MatterType, r.SubmittedAt ?? r.CreatedAt, r.DecidedAt, r.Decision, r.Deadline, r.OutcomeRecordedAt,
-                r.Decision != null || r.Kind == RecordKinds.NotShared || r.Status == SafeguardingStatus.NothingShared ? r.SummaryJson : null))
+                r.Decision != null || r.Kind == RecordKinds.NotShared || r.Status == SafeguardingStatus.NothingShared ? r.SummaryJson : null)
+            {
+                InPart = r.Decision == RequestStatus.Approved && db.ApprovalActions.Any(a => a.RequestId == r.Id && a.Action == RecordActionKinds.ApprovedInPart),
+            })
             .ToListAsync(cancellationToken);
         return Compute(rows, time.GetUtcNow(), policy);
     }
@@ -58,7 +61,8 @@ public sealed class TabStatistics(BotDbContext db, PolicyDocument policy, TimePr
         var tally = new SortedDictionary<string, double[]>(StringComparer.Ordinal);
         foreach (var r in rows.Where(r => r.SummaryJson is not null))
         {
-            var column = r.Kind == RecordKinds.NotShared || r.Status == SafeguardingStatus.NothingShared ? 2 : r.Decision == RequestStatus.Approved ? 0 : r.Decision == RequestStatus.Declined ? 1 : -1;
+            var column = r.Kind == RecordKinds.NotShared || r.Status == SafeguardingStatus.NothingShared ? 3
+                : r.Decision == RequestStatus.Approved ? (r.InPart ? 1 : 0) : r.Decision == RequestStatus.Declined ? 2 : -1;
             if (column < 0)
             {
                 continue;
@@ -66,14 +70,14 @@ public sealed class TabStatistics(BotDbContext db, PolicyDocument policy, TimePr
 
             foreach (var purpose in Purposes(r.SummaryJson!))
             {
-                (tally.TryGetValue(purpose, out var c) ? c : tally[purpose] = new double[3])[column]++;
+                (tally.TryGetValue(purpose, out var c) ? c : tally[purpose] = new double[4])[column]++;
             }
         }
 
         var labels = tally.Keys.ToList();
         TabSeries S(string label, int i) => new(label, [.. tally.Values.Select(v => (double?)v[i])]);
         return new TabChart("by-purpose", "Decisions by purpose", "Every decided record, by the purposes the request gave (a request with two purposes counts under both).",
-            "bar", "records", labels, [S("Approved", 0), S("Declined", 1), S("Not shared", 2)]);
+            "bar", "records", labels, [S("Approved", 0), S("Approved in part", 1), S("Declined", 2), S("Not shared", 3)]);
     }
 
     private static TabChart TimeToDecision(IReadOnlyList<Row> rows, IReadOnlyList<DateOnly> weeks, IReadOnlyList<string> labels)
@@ -180,6 +184,9 @@ public sealed class TabStatistics(BotDbContext db, PolicyDocument policy, TimePr
         }
     }
 
-    /// <summary>The columns the charts need of one record (the summary only for a decided one, for its purposes).</summary>
-    public sealed record Row(string Kind, string Status, string MatterType, DateTime SubmittedAt, DateTime? DecidedAt, string? Decision, DateTime? Deadline, DateTime? OutcomeRecordedAt, string? SummaryJson);
+    /// <summary>The columns the charts need of one record (the summary only for a decided one, for its purposes; whether it was approved in part).</summary>
+    public sealed record Row(string Kind, string Status, string MatterType, DateTime SubmittedAt, DateTime? DecidedAt, string? Decision, DateTime? Deadline, DateTime? OutcomeRecordedAt, string? SummaryJson)
+    {
+        public bool InPart { get; init; }
+    }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using InfoSharing.Bot.Approvals;
+using InfoSharing.Bot.Connector;
 using InfoSharing.Bot.Tests.Records;
 using InfoSharing.Bot.Workflow;
 using Microsoft.EntityFrameworkCore;
@@ -8,12 +9,13 @@ using Microsoft.EntityFrameworkCore;
 namespace InfoSharing.Bot.Tests.Tabs;
 
 /// <summary>
-/// Issue 12: the Approvals tab's "Approve in part", with a real Entra-style token and the page's anti-forgery token,
-/// goes through the card's own workflow (ApprovalService): the same refusals, the same record.
+/// Issues 12 and 15: the Approvals tab's "Approve in part" and "Reassign", with a real Entra-style token and the page's
+/// anti-forgery token, go through the card's own workflow (ApprovalService): the same choices, refusals and record.
 /// </summary>
-public sealed partial class TabApproveInPartTests(EntraIssuerFixture issuer) : IClassFixture<EntraIssuerFixture>
+public sealed partial class TabDecisionFormTests(EntraIssuerFixture issuer) : IClassFixture<EntraIssuerFixture>
 {
     private const string ApproverOid = "eeeeeeee-0000-0000-0000-0000000000b1";
+    private const string DpoOid = "eeeeeeee-0000-0000-0000-0000000000d1";
     private const string Reference = "ISR-2026-0201";
     private EntraIssuer Issuer => issuer.Issuer;
 
@@ -21,6 +23,7 @@ public sealed partial class TabApproveInPartTests(EntraIssuerFixture issuer) : I
     {
         var settings = Issuer.HostSettings();
         settings["Approvals:ApproverAadObjectIds:0"] = ApproverOid;
+        settings["Approvals:DpoAadObjectIds:0"] = DpoOid;
         var host = new RecordsHost(RecordsDatabase.Sqlite, settings);
         var s = RecordSeeds.Submission("CS-303030", "safeguarding-child", new DateTimeOffset(2026, 11, 2, 10, 0, 0, TimeSpan.Zero),
             "The latest referral summary.", "A strategy discussion can take place.");
@@ -43,10 +46,13 @@ public sealed partial class TabApproveInPartTests(EntraIssuerFixture issuer) : I
         return (html, WebUtility.HtmlDecode(TokenField().Match(html).Groups[1].Value), cookies);
     }
 
-    /// <summary>Posts the page's approve-in-part form (the ticked boxes and the note) with its anti-forgery token.</summary>
-    private static async Task<string> PostAsync(RecordsHost host, Guid id, string authorization, (string Page, string Token, string[] Cookies) page, params (string Name, string Value)[] fields)
+    /// <summary>Posts one of the page's forms (approve in part unless told) with its fields and the page's anti-forgery token.</summary>
+    private static Task<string> PostAsync(RecordsHost host, Guid id, string authorization, (string Page, string Token, string[] Cookies) page, params (string Name, string Value)[] fields) =>
+        PostAsync(host, id, ApprovalVerbs.ApproveInPart, authorization, page, fields);
+
+    private static async Task<string> PostAsync(RecordsHost host, Guid id, string verb, string authorization, (string Page, string Token, string[] Cookies) page, params (string Name, string Value)[] fields)
     {
-        using var post = new HttpRequestMessage(HttpMethod.Post, $"/tabs/api/approvals/{id}/{ApprovalVerbs.ApproveInPart}")
+        using var post = new HttpRequestMessage(HttpMethod.Post, $"/tabs/api/approvals/{id}/{verb}")
         {
             Content = new FormUrlEncodedContent([new("__tabAntiforgery", page.Token), .. fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))]),
         };
@@ -106,5 +112,28 @@ public sealed partial class TabApproveInPartTests(EntraIssuerFixture issuer) : I
         Assert.Contains("does not ask to share", forged, StringComparison.Ordinal);
         Assert.Equal(RequestStatus.Pending, await host.QueryAsync(db => db.Requests.Where(r => r.Id == id).Select(r => r.Status).SingleAsync()));
         Assert.Equal(0, await host.QueryAsync(db => db.ApprovalActions.CountAsync(a => a.RequestId == id)));
+    }
+
+    [Fact]
+    public async Task Tab_Reassign_OffersOnlyWhoMayDecide_HandsOnThroughTheWorkflow_TellsTheThread_AndRefusesAForgedTarget()
+    {
+        var (host, id) = await HostAsync();
+        await using var _ = host;
+        var authorization = Approver(host);
+
+        var page = await OpenAsync(host, id, authorization);
+        var forged = await PostAsync(host, id, ApprovalVerbs.Reassign, authorization, page, ("reassignTo", "person:ffffffff-0000-0000-0000-000000000000"));
+        var body = await PostAsync(host, id, ApprovalVerbs.Reassign, authorization, page, ("reassignTo", Deciders.RolePrefix + ApproverKind.Dpo), ("reassignNote", "Special category data; the DPO should see it."));
+
+        Assert.Contains($"action=\"/tabs/api/approvals/{id}/{ApprovalVerbs.Reassign}\"", page.Page, StringComparison.Ordinal);
+        Assert.Contains($"<option value=\"{Deciders.RolePrefix}{ApproverKind.Dpo}\">", page.Page, StringComparison.Ordinal);
+        Assert.Contains($"<option value=\"{Deciders.PersonPrefix}{DpoOid}\">", page.Page, StringComparison.Ordinal);
+        Assert.Contains("That person is not an approver", forged, StringComparison.Ordinal);
+        Assert.Contains("Handed on to the Data Protection Officer; the thread was told.", body, StringComparison.Ordinal);
+        var action = await host.QueryAsync(db => db.ApprovalActions.AsNoTracking().SingleAsync(a => a.RequestId == id));
+        Assert.Equal((ApprovalVerbs.Reassign, Deciders.RolePrefix + ApproverKind.Dpo, "Arnold Approver"), (action.Action, action.ReasonCode, action.ActorName));
+        Assert.Equal(RequestStatus.Pending, await host.QueryAsync(db => db.Requests.Where(r => r.Id == id).Select(r => r.Status).SingleAsync()));
+        Assert.Equal(1, await host.QueryAsync(db => db.AuditEntries.CountAsync(e => e.Action == StatusTable.Reassigned)));
+        Assert.Equal(1, await host.QueryAsync(db => db.Outbox.CountAsync(o => o.RequestId == id && o.Operation == OutboxOperations.ThreadReply)));
     }
 }
