@@ -20,7 +20,7 @@ public static class StatisticsView
                 .Open("figure", ("class", "chart"))
                 .Open("canvas", ("id", chart.Id), ("role", "img"), ("aria-label", chart.Title + ": the numbers are in the table beside it"), ("data-chart", Json(chart))).Close("canvas")
                 .Close("figure")
-                .Open("div", ("class", "chart-table"));
+                .Open("div", ("class", "chart-table"), ("tabindex", "0"), ("role", "region"), ("aria-label", chart.Title + ": numbers")); // focusable: a wide table scrolls by keyboard too
             var headers = new List<string> { chart.Kind == "line" ? "Week" : "" };
             headers.AddRange(chart.Series.Select(s => s.Label));
             var rows = chart.Labels.Select((label, i) => (IReadOnlyList<string>)[label, .. chart.Series.Select(s => Value(s.Values[i]))]);
