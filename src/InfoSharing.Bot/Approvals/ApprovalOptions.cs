@@ -38,6 +38,12 @@ public sealed class ApprovalOptions
     /// <summary>Also treat members of the approvers' team (checked through the roster API) as approvers.</summary>
     public bool UseTeamRoster { get; set; }
 
+    /// <summary>
+    /// How long the team's member list (names, mentions, reassign choices) is kept before it is read again; a membership
+    /// change Teams reports forgets it at once. Zero: read it every time. Who may decide is never taken from it.
+    /// </summary>
+    public TimeSpan RosterCacheDuration { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Development only: allow any conversation (e.g. the Emulator chat) to be registered as the approvers' conversation.</summary>
     public bool AllowDevelopmentFallback { get; set; } = true;
 

@@ -17,6 +17,7 @@ public sealed partial class ApproverDirectory(
     IOptionsMonitor<ApprovalOptions> options,
     ApproverChannelStore channels,
     ConnectorClient connector,
+    TeamRoster roster,
     BotDbContext db,
     TimeProvider time,
     ILogger<ApproverDirectory> logger)
@@ -41,12 +42,12 @@ public sealed partial class ApproverDirectory(
         if (kinds == ApproverKind.None && o.UseTeamRoster && channelUserId is { } userId && serviceUrl is not null)
         {
             var channel = await channels.GetAsync(cancellationToken);
-            var roster = channel?.TeamId ?? channel?.ConversationId;
-            if (roster is not null)
+            var rosterId = channel?.TeamId ?? channel?.ConversationId;
+            if (rosterId is not null)
             {
                 try
                 {
-                    if (await connector.GetMemberAsync(serviceUrl, roster, userId, cancellationToken) is not null)
+                    if (await connector.GetMemberAsync(serviceUrl, rosterId, userId, cancellationToken) is not null)
                     {
                         kinds |= ApproverKind.Approver;
                     }
@@ -159,17 +160,25 @@ public sealed partial class ApproverDirectory(
 
     private static ApproverKind Roster(ApprovalOptions o) => o.UseTeamRoster ? ApproverKind.Approver : ApproverKind.None;
 
-    private async Task<IReadOnlyList<TeamsMember>?> MembersAsync(CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<TeamsMember>?> MembersAsync(CancellationToken cancellationToken) =>
+        await channels.GetAsync(cancellationToken) is { } channel ? await MembersAsync(channel, cancellationToken) : null;
+
+    /// <summary>The members of the approvers' team (kept a short while, <see cref="TeamRoster"/>), or null when Teams would not say.</summary>
+    public async Task<IReadOnlyList<TeamsMember>?> MembersAsync(ApproverChannelRow channel, CancellationToken cancellationToken)
     {
-        var channel = await channels.GetAsync(cancellationToken);
-        if (channel is null)
+        ArgumentNullException.ThrowIfNull(channel);
+        var rosterId = channel.TeamId ?? channel.ConversationId;
+        if (roster.Find(channel.ServiceUrl, rosterId) is { } kept)
         {
-            return null;
+            return kept;
         }
 
         try
         {
-            return await connector.GetMembersAsync(channel.ServiceUrl, channel.TeamId ?? channel.ConversationId, cancellationToken);
+            var stamp = roster.Stamp();
+            var members = await connector.GetMembersAsync(channel.ServiceUrl, rosterId, cancellationToken);
+            roster.Keep(stamp, channel.ServiceUrl, rosterId, members);
+            return members;
         }
         catch (ConnectorException ex)
         {

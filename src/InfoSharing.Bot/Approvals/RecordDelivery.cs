@@ -21,6 +21,7 @@ public sealed partial class RecordDelivery(
     ApprovalRecords requests,
     SafeguardingRecords records,
     ApproverChannelStore channels,
+    ApproverDirectory directory,
     ConversationReferenceStore references,
     ConnectorClient connector,
     UnitOfWork unitOfWork,
@@ -304,7 +305,7 @@ public sealed partial class RecordDelivery(
     /// <summary>The configured deputies who are members of the approvers' team, as (Teams user id, name) to mention.</summary>
     private async Task<IReadOnlyList<(string Id, string Name)>> DeputiesAsync(ApproverChannelRow channel, IList<string> deputies, CancellationToken cancellationToken)
     {
-        if (deputies.Count == 0 || await MembersAsync(channel, cancellationToken) is not { } members)
+        if (deputies.Count == 0 || await directory.MembersAsync(channel, cancellationToken) is not { } members)
         {
             return [];
         }
@@ -320,7 +321,7 @@ public sealed partial class RecordDelivery(
     /// </summary>
     private async Task<IReadOnlyList<string>> RefreshUserIdsAsync(ApproverChannelRow channel, InfoRequestRow row, CancellationToken cancellationToken)
     {
-        if (await MembersAsync(channel, cancellationToken) is not { } members)
+        if (await directory.MembersAsync(channel, cancellationToken) is not { } members)
         {
             return [];
         }
@@ -335,19 +336,6 @@ public sealed partial class RecordDelivery(
                         && (o.UseTeamRoster || (m.EntraObjectId is not null && configured.Contains(m.EntraObjectId))))
             .Select(m => m.Id!)
             .Take(60)];
-    }
-
-    private async Task<IReadOnlyList<TeamsMember>?> MembersAsync(ApproverChannelRow channel, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await connector.GetMembersAsync(channel.ServiceUrl, channel.TeamId ?? channel.ConversationId, cancellationToken);
-        }
-        catch (ConnectorException ex)
-        {
-            Log.RosterUnavailable(logger, ex.Kind.ToString());
-            return null;
-        }
     }
 
     private static BotActivity Message(ApproverChannelRow? channel, string? text = null, JsonObject? card = null) => new()
@@ -365,9 +353,6 @@ public sealed partial class RecordDelivery(
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 6101, Level = LogLevel.Warning, Message = "Approvers' roster could not be read ({Kind}); no automatic detail view, no deputies mentioned")]
-        public static partial void RosterUnavailable(ILogger logger, string kind);
-
         [LoggerMessage(EventId = 6102, Level = LogLevel.Warning, Message = "Send {Operation} for {Reference} given up ({Status})")]
         public static partial void GaveUp(ILogger logger, string operation, string reference, string status);
     }

@@ -28,6 +28,7 @@ public static class WorkflowServiceCollectionExtensions
             .ValidateOnStart();
         services.AddScoped<ApproverChannelStore>();
         services.AddScoped<ApproverDirectory>();
+        services.AddSingleton<TeamRoster>();
         services.AddScoped<ApprovalRecords>();
         services.AddScoped<SafeguardingRecords>();
         services.AddScoped<ApprovalService>();

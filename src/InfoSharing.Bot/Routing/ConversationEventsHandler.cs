@@ -9,12 +9,14 @@ namespace InfoSharing.Bot.Routing;
 /// <summary>
 /// Install and membership events: greets a practitioner once per chat, learns the approvers' channel from a team
 /// install, forgets a chat on uninstall. Teams and the Playground may send both installationUpdate and
-/// conversationUpdate (and re-send them), so every reaction here is idempotent.
+/// conversationUpdate (and re-send them), so every reaction here is idempotent. Any membership change forgets the
+/// approvers' roster kept by <see cref="TeamRoster"/>.
 /// </summary>
 public sealed class ConversationEventsHandler(
     ConversationReferenceStore references,
     ApproverRegistration registration,
     PractitionerHandler practitioner,
+    TeamRoster roster,
     TurnReplies replies)
 {
     public async Task HandleAsync(TurnContext turn, CancellationToken cancellationToken)
@@ -27,6 +29,11 @@ public sealed class ConversationEventsHandler(
         {
             await references.MarkDeadAsync(turn.ConversationKey, "uninstalled", cancellationToken);
             return;
+        }
+
+        if (activity.MembersAdded is { Count: > 0 } || activity.MembersRemoved is { Count: > 0 })
+        {
+            roster.Forget(); // names, mentions and reassign choices are read again on next use
         }
 
         var botAdded = isInstall || (activity.MembersAdded?.Any(m => string.Equals(m.Id, botId, StringComparison.Ordinal)) ?? false);

@@ -38,8 +38,13 @@ public sealed class ReassignCoverTests
 
         var s = await ApprovalScenario.StartAsync(requiresDpo: true, settings);
         Team(s.Channel);
+        await JoinedAsync(s, "29:approver", "29:second", "29:dpo", "29:deputy", "29:practitioner");
         return s;
     }
+
+    /// <summary>Teams tells the bot that people joined the team (after the card was posted, so the roster it read is stale).</summary>
+    private static async Task JoinedAsync(ApprovalScenario s, params string[] userIds) =>
+        (await s.Host.PostAsync(Activities.MembersJoined(s.Channel.ServiceUrl, userIds))).EnsureSuccessStatusCode();
 
     private static void Team(RecordingChannel channel)
     {
@@ -94,6 +99,26 @@ public sealed class ReassignCoverTests
             });
             return await db.SaveChangesAsync();
         });
+    }
+
+    [Fact]
+    public async Task Roster_IsReadOnceForManyViews_AndAgainWhenTeamsReportsAMembershipChange()
+    {
+        await using var s = await StartAsync(withDeputy: true);
+        int Reads() => s.Channel.Calls.Count(c => c.Method == "GET" && c.Path.EndsWith("/members", StringComparison.Ordinal));
+
+        var before = Reads();
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Contains("Dev Deputy", await CardTextAsync(await s.ClickAsync("29:dpo", ApprovalScenario.DpoAad, ApprovalVerbs.Details)), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(before + 1, Reads()); // three card views (each offers the deputy by name), one roster read
+
+        s.Channel.Names["29:deputy"] = "Deva Deputy";
+        await JoinedAsync(s, "29:newcomer");
+        Assert.Contains("Deva Deputy", await CardTextAsync(await s.ClickAsync("29:dpo", ApprovalScenario.DpoAad, ApprovalVerbs.Details)), StringComparison.Ordinal);
+        Assert.Equal(before + 2, Reads());
     }
 
     [Fact]
@@ -218,6 +243,7 @@ public sealed class ReassignCoverTests
         await using var s = await StartAsync(withDeputy: false);
         s.Channel.Members["29:outsider"] = ApprovalScenario.OutsiderAad;
         s.Channel.Names["29:outsider"] = "Olive Outsider";
+        await JoinedAsync(s, "29:outsider");
 
         await SayAsync(s, $"away until {Until} cover Colin Cover", "29:outsider", ApprovalScenario.OutsiderAad);
         await ReplyAsync(s, "Only approvers can set cover.");

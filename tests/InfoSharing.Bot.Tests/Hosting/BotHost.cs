@@ -118,6 +118,16 @@ public static class Activities
         },
     };
 
+    /// <summary>Teams' <c>conversationUpdate</c> when people join the approvers' team (<c>teamMemberAdded</c>).</summary>
+    public static JsonObject MembersJoined(string serviceUrl, params string[] userIds)
+    {
+        var activity = Channel(serviceUrl, "conversationUpdate", null, "29:team-owner", "aaaaaaaa-0000-0000-0000-0000000000ff");
+        activity.Remove("entities");
+        activity["membersAdded"] = new JsonArray([.. userIds.Select(id => (JsonNode)new JsonObject { ["id"] = id })]);
+        activity["channelData"]!["eventType"] = "teamMemberAdded";
+        return activity;
+    }
+
     public static JsonObject Invoke(string serviceUrl, string userId, string aad, string conversationId, string replyToId, string verb, JsonObject data) => new()
     {
         ["type"] = "invoke",
