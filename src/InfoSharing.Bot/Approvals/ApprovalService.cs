@@ -76,7 +76,7 @@ public sealed partial class ApprovalService(
     }
 
     /// <summary>
-    /// A record the practitioner makes by their own command (a decision not to share, §3.1), inside the caller's unit of
+    /// A record the practitioner makes by their own command (a decision not to share, §3.1, an emergency, a consultation), inside the caller's unit of
     /// work: <paramref name="created"/> is stored in its first status and the workflow's result applied to it as to any
     /// other record (status, action row, audit entries, sends and jobs: whatever the <see cref="StatusTable"/> says).
     /// </summary>
@@ -262,6 +262,15 @@ public sealed partial class ApprovalService(
                     break;
                 case WorkflowJob.AskForAnswer:
                     jobs.Schedule(row.Id, ReminderPlanner.ForMoreInfo(time.GetUtcNow(), reminders.CurrentValue.Reminders));
+                    break;
+                case WorkflowJob.ScheduleApproverReminders:
+                    jobs.Schedule(row.Id, ReminderPlanner.ForRequest(row.Urgency, row.Deadline is { } due ? new DateTimeOffset(due, TimeSpan.Zero) : null, new DateTimeOffset(row.SubmittedAt ?? now, TimeSpan.Zero), reminders.CurrentValue.Reminders));
+                    break;
+                case WorkflowJob.AskForEmergencyRecord:
+                    jobs.Schedule(row.Id, ReminderPlanner.ForEmergency(new DateTimeOffset(row.CreatedAt, TimeSpan.Zero), new DateTimeOffset(row.Deadline ?? row.CreatedAt, TimeSpan.Zero), reminders.CurrentValue.Reminders));
+                    break;
+                case WorkflowJob.ScheduleAdviceReminders:
+                    jobs.Schedule(row.Id, ReminderPlanner.ForAdvice(time.GetUtcNow(), reminders.CurrentValue.Reminders));
                     break;
                 case WorkflowJob.CancelAnswerReminders:
                     await jobs.CancelAsync(row.Id, "answered", ct, JobKinds.MoreInfoReminder, JobKinds.MoreInfoUnanswered);

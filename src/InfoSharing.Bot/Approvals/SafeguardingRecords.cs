@@ -13,7 +13,7 @@ namespace InfoSharing.Bot.Approvals;
 /// record, and turns them into what the approvers' cards and the stored summary show. The summary is shaped like a
 /// request's (ApprovalSummary) so every record type reads the same way; it holds titles and flags, never free text.
 /// </summary>
-public sealed class SafeguardingRecords(ApprovalRecords requests, PolicyDocument policy)
+public sealed partial class SafeguardingRecords(ApprovalRecords requests, PolicyDocument policy)
 {
     public async Task<RecordCardModel> ModelAsync(InfoRequestRow row, IReadOnlyList<string> refreshUserIds, DateTimeOffset now, CancellationToken cancellationToken)
     {

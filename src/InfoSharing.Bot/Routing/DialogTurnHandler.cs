@@ -19,8 +19,8 @@ namespace InfoSharing.Bot.Routing;
 
 /// <summary>
 /// The I/O around the pure dialog: load the draft, run <see cref="DialogEngine.Next"/>, save the new state with a
-/// revision check and carry out its effects (a submitted request, its audit entry and the approval card's outbox row)
-/// in one transaction, then send the replies. A lost race re-runs the pure step on the winner's state.
+/// revision check and carry out its effects (a submitted request goes through the decision workflow like every other
+/// record: its action row, audit entry, approval card and reminders) in one transaction, then send the replies. A lost race re-runs the pure step on the winner's state.
 /// </summary>
 public sealed class DialogTurnHandler(
     BotDbContext db,
@@ -28,7 +28,7 @@ public sealed class DialogTurnHandler(
     PolicyDocument policy,
     UnitOfWork unitOfWork,
     AuditLog audit,
-    Outbox outbox,
+    ApprovalService approvals,
     RequestReferences references,
     TurnReplies replies,
     TimeProvider time,
@@ -164,9 +164,6 @@ public sealed class DialogTurnHandler(
 
     private async Task<(Guid Id, string Reference)> SubmitAsync(TurnContext turn, RequestSubmission submission, DateTime now, CancellationToken ct)
     {
-        // The audit lock first: it serialises submissions across instances, so the counter read below is the latest one
-        // (read before it, every waiting instance read a number the holder was about to take, and retried in a loop).
-        await audit.LockAsync(ct);
         var reference = await references.NextAsync(approvalOptions.CurrentValue.ReferencePrefix, now, ct);
         var id = Guid.CreateVersion7();
         var reviewDate = retention.ReviewDateFor(RequestKind, now);
@@ -176,12 +173,12 @@ public sealed class DialogTurnHandler(
             summary = summary with { Warnings = [.. summary.Warnings, link.Describe()] };
         }
 
-        db.Requests.Add(new InfoRequestRow
+        var row = new InfoRequestRow
         {
             Id = id,
             Reference = reference,
             Kind = RequestKind,
-            Status = RequestStatus.Pending,
+            Status = SafeguardingStatus.FromDraft,
             RequesterAadObjectId = submission.Requester.ObjectId,
             RequesterUserId = turn.Activity.From?.Id,
             RequesterName = submission.Requester.DisplayName,
@@ -202,31 +199,22 @@ public sealed class DialogTurnHandler(
             RetentionClass = retention.ClassFor(RequestKind),
             ReviewDate = reviewDate,
             LinkedRequestId = submission.Link?.RecordId,
-        });
-        db.ApprovalActions.Add(new ApprovalActionRow
+        };
+        await approvals.CreateAsync(turn.Actor, row, new WorkflowCommand
         {
-            RequestId = id,
-            ActorAadObjectId = submission.Requester.ObjectId,
-            ActorUserId = turn.Activity.From?.Id,
-            ActorName = submission.Requester.DisplayName,
-            ActorRole = "Requester",
-            Action = RecordActionKinds.Submitted,
-            At = now,
-        });
-        await audit.AppendAsync(submission.Requester.ObjectId, "submitted", "request", id.ToString(), new JsonObject
-        {
-            ["reference"] = reference,
-            ["policyVersion"] = submission.PolicyVersion,
-            ["dialogVersion"] = submission.DialogVersion,
-            ["requiresDpo"] = submission.Routing.DpoRequired,
-            ["requiresPreventLead"] = submission.Routing.PreventLeadRequired,
-            ["draftId"] = submission.DraftId,
-            ["reviewDate"] = reviewDate.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
-            ["linkedTo"] = submission.Link?.Reference,
-            ["linkKind"] = submission.Link?.Kind,
+            Verb = StatusTable.Submit,
+            AuditDetails = new JsonObject
+            {
+                ["policyVersion"] = submission.PolicyVersion,
+                ["dialogVersion"] = submission.DialogVersion,
+                ["requiresDpo"] = submission.Routing.DpoRequired,
+                ["requiresPreventLead"] = submission.Routing.PreventLeadRequired,
+                ["draftId"] = submission.DraftId,
+                ["reviewDate"] = reviewDate.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+                ["linkedTo"] = submission.Link?.Reference,
+                ["linkKind"] = submission.Link?.Kind,
+            },
         }, ct);
-        outbox.Enqueue(OutboxOperations.PostApprovalCard, "approval card", id);
-        safeguarding.OnSubmitted(id, submission, new DateTimeOffset(now, TimeSpan.Zero));
         return (id, reference);
     }
 

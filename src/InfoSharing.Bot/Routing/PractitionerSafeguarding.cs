@@ -1,8 +1,6 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using InfoSharing.Bot.Approvals;
 using InfoSharing.Bot.Cards;
-using InfoSharing.Bot.Connector;
 using InfoSharing.Bot.Dialog;
 using InfoSharing.Bot.Policy;
 using InfoSharing.Bot.Storage;
@@ -18,15 +16,11 @@ namespace InfoSharing.Bot.Routing;
 /// like every other change to a record.
 /// </summary>
 public sealed partial class PractitionerSafeguarding(
-    BotDbContext db,
     PolicyDocument policy,
     SafeguardingRecords records,
     ApprovalRecords requests,
     ApprovalService approvals,
     UnitOfWork unitOfWork,
-    AuditLog audit,
-    Outbox outbox,
-    ScheduledJobs jobs,
     RequestReferences references,
     TurnReplies replies,
     DialogTurnHandler dialog,
@@ -112,18 +106,7 @@ public sealed partial class PractitionerSafeguarding(
                 ["confirmedNoIdentifier"] = string.Join(',', record.ConfirmedNoIdentifierFields),
             },
         };
-        var (result, _) = await approvals.ExecuteAsync(turn.Actor, row, command, fresh =>
-        {
-            var answers = JsonSerializer.Serialize(record, DialogJsonContext.Default.EmergencyRecord);
-            return new RecordPatch(JsonSerializer.Serialize(records.Detail(SafeguardingRecords.WithJson(fresh, answers, null)), ApprovalsJsonContext.Default.ApprovalDetail), null)
-            {
-                AnswersJson = answers,
-                SummaryJson = JsonSerializer.Serialize(records.EmergencySummary(fresh, record, null), ApprovalsJsonContext.Default.ApprovalSummary),
-                CaseReference = record.CaseReference ?? string.Empty,
-                MarkSubmitted = true,
-                MarkOutcomeRecorded = !record.Shared,
-            };
-        }, cancellationToken);
+        var (result, _) = await approvals.ExecuteAsync(turn.Actor, row, command, fresh => records.AfterEmergencyRecord(fresh, record), cancellationToken);
         if (result.Outcome != WorkflowOutcome.Applied)
         {
             await replies.SendAsync(turn, $"The retrospective record of **{row.Reference}** was already given.", null, cancellationToken);
@@ -180,15 +163,7 @@ public sealed partial class PractitionerSafeguarding(
                 ["confirmedNoIdentifier"] = string.Join(',', full.ConfirmedNoIdentifierFields),
             },
         };
-        var (result, _) = await approvals.ExecuteAsync(turn.Actor, row, command, fresh =>
-        {
-            var json = JsonSerializer.Serialize(full, DialogJsonContext.Default.EmergencyFullRecord);
-            return new RecordPatch(JsonSerializer.Serialize(records.Detail(SafeguardingRecords.WithJson(fresh, fresh.AnswersJson, json)), ApprovalsJsonContext.Default.ApprovalDetail), json)
-            {
-                SummaryJson = JsonSerializer.Serialize(records.EmergencySummary(fresh, record, full), ApprovalsJsonContext.Default.ApprovalSummary),
-                MarkOutcomeRecorded = true,
-            };
-        }, cancellationToken);
+        var (result, _) = await approvals.ExecuteAsync(turn.Actor, row, command, fresh => records.AfterEmergencyFull(fresh, record, full), cancellationToken);
         var completed = result.Outcome == WorkflowOutcome.Applied;
         await replies.SendAsync(turn, completed
             ? $"Thank you: the record of **{row.Reference}** is complete. The approvers can see it on the review card."
@@ -215,51 +190,19 @@ public sealed partial class PractitionerSafeguarding(
         var reference = await unitOfWork.ExecuteAsync(async ct =>
         {
             var at = now.UtcDateTime;
-            var name = turn.Activity.From?.Name ?? "Practitioner";
             var reference = await references.NextAsync(options.CurrentValue.AdviceReferencePrefix, at, ct);
-            var answers = JsonSerializer.Serialize(consultation, DialogJsonContext.Default.AdviceConsultation);
-            var row = new InfoRequestRow
+            var row = records.NewAdvice(reference, new RecordMaker(turn.ActorId, turn.Activity.From?.Id, turn.Activity.From?.Name ?? "Practitioner", turn.ConversationKey), consultation, at);
+            await approvals.CreateAsync(turn.Actor, row, new WorkflowCommand
             {
-                Id = Guid.CreateVersion7(),
-                Reference = reference,
-                Kind = RecordKinds.Advice,
-                Status = SafeguardingStatus.AwaitingAdvice,
-                RequesterAadObjectId = turn.ActorId,
-                RequesterUserId = turn.Activity.From?.Id,
-                RequesterName = name,
-                RequesterConversationKey = turn.ConversationKey,
-                CaseReference = string.Empty, // identity disclosed: no
-                MatterType = consultation.MatterTypeId,
-                Urgency = RecordKinds.Advice,
-                PolicyVersion = policy.Version,
-                AnswersJson = answers,
-                SummaryJson = JsonSerializer.Serialize(records.AdviceSummary(reference, name, consultation), ApprovalsJsonContext.Default.ApprovalSummary),
-                DetailJson = "{}",
-                CreatedAt = at,
-                SubmittedAt = at,
-            };
-            row.DetailJson = JsonSerializer.Serialize(records.Detail(row), ApprovalsJsonContext.Default.ApprovalDetail);
-            db.Requests.Add(row);
-            db.ApprovalActions.Add(new ApprovalActionRow
-            {
-                RequestId = row.Id,
-                ActorAadObjectId = turn.ActorId,
-                ActorUserId = turn.Activity.From?.Id,
-                ActorName = turn.Activity.From?.Name,
-                ActorRole = "Requester",
-                Action = RecordActionKinds.AdviceAsked,
-                At = at,
-            });
-            await audit.AppendAsync(turn.ActorId, "advice-asked", RecordKinds.Advice, row.Id.ToString(), new JsonObject
-            {
-                ["reference"] = reference,
-                ["identityDisclosed"] = false,
-                ["trigger"] = trigger,
-                ["policyVersion"] = policy.Version,
-                ["confirmedNoIdentifier"] = string.Join(',', consultation.ConfirmedNoIdentifierFields),
+                Verb = StatusTable.AdviceAsked,
+                AuditDetails = new JsonObject
+                {
+                    ["identityDisclosed"] = false,
+                    ["trigger"] = trigger,
+                    ["policyVersion"] = policy.Version,
+                    ["confirmedNoIdentifier"] = string.Join(',', consultation.ConfirmedNoIdentifierFields),
+                },
             }, ct);
-            outbox.Enqueue(OutboxOperations.PostRecordCard, "advice card", row.Id);
-            jobs.Schedule(row.Id, ReminderPlanner.ForAdvice(now, options.CurrentValue.Reminders));
             return reference;
         }, cancellationToken);
         await replies.SendAsync(turn,
@@ -311,7 +254,7 @@ public sealed partial class PractitionerSafeguarding(
             },
         };
         var (applied, _) = await approvals.ExecuteAsync(turn.Actor, row, command,
-            _ => new RecordPatch(null, JsonSerializer.Serialize(result, DialogJsonContext.Default.OutcomeRecord)) { MarkOutcomeRecorded = true }, cancellationToken);
+            _ => SafeguardingRecords.AfterOutcome(result), cancellationToken);
         var recorded = applied.Outcome == WorkflowOutcome.Applied;
         await replies.SendAsync(turn, recorded
             ? $"Thank you: the outcome of **{row.Reference}** is recorded ({title.ToLowerInvariant()})."

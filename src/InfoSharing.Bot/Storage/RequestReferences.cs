@@ -4,11 +4,16 @@ using Microsoft.EntityFrameworkCore;
 namespace InfoSharing.Bot.Storage;
 
 /// <summary>Issues ISR-YYYY-NNNN references, unique under concurrency (a concurrency-checked counter per year).</summary>
-public sealed class RequestReferences(BotDbContext db)
+public sealed class RequestReferences(BotDbContext db, AuditLog audit)
 {
-    /// <summary>Reserves the next number inside the caller's unit of work (the caller's SaveChanges commits it).</summary>
+    /// <summary>
+    /// Reserves the next number inside the caller's unit of work (the caller's SaveChanges commits it). Every record
+    /// that gets a reference is audited, so the audit lock is taken first (<see cref="AuditLog.LockAsync"/>): it
+    /// serialises record creation across instances, and the counter read below is the latest one.
+    /// </summary>
     public async Task<string> NextAsync(string prefix, DateTime utcNow, CancellationToken cancellationToken)
     {
+        await audit.LockAsync(cancellationToken);
         var year = utcNow.Year;
         // On PostgreSQL the counter row is locked until the caller commits, so concurrent callers take numbers one after
         // another instead of all reading the same one and all but one losing the concurrency check (retried, and under

@@ -313,6 +313,8 @@ public static class DecisionWorkflow
     private static string CardPurpose(Transition row) => row.Verb switch
     {
         StatusTable.EmergencyRecorded => "retrospective review card",
+        StatusTable.AdviceAsked => "advice card",
+        StatusTable.Submit => "approval card",
         StatusTable.EmergencyFull => "full record given",
         _ => "outcome recorded",
     };

@@ -52,7 +52,10 @@ public static class SafeguardingStatus
     public const string AwaitingAdvice = "awaiting-advice";
     public const string AdviceGiven = "advice-given";
 
-    /// <summary>A not-shared record made from the practitioner's draft, before its decision is recorded (never committed in this status).</summary>
+    /// <summary>
+    /// A record the practitioner is making (a decision not to share from their draft, a declared emergency, a
+    /// consultation), before its first command is recorded: never committed in this status.
+    /// </summary>
     public const string FromDraft = "from-draft";
 
     /// <summary>The practitioner decided not to share and recorded why (§3.1): no approval is needed.</summary>
@@ -67,7 +70,7 @@ public static class SafeguardingStatus
         NothingShared => "Emergency: nothing shared",
         AwaitingAdvice => "Advice: awaiting an answer",
         AdviceGiven => "Advice: answered",
-        FromDraft => "Not shared: being recorded",
+        FromDraft => "Being recorded",
         DecidedNotToShare => "Not shared: decision recorded",
         _ => null,
     };

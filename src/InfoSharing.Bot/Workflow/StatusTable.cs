@@ -58,6 +58,16 @@ public static class StatusTable
 
     /// <summary>The practitioner's decision not to share, recorded from their draft with its reasons (§3.1).</summary>
     public const string NotShared = "recordNotShared";
+
+    /// <summary>The practitioner submitted a request from their finished draft: it now needs the approvers.</summary>
+    public const string Submit = "submit";
+
+    /// <summary>The practitioner declared an emergency: the record exists at once, its retrospective record due.</summary>
+    public const string EmergencyDeclared = "emergencyDeclared";
+
+    /// <summary>The practitioner asked the approvers for anonymised advice.</summary>
+    public const string AdviceAsked = "adviceAsked";
+
     /// <summary>The audit action of a reassignment (the action row records <see cref="ApprovalVerbs.Reassign"/>).</summary>
     public const string Reassigned = "reassigned";
 
@@ -79,6 +89,14 @@ public static class StatusTable
             Decides: false, NoticeKind.AnswerReceived, WorkflowJob.CancelAnswerReminders) { ByRequester = true },
         new(RecordKinds.Request, Outcome, RequestStatus.Approved, null, RecordActionKinds.OutcomeRecorded, "outcome-recorded",
             Decides: false, NoticeKind.None, WorkflowJob.CancelPractitionerReminders) { ByRequester = true },
+
+        // Records made by the practitioner's own command: stored in FromDraft and moved on in the same transaction.
+        new(RecordKinds.Request, Submit, SafeguardingStatus.FromDraft, RequestStatus.Pending, RecordActionKinds.Submitted, RecordActionKinds.Submitted,
+            Decides: false, NoticeKind.None, WorkflowJob.ScheduleApproverReminders) { ByRequester = true, Card = CardSend.Post },
+        new(RecordKinds.Emergency, EmergencyDeclared, SafeguardingStatus.FromDraft, SafeguardingStatus.RecordDue, RecordActionKinds.EmergencyDeclared, RecordActionKinds.EmergencyDeclared,
+            Decides: false, NoticeKind.None, WorkflowJob.AskForEmergencyRecord) { ByRequester = true, Card = CardSend.None },
+        new(RecordKinds.Advice, AdviceAsked, SafeguardingStatus.FromDraft, SafeguardingStatus.AwaitingAdvice, RecordActionKinds.AdviceAsked, RecordActionKinds.AdviceAsked,
+            Decides: false, NoticeKind.None, WorkflowJob.ScheduleAdviceReminders) { ByRequester = true, Card = CardSend.Post },
 
         new(RecordKinds.Emergency, EmergencyRecorded, SafeguardingStatus.RecordDue, SafeguardingStatus.ReviewPending, RecordActionKinds.EmergencyRecorded, "emergency-recorded",
             Decides: false, NoticeKind.None, WorkflowJob.ScheduleReviewReminders) { ByRequester = true, Card = CardSend.Post },

@@ -132,6 +132,15 @@ public enum WorkflowJob
 
     /// <summary>Stop the question's reminders and its unanswered notice: the practitioner answered.</summary>
     CancelAnswerReminders,
+
+    /// <summary>Remind the approvers before a submitted request's deadline, then escalate after it.</summary>
+    ScheduleApproverReminders,
+
+    /// <summary>Remind the practitioner of the retrospective record of an emergency, then tell the approvers it is overdue.</summary>
+    AskForEmergencyRecord,
+
+    /// <summary>Remind the approvers of a consultation awaiting their advice, then escalate.</summary>
+    ScheduleAdviceReminders,
 }
 
 /// <summary>The reply to the person who acted: which view of the card, with what banner, or a message.</summary>

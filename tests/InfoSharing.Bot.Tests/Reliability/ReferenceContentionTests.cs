@@ -27,8 +27,9 @@ public sealed class ReferenceContentionTests(ReliabilityPostgres postgres)
         var references = await Task.WhenAll(Enumerable.Range(0, 40).Select(async _ =>
         {
             await using var db = new PostgresBotDbContext(options);
-            var uow = new UnitOfWork(db, new AuditLog(db, clock), NullLogger<UnitOfWork>.Instance);
-            return await uow.ExecuteAsync(ct => new RequestReferences(db).NextAsync("ISR", clock.GetUtcNow().UtcDateTime, ct), default);
+            var audit = new AuditLog(db, clock);
+            var uow = new UnitOfWork(db, audit, NullLogger<UnitOfWork>.Instance);
+            return await uow.ExecuteAsync(ct => new RequestReferences(db, audit).NextAsync("ISR", clock.GetUtcNow().UtcDateTime, ct), default);
         }));
 
         Npgsql.NpgsqlConnection.ClearAllPools();

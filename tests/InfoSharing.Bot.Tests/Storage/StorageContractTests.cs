@@ -174,8 +174,9 @@ public abstract class StorageContractTests : IAsyncLifetime
         var references = await Task.WhenAll(Enumerable.Range(0, 12).Select(async _ =>
         {
             await using var db = NewContext();
-            var uow = new UnitOfWork(db, new AuditLog(db, Clock), NullLogger<UnitOfWork>.Instance);
-            return await uow.ExecuteAsync(ct => new RequestReferences(db).NextAsync("ISR", Clock.GetUtcNow().UtcDateTime, ct), default);
+            var audit = new AuditLog(db, Clock);
+            var uow = new UnitOfWork(db, audit, NullLogger<UnitOfWork>.Instance);
+            return await uow.ExecuteAsync(ct => new RequestReferences(db, audit).NextAsync("ISR", Clock.GetUtcNow().UtcDateTime, ct), default);
         }));
         Assert.Equal(12, references.Distinct().Count());
         Assert.Equal(Enumerable.Range(1, 12).Select(n => $"ISR-2026-{n:0000}").Order(), references.Order());

@@ -14,9 +14,9 @@ public sealed class DecisionWorkflowTests
 
     private static readonly Dictionary<string, string[]> StatusesOf = new()
     {
-        [RecordKinds.Request] = [RequestStatus.Pending, RequestStatus.MoreInfoRequested, RequestStatus.Approved, RequestStatus.Declined],
-        [RecordKinds.Emergency] = [SafeguardingStatus.RecordDue, SafeguardingStatus.ReviewPending, SafeguardingStatus.Acknowledged, SafeguardingStatus.ConcernRaised, SafeguardingStatus.NothingShared],
-        [RecordKinds.Advice] = [SafeguardingStatus.AwaitingAdvice, SafeguardingStatus.AdviceGiven],
+        [RecordKinds.Request] = [SafeguardingStatus.FromDraft, RequestStatus.Pending, RequestStatus.MoreInfoRequested, RequestStatus.Approved, RequestStatus.Declined],
+        [RecordKinds.Emergency] = [SafeguardingStatus.FromDraft, SafeguardingStatus.RecordDue, SafeguardingStatus.ReviewPending, SafeguardingStatus.Acknowledged, SafeguardingStatus.ConcernRaised, SafeguardingStatus.NothingShared],
+        [RecordKinds.Advice] = [SafeguardingStatus.FromDraft, SafeguardingStatus.AwaitingAdvice, SafeguardingStatus.AdviceGiven],
         [RecordKinds.NotShared] = [SafeguardingStatus.FromDraft, SafeguardingStatus.DecidedNotToShare],
     };
 
@@ -25,9 +25,11 @@ public sealed class DecisionWorkflowTests
         ApprovalVerbs.Approve, ApprovalVerbs.ApproveInPart, ApprovalVerbs.Decline, ApprovalVerbs.MoreInfo, ApprovalVerbs.Conflict, ApprovalVerbs.Reassign, StatusTable.Answer, StatusTable.Outcome,
         SafeguardingVerbs.Acknowledge, SafeguardingVerbs.RaiseConcern, SafeguardingVerbs.AdviceAnswer,
         StatusTable.EmergencyRecorded, StatusTable.EmergencyNothingShared, StatusTable.EmergencyFull, StatusTable.NotShared,
+        StatusTable.Submit, StatusTable.EmergencyDeclared, StatusTable.AdviceAsked,
     ];
 
-    private static readonly string[] RequesterCommands = [StatusTable.Answer, StatusTable.Outcome, StatusTable.EmergencyRecorded, StatusTable.EmergencyNothingShared, StatusTable.EmergencyFull, StatusTable.NotShared];
+    private static readonly string[] RequesterCommands = [StatusTable.Answer, StatusTable.Outcome, StatusTable.EmergencyRecorded, StatusTable.EmergencyNothingShared, StatusTable.EmergencyFull, StatusTable.NotShared,
+        StatusTable.Submit, StatusTable.EmergencyDeclared, StatusTable.AdviceAsked];
 
     /// <summary>The expected machine, written out by hand: (kind, status, command) → new status ("=" stays); anything not listed changes nothing.</summary>
     private static readonly Dictionary<(string Kind, string Status, string Command), string> Changes = new()
@@ -51,6 +53,9 @@ public sealed class DecisionWorkflowTests
         [(RecordKinds.Emergency, SafeguardingStatus.ReviewPending, SafeguardingVerbs.RaiseConcern)] = SafeguardingStatus.ConcernRaised,
         [(RecordKinds.Advice, SafeguardingStatus.AwaitingAdvice, SafeguardingVerbs.AdviceAnswer)] = SafeguardingStatus.AdviceGiven,
         [(RecordKinds.NotShared, SafeguardingStatus.FromDraft, StatusTable.NotShared)] = SafeguardingStatus.DecidedNotToShare,
+        [(RecordKinds.Request, SafeguardingStatus.FromDraft, StatusTable.Submit)] = RequestStatus.Pending,
+        [(RecordKinds.Emergency, SafeguardingStatus.FromDraft, StatusTable.EmergencyDeclared)] = SafeguardingStatus.RecordDue,
+        [(RecordKinds.Advice, SafeguardingStatus.FromDraft, StatusTable.AdviceAsked)] = SafeguardingStatus.AwaitingAdvice,
     };
 
     public static TheoryData<string, string, string> EveryKindStatusAndCommand()
@@ -86,7 +91,7 @@ public sealed class DecisionWorkflowTests
             Assert.NotNull(result.Action);
             Assert.Equal(RequesterCommands.Contains(command) ? "Requester" : Approver.Kinds.ToString(), result.Action.Role);
             Assert.Single(result.Audit);
-            Assert.Equal(command is not (StatusTable.EmergencyNothingShared or StatusTable.NotShared), result.Sends.Any(s => s.Kind is SendKind.UpdateCard or SendKind.PostCard));
+            Assert.Equal(command is not (StatusTable.EmergencyNothingShared or StatusTable.NotShared or StatusTable.EmergencyDeclared), result.Sends.Any(s => s.Kind is SendKind.UpdateCard or SendKind.PostCard));
         }
         else
         {
@@ -113,6 +118,26 @@ public sealed class DecisionWorkflowTests
         Assert.Equal("not-shared-recorded", Assert.Single(result.Audit).Action);
         Assert.Contains("nothing was sent to the approvers", result.Reply.Text, StringComparison.Ordinal);
         Assert.Equal(WorkflowOutcome.Refused, DecisionWorkflow.Next(record, Command(StatusTable.NotShared), Approver, Now).Outcome); // only its maker
+    }
+
+    [Theory]
+    [InlineData(RecordKinds.Request, StatusTable.Submit, RequestStatus.Pending, "submitted", WorkflowJob.ScheduleApproverReminders, true)]
+    [InlineData(RecordKinds.Emergency, StatusTable.EmergencyDeclared, SafeguardingStatus.RecordDue, "emergency-declared", WorkflowJob.AskForEmergencyRecord, false)]
+    [InlineData(RecordKinds.Advice, StatusTable.AdviceAsked, SafeguardingStatus.AwaitingAdvice, "advice-asked", WorkflowJob.ScheduleAdviceReminders, true)]
+    public void Next_RecordMadeByThePractitioner_StartsItsJobs_AndPostsACardOnlyWhenTheApproversAreNeeded(string kind, string verb, string to, string audit, WorkflowJob job, bool posts)
+    {
+        var record = Record(kind, SafeguardingStatus.FromDraft);
+
+        var result = DecisionWorkflow.Next(record, Command(verb), Requester, Now);
+
+        Assert.Equal(WorkflowOutcome.Applied, result.Outcome);
+        Assert.Equal(to, result.NewStatus);
+        Assert.False(result.Decides);
+        Assert.Equal([job], result.Jobs);
+        Assert.Equal(posts ? [SendKind.PostCard] : [], result.Sends.Select(s => s.Kind));
+        Assert.Equal(audit, Assert.Single(result.Audit).Action);
+        Assert.Equal("Requester", result.Action!.Role);
+        Assert.Equal(WorkflowOutcome.Refused, DecisionWorkflow.Next(record, Command(verb), Approver, Now).Outcome); // only its maker
     }
 
     [Fact]
