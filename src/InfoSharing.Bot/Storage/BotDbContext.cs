@@ -21,6 +21,12 @@ public abstract class BotDbContext(DbContextOptions options) : DbContext(options
     public DbSet<ScheduledJobRow> ScheduledJobs => Set<ScheduledJobRow>();
     public DbSet<ApproverCoverRow> ApproverCovers => Set<ApproverCoverRow>();
 
+    /// <summary>
+    /// True on PostgreSQL. The type answers it: <c>Database.IsNpgsql()</c> compares provider names through reflection on
+    /// every call (0.7% of the bot's CPU in the saturated profile, once per audited turn).
+    /// </summary>
+    public bool IsPostgres => this is PostgresBotDbContext;
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);

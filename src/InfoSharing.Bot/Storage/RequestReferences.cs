@@ -18,7 +18,7 @@ public sealed class RequestReferences(BotDbContext db, AuditLog audit)
         // On PostgreSQL the counter row is locked until the caller commits, so concurrent callers take numbers one after
         // another instead of all reading the same one and all but one losing the concurrency check (retried, and under
         // load until the unit of work gives up). SQLite's immediate transaction already serialises them.
-        var counter = db.Database.IsNpgsql()
+        var counter = db.IsPostgres
             ? (await db.ReferenceCounters
                 .FromSql($"SELECT * FROM reference_counters WHERE \"Year\" = {year} FOR UPDATE")
                 .ToListAsync(cancellationToken)).FirstOrDefault()
