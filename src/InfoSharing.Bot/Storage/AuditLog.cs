@@ -1,8 +1,6 @@
-using System.Data;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace InfoSharing.Bot.Storage;
 
@@ -63,33 +61,13 @@ public sealed class AuditLog(BotDbContext db, TimeProvider time)
     /// <summary>
     /// The chain's last sequence and hash, or (0, genesis) for an empty chain. A plain statement: read on every audited
     /// turn, and EF's LINQ pipeline for it (parameter extraction, query-cache lookup, materialising the whole row) was
-    /// 3.7% of the bot's CPU in the saturated profile (bench/README.md). A compiled query cannot serve both providers.
+    /// 3.7% of the bot's CPU in the saturated profile (bench/README.md).
     /// </summary>
-    private async Task<(long Sequence, string Hash)> ReadHeadAsync(CancellationToken cancellationToken)
-    {
-        var connection = db.Database.GetDbConnection();
-        var opened = connection.State != ConnectionState.Open;
-        if (opened)
-        {
-            await db.Database.OpenConnectionAsync(cancellationToken);
-        }
-
-        try
-        {
-            await using var command = connection.CreateCommand();
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            command.CommandText = """SELECT "Sequence", "Hash" FROM audit_entries ORDER BY "Sequence" DESC LIMIT 1""";
-            await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SingleRow, cancellationToken);
-            return await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), reader.GetString(1)) : (0, AuditChain.GenesisHash);
-        }
-        finally
-        {
-            if (opened)
-            {
-                await db.Database.CloseConnectionAsync();
-            }
-        }
-    }
+    private async Task<(long Sequence, string Hash)> ReadHeadAsync(CancellationToken cancellationToken) =>
+        await db.FirstOrNullAsync("""SELECT "Sequence", "Hash" FROM audit_entries ORDER BY "Sequence" DESC LIMIT 1""",
+            new Dictionary<string, object>(), reader => Tuple.Create(reader.GetInt64(0), reader.GetString(1)), cancellationToken) is { } head
+            ? (head.Item1, head.Item2)
+            : (0, AuditChain.GenesisHash);
 
     /// <summary>Forgets the cached chain head and the lock (after a rolled-back attempt).</summary>
     public void Reset()

@@ -1,13 +1,10 @@
-using System.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace InfoSharing.Bot.Storage;
 
 /// <summary>
 /// A conversation's dialog draft on the turn's hot path: read and saved with its revision check, inside the turn's unit
-/// of work. Plain statements instead of LINQ: EF's per-call expression work (parameter extraction, query-cache lookup)
-/// was the largest part of the database time of a turn (bench/README.md). The first save of a draft stays an EF insert
+/// of work. Plain statements instead of LINQ (<see cref="PlainQuery"/>). The first save of a draft stays an EF insert
 /// (<see cref="BotDbContext.DialogStates"/>), so a concurrent first turn is still a retried key violation.
 /// </summary>
 public sealed class DialogStateStore(BotDbContext db)
@@ -16,32 +13,13 @@ public sealed class DialogStateStore(BotDbContext db)
     public async Task<DialogStateRow?> FindAsync(string conversationKey, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(conversationKey);
-        var connection = db.Database.GetDbConnection();
-        var opened = connection.State != ConnectionState.Open;
-        if (opened)
-        {
-            await db.Database.OpenConnectionAsync(cancellationToken);
-        }
-
-        try
-        {
-            await using var command = connection.CreateCommand();
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            command.CommandText = """
-                SELECT "UserAadObjectId", "DialogVersion", "StateJson", "Revision", "UpdatedAt", "ExpiresAt"
-                FROM dialog_states WHERE "ConversationKey" = @key
-                """;
-            var key = command.CreateParameter();
-            key.ParameterName = "@key";
-            key.Value = conversationKey;
-            command.Parameters.Add(key);
-            await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SingleRow, cancellationToken);
-            if (!await reader.ReadAsync(cancellationToken))
-            {
-                return null;
-            }
-
-            return new DialogStateRow
+        return await db.FirstOrNullAsync(
+            """
+            SELECT "UserAadObjectId", "DialogVersion", "StateJson", "Revision", "UpdatedAt", "ExpiresAt"
+            FROM dialog_states WHERE "ConversationKey" = @key
+            """,
+            new Dictionary<string, object> { ["@key"] = conversationKey },
+            reader => new DialogStateRow
             {
                 ConversationKey = conversationKey,
                 UserAadObjectId = reader.IsDBNull(0) ? null : reader.GetString(0),
@@ -50,15 +28,8 @@ public sealed class DialogStateStore(BotDbContext db)
                 Revision = reader.GetInt64(3),
                 UpdatedAt = reader.GetDateTime(4),
                 ExpiresAt = reader.GetDateTime(5),
-            };
-        }
-        finally
-        {
-            if (opened)
-            {
-                await db.Database.CloseConnectionAsync();
-            }
-        }
+            },
+            cancellationToken);
     }
 
     /// <summary>Saves a new state over the revision that was read; false when another turn saved first.</summary>
