@@ -36,6 +36,7 @@ public sealed record BenchReport
             ("bot CPU per turn (ms)", r => F(r.BotCpuMsPerTurn, "0.000")),
             ("  of which JIT compiling (ms)", r => F(r.JitMsPerTurn, "0.000")),
             ("allocated per turn (KB)", r => F(r.AllocatedKbPerTurn, "0.0")),
+            ("GC pauses in the window: count (gen 2) / total / max (ms)", r => $"{r.GcPauses} ({r.GcGen2}) / {F(r.GcPauseTotalMs, "0.0")} / {F(r.GcPauseMaxMs, "0.0")}"),
             ("peak working set, VmHWM (MB)", r => F(r.PeakWorkingSetMb, "0.0")),
             ("peak managed heap (MB)", r => F(r.PeakManagedHeapMb, "0.0")),
             ("cold start to first answered turn (ms)", r => F(r.ColdStartMs, "0")),

@@ -216,6 +216,7 @@ public static class BenchRunner
             Console.Error.WriteLine("    (no EventPipe counters were received from the bot)");
         }
 
+        var pauses = counters.PausesBetween(windowStart, windowEnd);
         var result = new ShapeResult
         {
             Shape = shape.Name,
@@ -234,6 +235,10 @@ public static class BenchRunner
             ColdStartMethodsJitted = counters.JitAtAttach.Methods,
             ColdStartJitMs = Math.Round(counters.JitAtAttach.Ms, 0),
             AllocatedKbPerTurn = turns == 0 ? 0 : Math.Round(allocated / 1024 / turns, 1),
+            GcPauses = pauses.Count,
+            GcGen2 = pauses.Gen2,
+            GcPauseTotalMs = Math.Round(pauses.TotalMs, 1),
+            GcPauseMaxMs = Math.Round(pauses.MaxMs, 1),
             PeakWorkingSetMb = Math.Round(peakKiB / 1024.0, 1),
             PeakManagedHeapMb = Math.Round(counters.PeakHeapMb, 1),
             ColdStartMs = Math.Round(coldStart, 1),

@@ -7,7 +7,8 @@ namespace InfoSharing.Bot.Bench;
 
 /// <summary>
 /// The bot's <c>System.Runtime</c> counters over EventPipe (what dotnet-counters reads): the managed heap size and the
-/// bytes allocated per one-second interval, each interval stamped with the time it was received.
+/// bytes allocated per one-second interval, each interval stamped with the time it was received; and every GC's pause
+/// (the runtime's GC events: execution suspended → restarted), with the generation it collected.
 /// </summary>
 public sealed class RuntimeCounters : IAsyncDisposable
 {
@@ -17,6 +18,9 @@ public sealed class RuntimeCounters : IAsyncDisposable
     private readonly List<(long At, double Bytes)> _allocations = [];
     private readonly List<(long At, double Ms)> _jit = [];
     private readonly Dictionary<string, long> _sampledTypes = new(StringComparer.Ordinal);
+    private readonly List<(long At, double Ms, int Generation)> _pauses = [];
+    private double? _suspendedAt;
+    private int _generation;
     private double _peakHeapMb;
     private double _peakWorkingSetMb;
     private double? _firstJitMs;
@@ -37,10 +41,8 @@ public sealed class RuntimeCounters : IAsyncDisposable
         {
             new("System.Runtime", EventLevel.Informational, 0, new Dictionary<string, string> { ["EventCounterIntervalSec"] = "1" }),
         };
-        if (allocationTypes)
-        {
-            providers.Add(new EventPipeProvider("Microsoft-Windows-DotNETRuntime", EventLevel.Verbose, 0x1));
-        }
+        // The GC keyword (0x1): a few events per collection at Informational; Verbose adds the allocation ticks.
+        providers.Add(new EventPipeProvider("Microsoft-Windows-DotNETRuntime", allocationTypes ? EventLevel.Verbose : EventLevel.Informational, 0x1));
 
         return new RuntimeCounters(client.StartEventPipeSession(providers, requestRundown: false));
     }
@@ -112,6 +114,16 @@ public sealed class RuntimeCounters : IAsyncDisposable
         }
     }
 
+    /// <summary>The GC pauses received between two timestamps: how many (of them gen 2), their total and the longest (ms).</summary>
+    public (int Count, int Gen2, double TotalMs, double MaxMs) PausesBetween(long from, long to)
+    {
+        lock (_lock)
+        {
+            var pauses = _pauses.Where(p => p.At > from && p.At <= to).ToList();
+            return (pauses.Count, pauses.Count(p => p.Generation == 2), pauses.Sum(p => p.Ms), pauses.Count == 0 ? 0 : pauses.Max(p => p.Ms));
+        }
+    }
+
     /// <summary>Milliseconds the JIT spent compiling in the intervals received between two timestamps.</summary>
     public double JitMsBetween(long from, long to)
     {
@@ -131,6 +143,32 @@ public sealed class RuntimeCounters : IAsyncDisposable
             {
                 var type = tick.TypeName ?? "?";
                 _sampledTypes[type] = _sampledTypes.GetValueOrDefault(type) + tick.AllocationAmount64;
+            }
+        };
+        source.Clr.GCSuspendEEStart += e =>
+        {
+            lock (_lock)
+            {
+                _suspendedAt = e.TimeStampRelativeMSec;
+            }
+        };
+        source.Clr.GCStart += e =>
+        {
+            lock (_lock)
+            {
+                _generation = e.Depth;
+            }
+        };
+        source.Clr.GCRestartEEStop += e =>
+        {
+            lock (_lock)
+            {
+                if (_suspendedAt is { } at)
+                {
+                    _pauses.Add((Stopwatch.GetTimestamp(), e.TimeStampRelativeMSec - at, _generation));
+                    _suspendedAt = null;
+                    _generation = 0;
+                }
             }
         };
         try

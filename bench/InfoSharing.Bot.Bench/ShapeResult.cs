@@ -21,6 +21,12 @@ public sealed record ShapeResult
     /// <summary>Of that, the JIT's share (the <c>time-in-jit</c> counter): large while a young process still compiles.</summary>
     public required double JitMsPerTurn { get; init; }
     public required double AllocatedKbPerTurn { get; init; }
+
+    /// <summary>The bot's GC pauses in the window (runtime GC events): count, of which gen 2, total and longest (ms).</summary>
+    public int GcPauses { get; init; }
+    public int GcGen2 { get; init; }
+    public double GcPauseTotalMs { get; init; }
+    public double GcPauseMaxMs { get; init; }
     public required double PeakWorkingSetMb { get; init; }
     public required double PeakManagedHeapMb { get; init; }
     public required double ColdStartMs { get; init; }
