@@ -76,9 +76,11 @@ public sealed partial class ApprovalService(
     }
 
     /// <summary>
-    /// A record the practitioner makes by their own command (a decision not to share, §3.1, an emergency, a consultation), inside the caller's unit of
-    /// work: <paramref name="created"/> is stored in its first status and the workflow's result applied to it as to any
-    /// other record (status, action row, audit entries, sends and jobs: whatever the <see cref="StatusTable"/> says).
+    /// A record the practitioner makes by their own command (a submitted request, a decision not to share, §3.1, an
+    /// emergency, a consultation), inside the caller's unit of work: <paramref name="created"/> is stored in its first
+    /// status and the workflow's result applied to it as to any other record (status, action row, audit entries, sends
+    /// and jobs: whatever the <see cref="StatusTable"/> says). Throws if the table refuses: nothing would be stored, and
+    /// the caller must never name a record that does not exist.
     /// </summary>
     public async Task<WorkflowResult> CreateAsync(Actor who, InfoRequestRow created, WorkflowCommand command, CancellationToken cancellationToken)
     {
@@ -88,7 +90,7 @@ public sealed partial class ApprovalService(
         var result = DecisionWorkflow.Next(Snapshot(created, []), command, who, time.GetUtcNow().UtcDateTime);
         if (result.Outcome != WorkflowOutcome.Applied)
         {
-            return result;
+            throw new InvalidOperationException($"{created.Reference} could not be made ({command.Verb}): {result.Reply.Text}");
         }
 
         await audit.LockAsync(cancellationToken);
@@ -380,17 +382,4 @@ public sealed partial class ApprovalService(
         [LoggerMessage(EventId = 4101, Level = LogLevel.Warning, Message = "Refused {Verb} on {Reference}: not permitted for this user")]
         public static partial void Refused(ILogger logger, string verb, string reference);
     }
-}
-
-/// <summary>
-/// Columns a command adds to the record besides its status (null: unchanged): the answers and the summary and detail
-/// built from them, the outcome, the case reference an emergency record gives, when the record was given.
-/// </summary>
-public sealed record RecordPatch(string? DetailJson, string? OutcomeJson)
-{
-    public string? AnswersJson { get; init; }
-    public string? SummaryJson { get; init; }
-    public string? CaseReference { get; init; }
-    public bool MarkSubmitted { get; init; }
-    public bool MarkOutcomeRecorded { get; init; }
 }
