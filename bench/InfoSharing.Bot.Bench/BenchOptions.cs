@@ -33,6 +33,9 @@ public sealed record BenchOptions
     public string? JsonPath { get; init; }
     public string? BotDirectory { get; init; }
     public bool AllocationProfile { get; init; }
+
+    /// <summary>Also record the bot's own time per message request, from its request log (<c>--server-timing on</c>).</summary>
+    public bool ServerTiming { get; init; }
     public bool Ceiling { get; init; } = true;
     public bool Publish { get; init; }
     public double CeilingWarmupSeconds { get; init; } = 5;
@@ -69,6 +72,7 @@ public sealed record BenchOptions
                 case "--ceiling": options = options with { Ceiling = value != "off" }; break;
                 case "--ceiling-warmup-seconds": options = options with { CeilingWarmupSeconds = double.Parse(value, CultureInfo.InvariantCulture) }; break;
                 case "--alloc-profile": options = options with { AllocationProfile = value == "on" }; break;
+                case "--server-timing": options = options with { ServerTiming = value == "on" }; break;
                 default:
                     errors.WriteLine($"unknown option {name}");
                     return null;

@@ -33,6 +33,7 @@ public sealed record BenchReport
             ("  message turns/s", r => F(r.MessageTurnsPerSecond, "0")),
             ("turn p50 / p95 / p99 / max (ms)", r => Lat(r.TurnLatencyMs)),
             ("approve invoke p50 / p95 / p99 / max (ms)", r => Lat(r.InvokeLatencyMs)),
+            ("  bot's own time per request p50 / p95 / p99 / max (ms)", r => r.ServerRequestMs is { } s ? Lat(s) : "(--server-timing on)"),
             ("bot CPU per turn (ms)", r => F(r.BotCpuMsPerTurn, "0.000")),
             ("  of which JIT compiling (ms)", r => F(r.JitMsPerTurn, "0.000")),
             ("allocated per turn (KB)", r => F(r.AllocatedKbPerTurn, "0.0")),

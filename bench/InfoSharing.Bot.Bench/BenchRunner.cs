@@ -114,7 +114,13 @@ public static class BenchRunner
             settings["Storage:SqlitePath"] = Path.Combine(work, "bot.db");
         }
 
+        if (options.ServerTiming)
+        {
+            settings[BotProcess.RequestLogSetting.Key] = BotProcess.RequestLogSetting.Value;
+        }
+
         await using var bot = BotProcess.Start(botDirectory, settings);
+        var serverTimes = new LatencyRecorder();
         using var client = new BotClient(bot.BaseAddress);
         var coldStart = await FirstTurnAsync(bot, client, channel, cancellationToken);
         var coldStartCpuMs = bot.CpuTicks() / ticksPerSecond * 1000;
@@ -137,6 +143,7 @@ public static class BenchRunner
         await Task.Delay(TimeSpan.FromSeconds(options.WarmupSeconds), cancellationToken);
         var windowStart = Stopwatch.GetTimestamp();
         var cpuStart = bot.CpuTicks();
+        bot.RecordServerTimes(options.ServerTiming ? serverTimes : null);
         long windowEnd;
         long cpuEnd;
         if (deadline is { } d)
@@ -144,6 +151,7 @@ public static class BenchRunner
             await Task.Delay(Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), d), cancellationToken);
             windowEnd = Stopwatch.GetTimestamp();
             cpuEnd = bot.CpuTicks();
+            bot.RecordServerTimes(null);
             await Task.WhenAll(practitioners);
         }
         else
@@ -151,6 +159,7 @@ public static class BenchRunner
             await Task.WhenAll(practitioners);
             windowEnd = Stopwatch.GetTimestamp();
             cpuEnd = bot.CpuTicks();
+            bot.RecordServerTimes(null);
         }
 
         // Turns and invokes that completed inside the window (requests mode: from the end of the warm-up to the last turn).
@@ -229,6 +238,7 @@ public static class BenchRunner
             MessageTurnsPerSecond = Math.Round(messageTurns / windowSeconds, 1),
             TurnLatencyMs = run.Turns.Summarise(),
             InvokeLatencyMs = run.Invokes.Summarise(),
+            ServerRequestMs = options.ServerTiming ? serverTimes.Summarise() : null,
             BotCpuMsPerTurn = turns == 0 ? 0 : Math.Round((cpuEnd - cpuStart) / ticksPerSecond * 1000 / turns, 4),
             JitMsPerTurn = turns == 0 ? 0 : Math.Round(counters.JitMsBetween(windowStart, windowEnd) / turns, 4),
             ColdStartCpuMs = Math.Round(coldStartCpuMs, 0),

@@ -14,6 +14,7 @@ public sealed class BotProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly Queue<string> _tail = new();
     private readonly Lock _lock = new();
+    private volatile LatencyRecorder? _serverTimes;
 
     private BotProcess(Process process, Uri baseAddress, long startedAt)
     {
@@ -28,6 +29,16 @@ public sealed class BotProcess : IAsyncDisposable
     public long StartedAt { get; }
 
     public int Id => _process.Id;
+
+    /// <summary>
+    /// From now on, records the bot's own time for each <c>/api/messages</c> request (ASP.NET Core's "Request finished"
+    /// line: request in → response written, the turn's in-line replies included), as the bot logs it. Needs the bot
+    /// started with <see cref="RequestLogSetting"/>.
+    /// </summary>
+    public void RecordServerTimes(LatencyRecorder? into) => _serverTimes = into;
+
+    /// <summary>The setting that makes the bot log every request it finished, with its duration.</summary>
+    public static KeyValuePair<string, string> RequestLogSetting => new("Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics", "Information");
 
     public int WarningLines;
     public int ErrorLines;
@@ -107,6 +118,14 @@ public sealed class BotProcess : IAsyncDisposable
     {
         if (line is null)
         {
+            return;
+        }
+
+        if (_serverTimes is { } times && line.Contains("Request finished", StringComparison.Ordinal) && line.Contains("/api/messages", StringComparison.Ordinal)
+            && line.EndsWith("ms", StringComparison.Ordinal) && line.LastIndexOf(' ') is var space and >= 0
+            && double.TryParse(line.AsSpan(space + 1, line.Length - space - 3), NumberStyles.Float, CultureInfo.InvariantCulture, out var ms))
+        {
+            times.Add(ms);
             return;
         }
 

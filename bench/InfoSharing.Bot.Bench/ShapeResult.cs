@@ -16,6 +16,9 @@ public sealed record ShapeResult
     public required double MessageTurnsPerSecond { get; init; }
     public required LatencySummary TurnLatencyMs { get; init; }
     public required LatencySummary InvokeLatencyMs { get; init; }
+
+    /// <summary>With <c>--server-timing on</c>: the bot's own time per <c>/api/messages</c> request (its request log), turns and invokes.</summary>
+    public LatencySummary? ServerRequestMs { get; init; }
     public required double BotCpuMsPerTurn { get; init; }
 
     /// <summary>Of that, the JIT's share (the <c>time-in-jit</c> counter): large while a young process still compiles.</summary>
