@@ -19,10 +19,8 @@ public sealed partial class SafeguardingRecords
     public InfoRequestRow NewEmergency(string reference, RecordMaker maker, StartEmergencyEffect effect)
     {
         ArgumentNullException.ThrowIfNull(effect);
-        var row = New(reference, RecordKinds.Emergency, maker, effect.StartedAtUtc.UtcDateTime, submittedAt: null);
-        row.MatterType = RecordKinds.Emergency;
+        var row = New(reference, RecordKinds.Emergency, maker, policy.Version, effect.StartedAtUtc.UtcDateTime, submittedAt: null);
         row.Deadline = effect.RetrospectiveRecordDueUtc.UtcDateTime;
-        row.PolicyVersion = policy.Version;
         row.DetailJson = JsonSerializer.Serialize(new ApprovalDetail { Sections = [] }, ApprovalsJsonContext.Default.ApprovalDetail);
         row.SummaryJson = JsonSerializer.Serialize(EmergencySummary(row, null, null), ApprovalsJsonContext.Default.ApprovalSummary);
         return row;
@@ -32,9 +30,8 @@ public sealed partial class SafeguardingRecords
     public InfoRequestRow NewAdvice(string reference, RecordMaker maker, AdviceConsultation consultation, DateTime at)
     {
         ArgumentNullException.ThrowIfNull(consultation);
-        var row = New(reference, RecordKinds.Advice, maker, at, at);
+        var row = New(reference, RecordKinds.Advice, maker, policy.Version, at, at);
         row.MatterType = consultation.MatterTypeId;
-        row.PolicyVersion = policy.Version;
         row.AnswersJson = JsonSerializer.Serialize(consultation, DialogJsonContext.Default.AdviceConsultation);
         row.SummaryJson = JsonSerializer.Serialize(AdviceSummary(reference, maker.Name, consultation), ApprovalsJsonContext.Default.ApprovalSummary);
         row.DetailJson = JsonSerializer.Serialize(Detail(row), ApprovalsJsonContext.Default.ApprovalDetail);
@@ -46,11 +43,10 @@ public sealed partial class SafeguardingRecords
     {
         ArgumentNullException.ThrowIfNull(decision);
         ArgumentNullException.ThrowIfNull(retention);
-        var row = New(reference, RecordKinds.NotShared, maker, decision.DraftCreatedAtUtc.UtcDateTime, at);
+        var row = New(reference, RecordKinds.NotShared, maker, decision.PolicyVersion, decision.DraftCreatedAtUtc.UtcDateTime, at);
         row.CaseReference = decision.Answers.About?.CaseReference ?? string.Empty;
         row.MatterType = decision.Answers.About?.MatterTypeId ?? RecordKinds.NotShared;
         row.SubjectType = decision.Answers.About is { } about ? string.Join(',', about.AllSubjectTypeIds) : null;
-        row.PolicyVersion = decision.PolicyVersion;
         row.AnswersJson = JsonSerializer.Serialize(decision, DialogJsonContext.Default.NotSharedDecision);
         row.SummaryJson = JsonSerializer.Serialize(NotSharedSummary(reference, maker.Name, decision), ApprovalsJsonContext.Default.ApprovalSummary);
         row.RetentionClass = retention.ClassFor(RecordKinds.NotShared);
@@ -90,7 +86,7 @@ public sealed partial class SafeguardingRecords
     public static RecordPatch AfterOutcome(OutcomeRecord outcome) =>
         new(null, JsonSerializer.Serialize(outcome, DialogJsonContext.Default.OutcomeRecord)) { MarkOutcomeRecorded = true };
 
-    private static InfoRequestRow New(string reference, string kind, RecordMaker maker, DateTime createdAt, DateTime? submittedAt)
+    private static InfoRequestRow New(string reference, string kind, RecordMaker maker, string policyVersion, DateTime createdAt, DateTime? submittedAt)
     {
         ArgumentNullException.ThrowIfNull(maker);
         return new InfoRequestRow
@@ -106,7 +102,7 @@ public sealed partial class SafeguardingRecords
             CaseReference = string.Empty,
             MatterType = kind,
             Urgency = kind,
-            PolicyVersion = string.Empty,
+            PolicyVersion = policyVersion,
             AnswersJson = "{}",
             SummaryJson = "{}",
             DetailJson = "{}",

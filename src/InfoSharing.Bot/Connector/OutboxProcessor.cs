@@ -43,7 +43,7 @@ public sealed partial class OutboxProcessor(
         // One request's rows stay in order (its card is posted before it is updated); different requests' rows go out
         // side by side, each group in its own scope, so one slow send does not hold up every other request.
         var groups = due.GroupBy(r => r.RequestId).ToList();
-        var concurrency = o.Concurrency ?? (db.Database.IsSqlite() ? 2 : 4);
+        var concurrency = o.Concurrency ?? (db.IsPostgres ? 4 : 2);
         if (groups.Count <= 1 || concurrency <= 1)
         {
             return await SendInOrderAsync(scope.ServiceProvider, due, cancellationToken);

@@ -9,8 +9,8 @@ namespace InfoSharing.Bot.Routing;
 /// <summary>
 /// Install and membership events: greets a practitioner once per chat, learns the approvers' channel from a team
 /// install, forgets a chat on uninstall. Teams and the Playground may send both installationUpdate and
-/// conversationUpdate (and re-send them), so every reaction here is idempotent. Any membership change forgets the
-/// approvers' roster kept by <see cref="TeamRoster"/>.
+/// conversationUpdate (and re-send them), so every reaction here is idempotent. A membership change in a team or group
+/// conversation forgets the approvers' roster kept by <see cref="TeamRoster"/> (a practitioner's own chat is not it).
 /// </summary>
 public sealed class ConversationEventsHandler(
     ConversationReferenceStore references,
@@ -31,7 +31,7 @@ public sealed class ConversationEventsHandler(
             return;
         }
 
-        if (activity.MembersAdded is { Count: > 0 } || activity.MembersRemoved is { Count: > 0 })
+        if (!turn.IsPersonal && (activity.MembersAdded is { Count: > 0 } || activity.MembersRemoved is { Count: > 0 }))
         {
             roster.Forget(); // names, mentions and reassign choices are read again on next use
         }

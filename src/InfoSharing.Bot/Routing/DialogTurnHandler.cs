@@ -55,7 +55,7 @@ public sealed class DialogTurnHandler(
     public static DialogActor Actor(TurnContext turn)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        return new DialogActor(turn.ActorId, turn.Activity.From?.Name ?? "Practitioner");
+        return new DialogActor(turn.ActorId, turn.PractitionerName);
     }
 
     /// <summary>

@@ -191,7 +191,7 @@ public sealed partial class PractitionerSafeguarding(
         {
             var at = now.UtcDateTime;
             var reference = await references.NextAsync(options.CurrentValue.AdviceReferencePrefix, at, ct);
-            var row = records.NewAdvice(reference, new RecordMaker(turn.ActorId, turn.Activity.From?.Id, turn.Activity.From?.Name ?? "Practitioner", turn.ConversationKey), consultation, at);
+            var row = records.NewAdvice(reference, turn.Maker, consultation, at);
             await approvals.CreateAsync(turn.Actor, row, new WorkflowCommand
             {
                 Verb = StatusTable.AdviceAsked,

@@ -55,7 +55,7 @@ public sealed class SafeguardingEffects(
         var at = now.UtcDateTime;
         var decision = effect.Decision;
         var reference = await references.NextAsync(options.CurrentValue.NotSharedReferencePrefix, at, cancellationToken);
-        var row = records.NewNotShared(reference, Maker(turn, effect.Requester), decision, at, retention);
+        var row = records.NewNotShared(reference, turn.MakerAs(effect.Requester), decision, at, retention);
         var command = new WorkflowCommand
         {
             Verb = StatusTable.NotShared,
@@ -77,7 +77,7 @@ public sealed class SafeguardingEffects(
     {
         var started = effect.StartedAtUtc.UtcDateTime;
         var reference = await references.NextAsync(options.CurrentValue.EmergencyReferencePrefix, started, cancellationToken);
-        var row = records.NewEmergency(reference, Maker(turn, effect.Requester), effect);
+        var row = records.NewEmergency(reference, turn.MakerAs(effect.Requester), effect);
         await approvals.CreateAsync(turn.Actor, row, new WorkflowCommand
         {
             Verb = StatusTable.EmergencyDeclared,
@@ -91,7 +91,4 @@ public sealed class SafeguardingEffects(
             SafeguardingFormCards.EmergencyShort(policy, row.Id, reference, effect.StartedAtUtc, effect.RetrospectiveRecordDueUtc),
             $"This emergency is recorded as **{reference}**. When the person is safe, fill in the short record below; the approvers will review it afterwards.");
     }
-
-    private static RecordMaker Maker(TurnContext turn, DialogActor requester) =>
-        new(requester.ObjectId, turn.Activity.From?.Id, requester.DisplayName, turn.ConversationKey);
 }

@@ -1,3 +1,5 @@
+using InfoSharing.Bot.Approvals;
+using InfoSharing.Bot.Dialog;
 using InfoSharing.Bot.Protocol;
 using InfoSharing.Bot.Workflow;
 
@@ -23,6 +25,19 @@ public sealed record TurnContext
 
     /// <summary>Who acted, before the server resolved their approver kinds (<see cref="Approvals.ApproverDirectory"/>).</summary>
     public Actor Actor => new(ActorId, Activity.From?.Id, Activity.From?.Name ?? ActorId);
+
+    /// <summary>The practitioner's name as the dialog and their records show it (the channel may give none).</summary>
+    public string PractitionerName => Activity.From?.Name ?? "Practitioner";
+
+    /// <summary>The practitioner making a record in this chat.</summary>
+    public RecordMaker Maker => new(ActorId, Activity.From?.Id, PractitionerName, ConversationKey);
+
+    /// <summary>The practitioner as the dialog recorded them (a draft keeps who started it), making a record in this chat.</summary>
+    public RecordMaker MakerAs(DialogActor requester)
+    {
+        ArgumentNullException.ThrowIfNull(requester);
+        return new(requester.ObjectId, Activity.From?.Id, requester.DisplayName, ConversationKey);
+    }
 
     public static string KeyFor(string? channelId, string? conversationId) => $"{channelId}|{conversationId}";
 }

@@ -12,8 +12,7 @@ namespace InfoSharing.Bot.Storage;
 public sealed class AuditLog(BotDbContext db, TimeProvider time)
 {
     private const long AuditLockKey = 0x15B07_A0D17;
-    private (long Sequence, string Hash)? _head;
-
+    private ChainHead? _head;
 
     private bool _locked;
 
@@ -38,8 +37,8 @@ public sealed class AuditLog(BotDbContext db, TimeProvider time)
         await LockAsync(cancellationToken);
 
         _head ??= await ReadHeadAsync(cancellationToken);
-        var sequence = (_head?.Sequence ?? 0) + 1;
-        var previous = _head?.Hash ?? AuditChain.GenesisHash;
+        var sequence = _head.Sequence + 1;
+        var previous = _head.Hash;
         var at = TruncateToMicroseconds(time.GetUtcNow().UtcDateTime);
         var detailText = details?.ToJsonString(JsonSerializerOptions.Default);
         var entry = new AuditEntryRow
@@ -55,7 +54,7 @@ public sealed class AuditLog(BotDbContext db, TimeProvider time)
             Hash = AuditChain.ComputeHash(sequence, at, actor, action, subjectType, subjectId, detailText, previous),
         };
         db.AuditEntries.Add(entry);
-        _head = (sequence, entry.Hash);
+        _head = new ChainHead(sequence, entry.Hash);
     }
 
     /// <summary>
@@ -63,11 +62,10 @@ public sealed class AuditLog(BotDbContext db, TimeProvider time)
     /// turn, and EF's LINQ pipeline for it (parameter extraction, query-cache lookup, materialising the whole row) was
     /// 3.7% of the bot's CPU in the saturated profile (bench/README.md).
     /// </summary>
-    private async Task<(long Sequence, string Hash)> ReadHeadAsync(CancellationToken cancellationToken) =>
+    private async Task<ChainHead> ReadHeadAsync(CancellationToken cancellationToken) =>
         await db.FirstOrNullAsync("""SELECT "Sequence", "Hash" FROM audit_entries ORDER BY "Sequence" DESC LIMIT 1""",
-            new Dictionary<string, object>(), reader => Tuple.Create(reader.GetInt64(0), reader.GetString(1)), cancellationToken) is { } head
-            ? (head.Item1, head.Item2)
-            : (0, AuditChain.GenesisHash);
+            reader => new ChainHead(reader.GetInt64(0), reader.GetString(1)), cancellationToken)
+        ?? new ChainHead(0, AuditChain.GenesisHash);
 
     /// <summary>Forgets the cached chain head and the lock (after a rolled-back attempt).</summary>
     public void Reset()
@@ -75,6 +73,9 @@ public sealed class AuditLog(BotDbContext db, TimeProvider time)
         _head = null;
         _locked = false;
     }
+
+    /// <summary>The chain's last sequence and hash, where the next entry links on.</summary>
+    private sealed record ChainHead(long Sequence, string Hash);
 
     // PostgreSQL keeps microseconds; hash what the database will give back.
     private static DateTime TruncateToMicroseconds(DateTime t) => new(t.Ticks - (t.Ticks % 10), DateTimeKind.Utc);

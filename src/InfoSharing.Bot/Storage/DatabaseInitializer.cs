@@ -27,13 +27,13 @@ public sealed partial class DatabaseInitializer(IServiceScopeFactory scopes, IOp
                 return;
             }
 
-            if (db.Database.IsSqlite())
+            if (!db.IsPostgres)
             {
                 // WAL lets readers run beside the one writer; NORMAL sync is durable across process crashes in WAL mode.
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
             }
 
-            if (db.Database.IsNpgsql())
+            if (db.IsPostgres)
             {
                 // Instances starting together create the history table and migrate one at a time: PostgreSQL's CREATE
                 // TABLE IF NOT EXISTS is not safe against a concurrent one (a duplicate-key error on its catalogue).
@@ -75,7 +75,7 @@ public sealed partial class DatabaseInitializer(IServiceScopeFactory scopes, IOp
     /// <summary>Which database, without credentials: the SQLite file, or the PostgreSQL host and database.</summary>
     internal static string Describe(BotDbContext db)
     {
-        if (db.Database.IsSqlite())
+        if (!db.IsPostgres)
         {
             return "SQLite " + db.Database.GetDbConnection().DataSource;
         }

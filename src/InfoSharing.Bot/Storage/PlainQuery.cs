@@ -13,11 +13,14 @@ namespace InfoSharing.Bot.Storage;
 public static class PlainQuery
 {
     /// <summary>Reads the first row of <paramref name="sql"/> with <paramref name="read"/>, or returns null when there is none.</summary>
-    public static async Task<T?> FirstOrNullAsync<T>(this BotDbContext db, string sql, IReadOnlyDictionary<string, object> parameters, Func<DbDataReader, T> read, CancellationToken cancellationToken)
+    public static Task<T?> FirstOrNullAsync<T>(this BotDbContext db, string sql, Func<DbDataReader, T> read, CancellationToken cancellationToken)
+        where T : class => db.FirstOrNullAsync(sql, null, read, cancellationToken);
+
+    /// <summary>As above, with named parameters (<c>@name</c> in <paramref name="sql"/>).</summary>
+    public static async Task<T?> FirstOrNullAsync<T>(this BotDbContext db, string sql, IReadOnlyDictionary<string, object>? parameters, Func<DbDataReader, T> read, CancellationToken cancellationToken)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(read);
         var connection = db.Database.GetDbConnection();
         var opened = connection.State != ConnectionState.Open;
@@ -31,7 +34,7 @@ public static class PlainQuery
             await using var command = connection.CreateCommand();
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
             command.CommandText = sql;
-            foreach (var (name, value) in parameters)
+            foreach (var (name, value) in parameters ?? new Dictionary<string, object>())
             {
                 var parameter = command.CreateParameter();
                 parameter.ParameterName = name;

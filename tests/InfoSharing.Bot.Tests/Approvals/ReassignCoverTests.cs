@@ -122,6 +122,22 @@ public sealed class ReassignCoverTests
     }
 
     [Fact]
+    public async Task Roster_IsKept_WhenAPractitionerJoinsTheirOwnChat()
+    {
+        await using var s = await StartAsync(withDeputy: true);
+        int Reads() => s.Channel.Calls.Count(c => c.Method == "GET" && c.Path.EndsWith("/members", StringComparison.Ordinal));
+        await CardTextAsync(await s.ClickAsync("29:dpo", ApprovalScenario.DpoAad, ApprovalVerbs.Details));
+        var before = Reads();
+
+        var joined = Activities.Personal(s.Channel.ServiceUrl, "conversationUpdate", conversationId: "a:personal-newcomer");
+        joined["membersAdded"] = new JsonArray(new JsonObject { ["id"] = "28:infosharing-bot" });
+        (await s.Host.PostAsync(joined)).EnsureSuccessStatusCode();
+        await CardTextAsync(await s.ClickAsync("29:dpo", ApprovalScenario.DpoAad, ApprovalVerbs.Details));
+
+        Assert.Equal(before, Reads()); // a 1:1 install is not a change of the approvers' team
+    }
+
+    [Fact]
     public async Task Reassign_ByCard_ToTheDpoDeputy_MentionsThemInTheThread_IsAudited_AndTheyDecide()
     {
         await using var s = await StartAsync(withDeputy: true);
