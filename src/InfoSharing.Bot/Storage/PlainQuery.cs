@@ -12,6 +12,8 @@ namespace InfoSharing.Bot.Storage;
 /// </summary>
 public static class PlainQuery
 {
+    private static readonly IReadOnlyDictionary<string, object> NoParameters = new Dictionary<string, object>();
+
     /// <summary>Reads the first row of <paramref name="sql"/> with <paramref name="read"/>, or returns null when there is none.</summary>
     public static Task<T?> FirstOrNullAsync<T>(this BotDbContext db, string sql, Func<DbDataReader, T> read, CancellationToken cancellationToken)
         where T : class => db.FirstOrNullAsync(sql, null, read, cancellationToken);
@@ -34,7 +36,7 @@ public static class PlainQuery
             await using var command = connection.CreateCommand();
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
             command.CommandText = sql;
-            foreach (var (name, value) in parameters ?? new Dictionary<string, object>())
+            foreach (var (name, value) in parameters ?? NoParameters)
             {
                 var parameter = command.CreateParameter();
                 parameter.ParameterName = name;
