@@ -11,7 +11,9 @@ public sealed record BenchOptions
           --storage sqlite|postgres|both     the bot's database (default sqlite; postgres starts a throw-away cluster;
                                              both runs each shape on SQLite and then on PostgreSQL)
           --users N                          simulated practitioners (default: realistic 200, saturated 50)
-          --pause-ms N                       pause between a practitioner's turns (default: realistic 1000, saturated 0)
+          --pause-ms N                       mean pause between a practitioner's turns (default: realistic 1000, saturated 0)
+          --pause-spread F                   each pause drawn uniformly from the mean × (1 ± F) (default: realistic 0.5;
+                                             0 = the same pause every time, which lets users bunch into waves)
           --seconds S                        measured seconds per shape, after the warm-up (default 15)
           --requests N                       instead of seconds: submit N requests per shape (warm-up included)
           --warmup-seconds S                 not measured at the start of each shape (default 25)
@@ -22,6 +24,7 @@ public sealed record BenchOptions
           --ceiling on|off                   also run the bare ASP.NET Core ceiling target per shape (default on)
           --ceiling-warmup-seconds S         the ceiling's warm-up (default 5; it has little to compile)
           --alloc-profile on                 also print the bot's sampled allocations by type (a profile, not a figure)
+          --server-timing on                 also the bot's own time per request, from its request log
         """;
 
     public IReadOnlyList<LoadShape> Shapes { get; init; } = [LoadShape.Realistic, LoadShape.Saturated];
@@ -45,6 +48,7 @@ public sealed record BenchOptions
         var options = new BenchOptions();
         int? users = null;
         int? pause = null;
+        double? spread = null;
         var shape = "both";
         for (var i = 0; i < args.Length; i++)
         {
@@ -62,6 +66,7 @@ public sealed record BenchOptions
                 case "--storage": options = options with { Storage = value }; break;
                 case "--users": users = int.Parse(value, CultureInfo.InvariantCulture); break;
                 case "--pause-ms": pause = int.Parse(value, CultureInfo.InvariantCulture); break;
+                case "--pause-spread": spread = double.Parse(value, CultureInfo.InvariantCulture); break;
                 case "--seconds": options = options with { Seconds = double.Parse(value, CultureInfo.InvariantCulture) }; break;
                 case "--requests": options = options with { Requests = int.Parse(value, CultureInfo.InvariantCulture) }; break;
                 case "--warmup-seconds": options = options with { WarmupSeconds = double.Parse(value, CultureInfo.InvariantCulture) }; break;
@@ -100,7 +105,7 @@ public sealed record BenchOptions
 
         return options with
         {
-            Shapes = [.. shapes.Select(s => s with { Users = users ?? s.Users, PauseMs = pause ?? s.PauseMs })],
+            Shapes = [.. shapes.Select(s => s with { Users = users ?? s.Users, PauseMs = pause ?? s.PauseMs, PauseSpread = spread ?? s.PauseSpread })],
         };
     }
 }

@@ -27,12 +27,13 @@ public sealed record BenchReport
     {
         var rows = new List<(string Name, Func<ShapeResult, string> Value)>
         {
-            ("users / pause", r => $"{r.Users} / {r.PauseMs} ms"),
+            ("users / pause", r => r.PauseSpread > 0 ? $"{r.Users} / {r.PauseMs} ms ± {r.PauseSpread:P0}" : $"{r.Users} / {r.PauseMs} ms"),
             ("measured", r => F(r.MeasuredSeconds, "0.0") + " s"),
             ("turns/s (messages + invokes)", r => F(r.TurnsPerSecond, "0")),
             ("  message turns/s", r => F(r.MessageTurnsPerSecond, "0")),
             ("turn p50 / p95 / p99 / max (ms)", r => Lat(r.TurnLatencyMs)),
             ("approve invoke p50 / p95 / p99 / max (ms)", r => Lat(r.InvokeLatencyMs)),
+            ("turns in flight at each send p50 / p95 / p99 / max", r => Count(r.TurnsInFlightAtSend)),
             ("  bot's own time per request p50 / p95 / p99 / max (ms)", r => r.ServerRequestMs is { } s ? Lat(s) : "(--server-timing on)"),
             ("bot CPU per turn (ms)", r => F(r.BotCpuMsPerTurn, "0.000")),
             ("  of which JIT compiling (ms)", r => F(r.JitMsPerTurn, "0.000")),
@@ -52,6 +53,7 @@ public sealed record BenchReport
             ("CEILING (bare ASP.NET Core, same shape)", _ => ""),
             ("  turns/s", r => r.Ceiling is { } c ? F(c.TurnsPerSecond, "0") : "-"),
             ("  turn p50 / p95 / p99 / max (ms)", r => r.Ceiling is { } c ? Lat(c.TurnLatencyMs) : "-"),
+            ("  turns in flight at each send p50 / p95 / p99 / max", r => r.Ceiling is { } c ? Count(c.TurnsInFlightAtSend) : "-"),
             ("  CPU per turn (ms)", r => r.Ceiling is { } c ? F(c.CpuMsPerTurn, "0.000") : "-"),
             ("  peak working set (MB)", r => r.Ceiling is { } c ? F(c.PeakWorkingSetMb, "0.0") : "-"),
             ("  cold start (ms; CPU ms)", r => r.Ceiling is { } c ? $"{F(c.ColdStartMs, "0")}; {F(c.ColdStartCpuMs, "0")}" : "-"),
@@ -97,6 +99,8 @@ public sealed record BenchReport
     }
 
     private static string Column(ShapeResult s) => $"{s.Shape} ({s.Storage})";
+
+    private static string Count(LatencySummary l) => $"{l.P50:0} / {l.P95:0} / {l.P99:0} / {l.Max:0}";
 
     private static string Lat(LatencySummary l) => $"{F(l.P50, "0.00")} / {F(l.P95, "0.00")} / {F(l.P99, "0.00")} / {F(l.Max, "0.0")}";
 

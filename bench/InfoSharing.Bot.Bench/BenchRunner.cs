@@ -136,7 +136,7 @@ public static class BenchRunner
 
         using var stopApprovers = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var approvers = Enumerable.Range(0, options.Approvers).Select(_ => new Approver(client, channel, run).RunAsync(stopApprovers.Token)).ToList();
-        var practitioners = Enumerable.Range(1, shape.Users).Select(i => new Practitioner(i, client, channel, run, shape.PauseMs).RunAsync(cancellationToken)).ToList();
+        var practitioners = Enumerable.Range(1, shape.Users).Select(i => new Practitioner(i, client, channel, run, shape).RunAsync(cancellationToken)).ToList();
 
         using var stopProgress = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var progress = ProgressAsync(bot, run, ticksPerSecond, stopProgress.Token);
@@ -231,6 +231,7 @@ public static class BenchRunner
             Shape = shape.Name,
             Users = shape.Users,
             PauseMs = shape.PauseMs,
+            PauseSpread = shape.PauseSpread,
             MeasuredSeconds = Math.Round(windowSeconds, 2),
             MessageTurns = messageTurns,
             Invokes = invokes,
@@ -238,6 +239,7 @@ public static class BenchRunner
             MessageTurnsPerSecond = Math.Round(messageTurns / windowSeconds, 1),
             TurnLatencyMs = run.Turns.Summarise(),
             InvokeLatencyMs = run.Invokes.Summarise(),
+            TurnsInFlightAtSend = run.InFlightAtSend.Summarise(),
             ServerRequestMs = options.ServerTiming ? serverTimes.Summarise() : null,
             BotCpuMsPerTurn = turns == 0 ? 0 : Math.Round((cpuEnd - cpuStart) / ticksPerSecond * 1000 / turns, 4),
             JitMsPerTurn = turns == 0 ? 0 : Math.Round(counters.JitMsBetween(windowStart, windowEnd) / turns, 4),

@@ -31,7 +31,7 @@ public static class CeilingRunner
         var warmupEnds = Stopwatch.GetTimestamp() + (long)(options.CeilingWarmupSeconds * Stopwatch.Frequency);
         var deadline = warmupEnds + (long)(options.Seconds * Stopwatch.Frequency);
         var run = new LoadRun(warmupEnds, deadline, null);
-        var users = Enumerable.Range(1, shape.Users).Select(i => UserAsync(i, client, channel, run, shape.PauseMs, cancellationToken)).ToList();
+        var users = Enumerable.Range(1, shape.Users).Select(i => UserAsync(i, client, channel, run, shape, cancellationToken)).ToList();
         await Task.Delay(TimeSpan.FromSeconds(options.CeilingWarmupSeconds), cancellationToken);
         var windowStart = Stopwatch.GetTimestamp();
         var cpuStart = target.CpuTicks();
@@ -52,6 +52,7 @@ public static class CeilingRunner
         {
             TurnsPerSecond = Math.Round(turns / seconds, 1),
             TurnLatencyMs = run.Turns.Summarise(),
+            TurnsInFlightAtSend = run.InFlightAtSend.Summarise(),
             CpuMsPerTurn = turns == 0 ? 0 : Math.Round((cpuEnd - cpuStart) / ticksPerSecond * 1000 / turns, 4),
             PeakWorkingSetMb = Math.Round(peakKiB / 1024.0, 1),
             ColdStartMs = Math.Round(coldStart, 1),
@@ -64,22 +65,19 @@ public static class CeilingRunner
     }
 
     /// <summary>One user of the ceiling: a message, its one card reply, the pause, again, until the window closes.</summary>
-    private static async Task UserAsync(int index, BotClient client, LoopbackChannel channel, LoadRun run, int pauseMs, CancellationToken cancellationToken)
+    private static async Task UserAsync(int index, BotClient client, LoopbackChannel channel, LoadRun run, LoadShape shape, CancellationToken cancellationToken)
     {
         var userId = $"29:ceiling-user-{index}";
         var aad = $"dddddddd-0000-0000-0000-{index:D12}";
         var conversationId = $"a:ceiling-chat-{index}";
-        if (pauseMs > 0)
-        {
-            await Task.Delay(Random.Shared.Next(pauseMs), cancellationToken);
-        }
+        await Task.Delay(shape.FirstDelayMs(), cancellationToken);
 
         for (var n = 1; !run.Stopping; n++)
         {
             var id = string.Create(CultureInfo.InvariantCulture, $"c{index}-{n}");
             var activity = Activities.Personal(channel.ServiceUrl, id, userId, aad, $"User {index}", conversationId, "next", null);
             var expected = channel.Expect(id);
-            var started = Stopwatch.GetTimestamp();
+            var started = run.Sending();
             try
             {
                 var (status, _) = await client.PostAsync(activity, cancellationToken);
@@ -99,12 +97,13 @@ public static class CeilingRunner
             }
             finally
             {
+                run.Answered();
                 channel.Forget(id);
             }
 
-            if (pauseMs > 0)
+            if (shape.NextPauseMs() is var pause and > 0)
             {
-                await Task.Delay(pauseMs, cancellationToken);
+                await Task.Delay(pause, cancellationToken);
             }
         }
     }
@@ -132,6 +131,7 @@ public sealed record CeilingResult
 {
     public required double TurnsPerSecond { get; init; }
     public required LatencySummary TurnLatencyMs { get; init; }
+    public required LatencySummary TurnsInFlightAtSend { get; init; }
     public required double CpuMsPerTurn { get; init; }
     public required double PeakWorkingSetMb { get; init; }
     public required double ColdStartMs { get; init; }

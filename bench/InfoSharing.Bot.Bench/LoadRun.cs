@@ -10,12 +10,16 @@ namespace InfoSharing.Bot.Bench;
 public sealed class LoadRun(long warmupEnds, long? deadline, int? requestLimit)
 {
     private int _requestsStarted;
+    private int _inFlight;
     private long _loadEnded;
 
     public long WarmupEnds { get; } = warmupEnds;
 
     public LatencyRecorder Turns { get; } = new();
     public LatencyRecorder Invokes { get; } = new();
+
+    /// <summary>How many practitioners' turns were already waiting for the bot when each measured turn was sent (its own included).</summary>
+    public LatencyRecorder InFlightAtSend { get; } = new();
 
     public long TurnsMeasured;
     public long InvokesMeasured;
@@ -36,6 +40,22 @@ public sealed class LoadRun(long warmupEnds, long? deadline, int? requestLimit)
 
     /// <summary>Whether a practitioner may start another request.</summary>
     public bool TryStartRequest() => requestLimit is { } limit ? Interlocked.Increment(ref _requestsStarted) <= limit : !Stopping;
+
+    /// <summary>A practitioner's turn is about to be sent: its start, and how many were in flight then.</summary>
+    public long Sending()
+    {
+        var inFlight = Interlocked.Increment(ref _inFlight);
+        var now = Stopwatch.GetTimestamp();
+        if (now >= WarmupEnds && !Stopping)
+        {
+            InFlightAtSend.Add(inFlight);
+        }
+
+        return now;
+    }
+
+    /// <summary>That turn was answered (or failed).</summary>
+    public void Answered() => Interlocked.Decrement(ref _inFlight);
 
     public void Turn(long started, long ended)
     {

@@ -13,7 +13,7 @@ namespace InfoSharing.Bot.Bench;
 /// primary Action.Submit's data merged with the inputs, answers from <see cref="DialogCardCatalogue.SampleValues"/>), then
 /// the review with the declaration, and again. A turn's latency runs from sending the activity to the arrival of its last reply.
 /// </summary>
-public sealed class Practitioner(int index, BotClient bot, LoopbackChannel channel, LoadRun run, int pauseMs)
+public sealed class Practitioner(int index, BotClient bot, LoopbackChannel channel, LoadRun run, LoadShape shape)
 {
     private readonly string _userId = $"29:bench-practitioner-{index}";
     private readonly string _aad = $"bbbbbbbb-0000-0000-0000-{index:D12}";
@@ -23,10 +23,7 @@ public sealed class Practitioner(int index, BotClient bot, LoopbackChannel chann
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        if (pauseMs > 0)
-        {
-            await Task.Delay(Random.Shared.Next(pauseMs), cancellationToken); // spread the first turns over one pause
-        }
+        await Task.Delay(shape.FirstDelayMs(), cancellationToken); // spread the first turns over one pause
 
         while (!run.Stopping && run.TryStartRequest())
         {
@@ -92,9 +89,9 @@ public sealed class Practitioner(int index, BotClient bot, LoopbackChannel chann
     /// <summary>Sends one activity; returns its replies (parsed), or null after an error.</summary>
     private async Task<List<JsonObject>?> TurnAsync(string? text, JsonObject? value, CancellationToken cancellationToken)
     {
-        if (pauseMs > 0)
+        if (shape.NextPauseMs() is var pause and > 0)
         {
-            await Task.Delay(pauseMs, cancellationToken);
+            await Task.Delay(pause, cancellationToken);
         }
 
         if (run.Stopping)
@@ -105,7 +102,7 @@ public sealed class Practitioner(int index, BotClient bot, LoopbackChannel chann
         var id = string.Create(CultureInfo.InvariantCulture, $"{index}-{++_activity}");
         var activity = Activities.Personal(channel.ServiceUrl, id, _userId, _aad, _name, _conversationId, text, value);
         var expected = channel.Expect(id);
-        var started = Stopwatch.GetTimestamp();
+        var started = run.Sending();
         try
         {
             var (status, _) = await bot.PostAsync(activity, cancellationToken);
@@ -132,6 +129,7 @@ public sealed class Practitioner(int index, BotClient bot, LoopbackChannel chann
         }
         finally
         {
+            run.Answered();
             channel.Forget(id);
         }
     }

@@ -9,6 +9,9 @@ public sealed record ShapeResult
     public string Storage { get; init; } = "sqlite";
     public required int Users { get; init; }
     public required int PauseMs { get; init; }
+
+    /// <summary>Each pause is drawn uniformly from PauseMs × (1 ± PauseSpread).</summary>
+    public double PauseSpread { get; init; }
     public required double MeasuredSeconds { get; init; }
     public required long MessageTurns { get; init; }
     public required long Invokes { get; init; }
@@ -16,6 +19,9 @@ public sealed record ShapeResult
     public required double MessageTurnsPerSecond { get; init; }
     public required LatencySummary TurnLatencyMs { get; init; }
     public required LatencySummary InvokeLatencyMs { get; init; }
+
+    /// <summary>Practitioners' turns in flight when each measured turn was sent (its own included): how bunched the load arrived.</summary>
+    public required LatencySummary TurnsInFlightAtSend { get; init; }
 
     /// <summary>With <c>--server-timing on</c>: the bot's own time per <c>/api/messages</c> request (its request log), turns and invokes.</summary>
     public LatencySummary? ServerRequestMs { get; init; }
