@@ -15,8 +15,9 @@ public sealed class BotOptions
     public TimeSpan DeduplicationWindow { get; set; } = TimeSpan.FromMinutes(30);
 
     /// <summary>
-    /// How long a delivery that has committed nothing yet holds its activity id. A redelivery after that runs the turn
-    /// itself (the first instance died or lost its database). Below Teams' ~15 s redelivery, above a normal turn.
+    /// How long a claim left in flight by an earlier version of the bot (which wrote its claim before the turn) holds its
+    /// activity id; a redelivery after that runs the turn. This version writes its claim only at the turn's point of no
+    /// return, completed, so it leaves none. Below Teams' ~15 s redelivery, above a normal turn.
     /// </summary>
     public TimeSpan TurnClaimTimeout { get; set; } = TimeSpan.FromSeconds(10);
 

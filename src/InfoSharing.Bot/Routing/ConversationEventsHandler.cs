@@ -14,6 +14,7 @@ namespace InfoSharing.Bot.Routing;
 /// </summary>
 public sealed class ConversationEventsHandler(
     ConversationReferenceStore references,
+    ActivityDeduplicator turns,
     ApproverRegistration registration,
     PractitionerHandler practitioner,
     TeamRoster roster,
@@ -27,6 +28,7 @@ public sealed class ConversationEventsHandler(
         var isInstall = string.Equals(activity.Type, ActivityTypes.InstallationUpdate, StringComparison.Ordinal);
         if (isInstall && activity.Action is "remove" or "remove-upgrade")
         {
+            await turns.CommitClaimNowAsync(cancellationToken); // the conversation's reference is written with the claim
             await references.MarkDeadAsync(turn.ConversationKey, "uninstalled", cancellationToken);
             return;
         }
@@ -42,6 +44,8 @@ public sealed class ConversationEventsHandler(
         {
             return;
         }
+
+        await turns.CommitClaimNowAsync(cancellationToken); // what follows marks the conversation's reference, written with the claim
 
         if (turn.IsPersonal || string.Equals(activity.ChannelId, Channels.Emulator, StringComparison.Ordinal) && !turn.IsChannel)
         {

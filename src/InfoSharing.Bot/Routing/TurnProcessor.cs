@@ -6,15 +6,15 @@ using Microsoft.EntityFrameworkCore;
 namespace InfoSharing.Bot.Routing;
 
 /// <summary>
-/// One authenticated activity → one turn: shape checks (400), redelivery guard, conversation reference
-/// refresh, then the router. A failure of the bot's own infrastructure (the database included) answers 503 and
-/// releases the redelivery claim so the channel's retry can run the turn again, unless the turn had already committed
-/// (its changes kept or a reply sent): then it is answered as done, so that a redelivery never runs it twice.
+/// One authenticated activity → one turn: shape checks (400), redelivery guard, then the router; the claim and the
+/// conversation reference's refresh are written at the turn's point of no return (<see cref="ActivityDeduplicator"/>). A
+/// failure of the bot's own infrastructure (the database included) answers 503, having written nothing, so the channel's
+/// retry runs the turn again, unless the turn had already committed (its changes kept or a reply sent): then it is
+/// answered as done, so that a redelivery never runs it twice.
 /// </summary>
 public sealed partial class TurnProcessor(
     BotDbContext db,
     ActivityDeduplicator deduplicator,
-    ConversationReferenceStore references,
     TurnRouter router,
     ILogger<TurnProcessor> logger)
 {
@@ -50,42 +50,30 @@ public sealed partial class TurnProcessor(
         span?.SetTag("infosharing.activity.type", activity.Type);
         span?.SetTag("infosharing.activity.name", activity.Name);
         span?.SetTag("infosharing.conversation.type", activity.Conversation?.ConversationType ?? "personal");
-        string? dedupeKey = null;
+        var dedupeKey = string.IsNullOrEmpty(activity.Id) ? null : ActivityDeduplicator.KeyFor(activity.ChannelId, activity.Conversation!.Id, activity.Id);
         try
         {
             // One connection for the whole turn: EF would otherwise open and close one per statement (on SQLite each open
             // also registers EF's SQL functions again). Transactions and the write gate work per statement as before.
             await db.Database.OpenConnectionAsync(cancellationToken);
-            if (!string.IsNullOrEmpty(activity.Id))
+            if (await deduplicator.BeginAsync(dedupeKey, activity, cancellationToken) is { } earlier)
             {
-                dedupeKey = ActivityDeduplicator.KeyFor(activity.ChannelId, activity.Conversation!.Id, activity.Id);
-                // The claim and the conversation reference's refresh commit together (one commit, not two).
-                var earlier = await deduplicator.TryClaimAsync(dedupeKey, ct => references.UpsertAsync(activity, ct), cancellationToken);
-                if (earlier is not null)
-                {
-                    Log.Redelivered(logger, activity.Type!);
-                    return Replay(earlier, isInvoke);
-                }
-            }
-            else
-            {
-                await references.UpsertAsync(activity, cancellationToken);
+                Log.Redelivered(logger, activity.Type!);
+                return Replay(earlier, isInvoke);
             }
 
             var result = await router.RouteAsync(turn, cancellationToken);
-            if (dedupeKey is not null)
-            {
-                await TryCompleteAsync(dedupeKey, result);
-            }
-
+            await TryCompleteAsync(result);
             span?.SetTag("infosharing.turn.status", result.StatusCode);
             return result;
         }
         catch (TurnClaimLostException)
         {
-            // A redelivery took over a claim this turn held too long; that delivery runs (or ran) the turn.
+            // Another delivery of this activity reached its point of no return first: this one wrote and sent nothing, and
+            // answers as that one did.
             Log.ClaimLost(logger, activity.Type!);
-            return isInvoke ? TurnResult.Invoke(AdaptiveCardInvokeResponse.Message(StillWorking)) : TurnResult.Ok;
+            var earlier = dedupeKey is null ? null : await deduplicator.EarlierAsync(dedupeKey, CancellationToken.None);
+            return earlier is not null ? Replay(earlier, isInvoke) : isInvoke ? TurnResult.Invoke(AdaptiveCardInvokeResponse.Message(Recorded)) : TurnResult.Ok;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -95,21 +83,12 @@ public sealed partial class TurnProcessor(
                 // run it again (a second "back", a second reply). Replies are at most once (see TurnReplies).
                 Log.TurnFailedAfterCommit(logger, ex, activity.Type!);
                 var done = isInvoke ? TurnResult.Invoke(AdaptiveCardInvokeResponse.Message(Recorded)) : TurnResult.Ok;
-                if (dedupeKey is not null)
-                {
-                    await TryCompleteAsync(dedupeKey, done);
-                }
-
+                await TryCompleteAsync(done);
                 return done;
             }
 
             Log.TurnFailed(logger, ex, activity.Type!);
             span?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, ex.GetType().Name);
-            if (dedupeKey is not null)
-            {
-                await TryReleaseAsync(dedupeKey);
-            }
-
             return isInvoke
                 ? TurnResult.Invoke(AdaptiveCardInvokeResponse.Error(503, "ServiceUnavailable", "The bot could not complete that just now. Nothing was changed; please try again."))
                 : new TurnResult(StatusCodes.Status503ServiceUnavailable);
@@ -123,12 +102,20 @@ public sealed partial class TurnProcessor(
     private const string StillWorking = "Still working on your earlier click; the card will update shortly.";
     private const string Recorded = "Your action was recorded; the card will show it shortly.";
 
-    private async Task TryCompleteAsync(string key, TurnResult result)
+    /// <summary>
+    /// Stores the answer for redeliveries; for a turn that reached no point of no return (it wrote and sent nothing) this
+    /// also writes its claim and conversation reference.
+    /// </summary>
+    private async Task TryCompleteAsync(TurnResult result)
     {
         try
         {
             var body = result.InvokeBody is null ? null : JsonSerializer.Serialize(result.InvokeBody, ProtocolJsonContext.Default.AdaptiveCardInvokeResponse);
-            await deduplicator.CompleteAsync(key, result.StatusCode, body, CancellationToken.None);
+            await deduplicator.CompleteAsync(result.StatusCode, body, CancellationToken.None);
+        }
+        catch (TurnClaimLostException)
+        {
+            Log.ClaimLost(logger, "finished"); // a second delivery that changed nothing: the first one's answer stands
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -137,22 +124,10 @@ public sealed partial class TurnProcessor(
         }
     }
 
-    private async Task TryReleaseAsync(string key)
-    {
-        try
-        {
-            await deduplicator.ReleaseAsync(key, CancellationToken.None);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            Log.ReleaseFailed(logger, ex);
-        }
-    }
-
     /// <summary>
-    /// A redelivery gets the first delivery's answer. One still in flight (claimed less than Bot:TurnClaimTimeout ago) is
-    /// not done yet: a message gets 503 so a sender that retries comes back (and takes the claim over if the first
-    /// delivery died); an invoke gets a neutral toast. A turn that committed but could not store its invoke body gets a
+    /// A redelivery gets the first delivery's answer. A claim an earlier version of the bot left in flight (less than
+    /// Bot:TurnClaimTimeout ago) is not done yet: a message gets 503 so a sender that retries comes back (and takes the
+    /// claim over if that delivery died); an invoke gets a neutral toast. A turn that committed but could not store its invoke body gets a
     /// neutral toast too.
     /// </summary>
     private static TurnResult Replay(ProcessedActivityRow earlier, bool isInvoke)
@@ -210,13 +185,10 @@ public sealed partial class TurnProcessor(
         [LoggerMessage(EventId = 2103, Level = LogLevel.Error, Message = "Turn for {ActivityType} failed; answered 503 and released for redelivery")]
         public static partial void TurnFailed(ILogger logger, Exception exception, string activityType);
 
-        [LoggerMessage(EventId = 2104, Level = LogLevel.Warning, Message = "Could not release a failed turn's redelivery claim")]
-        public static partial void ReleaseFailed(ILogger logger, Exception exception);
-
         [LoggerMessage(EventId = 2105, Level = LogLevel.Error, Message = "Turn for {ActivityType} failed after its changes were committed; answered as done (not run again on redelivery)")]
         public static partial void TurnFailedAfterCommit(ILogger logger, Exception exception, string activityType);
 
-        [LoggerMessage(EventId = 2106, Level = LogLevel.Warning, Message = "Redelivery claim of a {ActivityType} turn was taken over by another delivery; this one stopped")]
+        [LoggerMessage(EventId = 2106, Level = LogLevel.Information, Message = "Another delivery of a {ActivityType} turn committed first; this one stopped and answers as that one did")]
         public static partial void ClaimLost(ILogger logger, string activityType);
 
         [LoggerMessage(EventId = 2107, Level = LogLevel.Warning, Message = "Could not store a finished turn's answer for redeliveries")]

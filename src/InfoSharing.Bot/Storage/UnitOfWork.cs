@@ -6,8 +6,9 @@ namespace InfoSharing.Bot.Storage;
 /// Runs a change and its audit entries in one transaction, retrying when another writer won a race
 /// (a concurrency token or a unique index). On PostgreSQL an advisory transaction lock serialises audit
 /// appends across instances (taken by <see cref="AuditLog"/>); on SQLite the immediate transaction is the single writer.
-/// Inside a turn, the turn's redelivery claim is committed in the same transaction (<see cref="ActivityDeduplicator.CommitClaimAsync"/>),
-/// so a redelivery can never run again a turn whose changes were kept. A commit that added outbox rows wakes the outbox.
+/// Inside a turn, the turn's redelivery claim and conversation reference are written in the same transaction
+/// (<see cref="ActivityDeduplicator.CommitClaimAsync"/>), so a redelivery can never run again a turn whose changes were
+/// kept, and an ordinary turn commits once. A commit that added outbox rows wakes the outbox.
 /// </summary>
 public sealed partial class UnitOfWork(BotDbContext db, AuditLog audit, ILogger<UnitOfWork> logger, ActivityDeduplicator? turn = null, OutboxSignal? outbox = null)
 {

@@ -123,6 +123,29 @@ public sealed class RedeliveryTests
     }
 
     [Fact]
+    public async Task ConcurrentDeliveries_OfEachStep_ToTwoInstances_AdvanceOnceAndReplyOnce()
+    {
+        // The claim is written at the turn's point of no return, so two deliveries of one activity may both run the dialog
+        // step; only one may commit it, and the other answers as that one did, sending nothing.
+        await using var h = await ReliabilityHarness.StartAsync(instances: 2);
+        await h.Hosts[0].PostAsync(h.Text(1, "new request"));
+        for (var round = 0; round < 4; round++)
+        {
+            var answer = h.AnswerLatestCard(1);
+            var before = await h.StateAsync(1);
+            var replies = h.Teams.MessageCountIn(ReliabilityHarness.Conversation(1));
+
+            var statuses = await Task.WhenAll(h.Hosts[0].PostAsync(answer), h.Hosts[1].PostAsync(answer), h.Hosts[0].PostAsync(answer));
+
+            Assert.All(statuses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+            Assert.Equal(before!.Revision + 1, (await h.StateAsync(1))!.Revision);
+            Assert.Equal(replies + 1, h.Teams.MessageCountIn(ReliabilityHarness.Conversation(1)));
+        }
+
+        Assert.Empty(h.Teams.Duplicates());
+    }
+
+    [Fact]
     public async Task InFlightClaim_FreshDuplicateGets503_StaleOneFromADeadInstanceIsTakenOverAndRun()
     {
         await using var h = await ReliabilityHarness.StartAsync();
@@ -132,7 +155,8 @@ public sealed class RedeliveryTests
         var before = await h.StateAsync(1);
         await h.QueryAsync(async db =>
         {
-            // What an instance killed mid-turn leaves behind: a claim that never completed.
+            // What an instance of an earlier version, which wrote its claim before the turn, left when killed mid-turn.
+            // (This version writes nothing before the turn's point of no return, so a killed turn leaves no row.)
             var now = DateTime.UtcNow;
             db.ProcessedActivities.Add(new ProcessedActivityRow { Key = key, ReceivedAt = now, ExpiresAt = now.AddMinutes(30) });
             return await db.SaveChangesAsync();

@@ -116,56 +116,119 @@ public abstract class StorageContractTests : IAsyncLifetime
         }
     }
 
+    private static readonly Protocol.BotActivity Delivered = new()
+    {
+        Type = "message",
+        Id = "race",
+        ServiceUrl = "https://smba.trafficmanager.net/emea/",
+        ChannelId = "msteams",
+        From = new Protocol.ChannelAccount { Id = "29:d", AadObjectId = "aad-d", Name = "D" },
+        Recipient = new Protocol.ChannelAccount { Id = "28:bot" },
+        Conversation = new Protocol.ConversationAccount { Id = "c", ConversationType = "personal" },
+    };
+
+    private ActivityDeduplicator Deduplicator(BotDbContext db, BotOptions? options = null) =>
+        new(db, new ConversationReferenceStore(db, Clock), Clock, Options.Create(options ?? new BotOptions()));
+
     [Fact]
-    public async Task Deduplicator_ConcurrentDeliveriesOfOneActivity_ExactlyOneClaims()
+    public async Task Deduplicator_ConcurrentDeliveriesOfOneActivity_ExactlyOneCommits_TheOthersWriteNothing()
     {
         var token = TestContext.Current.CancellationToken;
-        var options = Options.Create(new BotOptions());
         var contexts = Enumerable.Range(0, 6).Select(_ => NewContext()).ToList();
-        var claims = await Task.WhenAll(contexts.Select(db => new ActivityDeduplicator(db, Clock, options).TryClaimAsync("msteams|c|race", token)));
+        var turns = contexts.Select(db => Deduplicator(db)).ToList();
+        foreach (var turn in turns)
+        {
+            Assert.Null(await turn.BeginAsync("msteams|c|race", Delivered, token)); // all running: nothing is written before the point of no return
+        }
+
+        var outcomes = await Task.WhenAll(turns.Select(async turn =>
+        {
+            try
+            {
+                await turn.CommitClaimNowAsync(token);
+                return turn.Committed;
+            }
+            catch (TurnClaimLostException)
+            {
+                return turn.Committed ? throw new InvalidOperationException("a lost claim counted as committed") : false;
+            }
+        }));
         foreach (var db in contexts)
         {
             await db.DisposeAsync();
         }
 
-        Assert.Equal(1, claims.Count(c => c is null));
-        Assert.All(claims.Where(c => c is not null), c => Assert.False(c!.Completed));
+        Assert.Equal(1, outcomes.Count(committed => committed));
+        await using var check = NewContext();
+        var row = await check.ProcessedActivities.AsNoTracking().SingleAsync(p => p.Key == "msteams|c|race", token);
+        Assert.True(row.Completed);
+        Assert.Equal(200, row.StatusCode);
+        Assert.Equal(1, await check.ConversationReferences.CountAsync(r => r.Key == "msteams|c", token)); // written with the claim
     }
 
     [Fact]
     public async Task Deduplicator_IdSeenOutsideTheWindow_IsANewActivity()
     {
         var token = TestContext.Current.CancellationToken;
-        var options = Options.Create(new BotOptions { DeduplicationWindow = TimeSpan.FromMinutes(30) });
+        var options = new BotOptions { DeduplicationWindow = TimeSpan.FromMinutes(30) };
         await using (var db = NewContext())
         {
-            var first = new ActivityDeduplicator(db, Clock, options);
-            Assert.Null(await first.TryClaimAsync("msteams|c|old", token));
-            await first.CompleteAsync("msteams|c|old", 200, null, token);
+            var first = Deduplicator(db, options);
+            Assert.Null(await first.BeginAsync("msteams|c|old", Delivered, token));
+            await first.CompleteAsync(200, "{\"first\":true}", token);
+            Assert.NotNull(await Deduplicator(db, options).BeginAsync("msteams|c|old", Delivered, token)); // inside the window: a redelivery
         }
 
         Clock.Advance(TimeSpan.FromMinutes(31));
         await using (var db = NewContext())
         {
-            Assert.Null(await new ActivityDeduplicator(db, Clock, options).TryClaimAsync("msteams|c|old", token));
+            var later = Deduplicator(db, options);
+            Assert.Null(await later.BeginAsync("msteams|c|old", Delivered, token));
+            await later.CommitClaimNowAsync(token);
+            Assert.True(later.Committed);
             var row = await db.ProcessedActivities.AsNoTracking().SingleAsync(p => p.Key == "msteams|c|old", token);
-            Assert.False(row.Completed);
+            Assert.Null(row.ResponseBody); // the old answer is gone with the old activity
             Assert.Equal(Clock.GetUtcNow().UtcDateTime.AddMinutes(30), row.ExpiresAt, TimeSpan.FromMilliseconds(1));
         }
     }
 
     [Fact]
-    public async Task Deduplicator_SameKeyTwice_SecondGetsTheFirstResult()
+    public async Task Deduplicator_SameKeyTwice_SecondGetsTheFirstResult_AndCannotCommit()
     {
-        var options = Options.Create(new BotOptions());
+        var token = TestContext.Current.CancellationToken;
         await using var db1 = NewContext();
         await using var db2 = NewContext();
-        Assert.Null(await new ActivityDeduplicator(db1, Clock, options).TryClaimAsync("msteams|c|1", default));
-        await new ActivityDeduplicator(db1, Clock, options).CompleteAsync("msteams|c|1", 200, "{\"statusCode\":200}", default);
-        var second = await new ActivityDeduplicator(db2, Clock, options).TryClaimAsync("msteams|c|1", default);
-        Assert.NotNull(second);
-        Assert.True(second.Completed);
-        Assert.Equal("{\"statusCode\":200}", second.ResponseBody);
+        var first = Deduplicator(db1);
+        var second = Deduplicator(db2);
+        Assert.Null(await first.BeginAsync("msteams|c|1", Delivered, token));
+        Assert.Null(await second.BeginAsync("msteams|c|1", Delivered, token)); // both running: neither has written yet
+        await first.CompleteAsync(200, "{\"statusCode\":200}", token);
+
+        await Assert.ThrowsAsync<TurnClaimLostException>(() => second.CommitClaimNowAsync(token));
+        Assert.False(second.Committed);
+        var earlier = await Deduplicator(db2).BeginAsync("msteams|c|1", Delivered, token);
+        Assert.NotNull(earlier);
+        Assert.True(earlier.Completed);
+        Assert.Equal("{\"statusCode\":200}", earlier.ResponseBody);
+    }
+
+    [Fact]
+    public async Task Deduplicator_ClaimLeftInFlightByAnEarlierVersion_HoldsUntilStale_ThenIsTakenOver()
+    {
+        var token = TestContext.Current.CancellationToken;
+        var options = new BotOptions { TurnClaimTimeout = TimeSpan.FromSeconds(10) };
+        await using var db = NewContext();
+        var now = Clock.GetUtcNow().UtcDateTime;
+        db.ProcessedActivities.Add(new ProcessedActivityRow { Key = "msteams|c|flight", ReceivedAt = now, ExpiresAt = now.AddMinutes(30) });
+        await db.SaveChangesAsync(token);
+
+        var fresh = await Deduplicator(db, options).BeginAsync("msteams|c|flight", Delivered, token);
+        Assert.False(fresh!.Completed);
+        Clock.Advance(TimeSpan.FromSeconds(11));
+        var takeover = Deduplicator(db, options);
+        Assert.Null(await takeover.BeginAsync("msteams|c|flight", Delivered, token));
+        await takeover.CommitClaimNowAsync(token);
+        Assert.True((await db.ProcessedActivities.AsNoTracking().SingleAsync(p => p.Key == "msteams|c|flight", token)).Completed);
     }
 
     [Fact]
