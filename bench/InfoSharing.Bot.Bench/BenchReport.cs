@@ -43,6 +43,7 @@ public sealed record BenchReport
             ("peak managed heap (MB)", r => F(r.PeakManagedHeapMb, "0.0")),
             ("cold start to first answered turn (ms)", r => F(r.ColdStartMs, "0")),
             ("  bot CPU during cold start (ms)", r => F(r.ColdStartCpuMs, "0")),
+            ("restart on the filled database to first answered turn (ms; CPU ms)", r => $"{F(r.RestartMs, "0")}; {F(r.RestartCpuMs, "0")}"),
             ("  JIT at start: methods / ms (to ~1 s after)", r => $"{F(r.ColdStartMethodsJitted, "0")} / {F(r.ColdStartJitMs, "0")}"),
             ("largest card (bytes)", r => $"{r.LargestCardBytes} ({r.LargestCardKind})"),
             ("largest activity (bytes)", r => r.LargestActivityBytes.ToString(CultureInfo.InvariantCulture)),

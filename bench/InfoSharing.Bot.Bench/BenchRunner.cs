@@ -287,7 +287,16 @@ public static class BenchRunner
         }
 
         await counters.DisposeAsync();
-        await bot.DisposeAsync();
+        await bot.DisposeAsync(); // SIGKILL, as a crash
+
+        // A restart on the database the load just filled: what an operator waits for after a crash or a deploy (the first
+        // start above also created the database and applied every migration).
+        await using (var restarted = BotProcess.Start(botDirectory, settings))
+        {
+            var restart = await FirstTurnAsync(restarted, client, channel, cancellationToken, "register-2");
+            result = result with { RestartMs = Math.Round(restart, 1), RestartCpuMs = Math.Round(restarted.CpuTicks() / ticksPerSecond * 1000, 0) };
+        }
+
         try
         {
             Directory.Delete(work, recursive: true);
@@ -334,14 +343,14 @@ public static class BenchRunner
     /// The first turn, sent as soon as the port accepts connections: the approvers' channel registration. Returns the
     /// milliseconds from just before the process was started to the arrival of that turn's reply.
     /// </summary>
-    private static async Task<double> FirstTurnAsync(BotProcess bot, BotClient client, LoopbackChannel channel, CancellationToken cancellationToken)
+    private static async Task<double> FirstTurnAsync(BotProcess bot, BotClient client, LoopbackChannel channel, CancellationToken cancellationToken, string id = "register-1")
     {
         var (userId, aad) = Approver.Registrar;
-        var activity = Activities.ChannelMessage(channel.ServiceUrl, "register-1", userId, aad, "register approvers");
-        var replies = channel.Expect("register-1");
+        var activity = Activities.ChannelMessage(channel.ServiceUrl, id, userId, aad, "register approvers");
+        var replies = channel.Expect(id);
         await client.PostFirstAsync(bot, activity, cancellationToken);
         var (bodies, lastAt) = replies.Snapshot();
-        channel.Forget("register-1");
+        channel.Forget(id);
         if (bodies.Count == 0 || System.Text.Json.Nodes.JsonNode.Parse(bodies[^1])?["text"]?.GetValue<string>()?.Contains("approvers' channel", StringComparison.Ordinal) != true)
         {
             throw new InvalidOperationException("the approvers' channel was not registered:\n" + bot.Tail());

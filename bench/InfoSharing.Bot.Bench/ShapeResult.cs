@@ -43,6 +43,10 @@ public sealed record ShapeResult
     /// <summary>The bot's CPU time (user + system) from its start to the first answered turn.</summary>
     public required double ColdStartCpuMs { get; init; }
 
+    /// <summary>After the load, the bot SIGKILLed and started again on the same database: start → first answered turn, and its CPU.</summary>
+    public double RestartMs { get; init; }
+    public double RestartCpuMs { get; init; }
+
     /// <summary>Methods the JIT compiled, and its time, from the start to just after the first turn (counters' first sample).</summary>
     public double ColdStartMethodsJitted { get; init; }
     public double ColdStartJitMs { get; init; }
