@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore;
 namespace InfoSharing.Bot.Storage;
 
 /// <summary>
-/// Appends to the audit trail inside the caller's unit of work, so an entry commits with the change it records.
+/// Appends to the audit trail inside the caller's unit of work (written at once, in its transaction), so an entry commits
+/// with the change it records.
 /// Appends are serialised by <see cref="UnitOfWork"/> (an advisory lock on PostgreSQL, the single writer on SQLite),
 /// and the unique sequence index turns any slip into a retried conflict rather than a fork in the chain.
 /// </summary>
@@ -41,20 +42,17 @@ public sealed class AuditLog(BotDbContext db, TimeProvider time)
         var previous = _head.Hash;
         var at = TruncateToMicroseconds(time.GetUtcNow().UtcDateTime);
         var detailText = details?.ToJsonString(JsonSerializerOptions.Default);
-        var entry = new AuditEntryRow
-        {
-            Sequence = sequence,
-            At = at,
-            Actor = actor,
-            Action = action,
-            SubjectType = subjectType,
-            SubjectId = subjectId,
-            Details = detailText,
-            PreviousHash = previous,
-            Hash = AuditChain.ComputeHash(sequence, at, actor, action, subjectType, subjectId, detailText, previous),
-        };
-        db.AuditEntries.Add(entry);
-        _head = new ChainHead(sequence, entry.Hash);
+        var hash = AuditChain.ComputeHash(sequence, at, actor, action, subjectType, subjectId, detailText, previous);
+        // A plain INSERT in the caller's transaction, not a tracked row for SaveChanges: EF's change tracking and batch
+        // pipeline for it was most of SaveChanges' cost on an ordinary dialog turn (bench/README.md). A duplicate sequence
+        // still fails on the unique index and the unit of work retries it (UnitOfWork.IsLostRace).
+        await db.Database.ExecuteSqlAsync(
+            $"""
+            INSERT INTO audit_entries ("Sequence", "At", "Actor", "Action", "SubjectType", "SubjectId", "Details", "PreviousHash", "Hash")
+            VALUES ({sequence}, {at}, {actor}, {action}, {subjectType}, {subjectId}, {detailText}, {previous}, {hash})
+            """,
+            cancellationToken);
+        _head = new ChainHead(sequence, hash);
     }
 
     /// <summary>

@@ -53,14 +53,18 @@ public sealed partial class UnitOfWork(BotDbContext db, AuditLog audit, ILogger<
     }
 
     /// <summary>
-    /// Another writer won: a concurrency token or unique index (<see cref="DbUpdateException"/>), or PostgreSQL chose this
-    /// transaction as a deadlock victim or serialization failure (40P01, 40001), which its documentation says to retry.
+    /// Another writer won: a concurrency token or unique index (<see cref="DbUpdateException"/> from SaveChanges, or a
+    /// unique violation of a plain statement: SQLite's SQLITE_CONSTRAINT_UNIQUE / PRIMARYKEY, PostgreSQL's 23505), or
+    /// PostgreSQL chose this transaction as a deadlock victim or serialization failure (40P01, 40001), which its
+    /// documentation says to retry.
     /// </summary>
-    private static bool IsLostRace(Exception exception)
+    internal static bool IsLostRace(Exception exception)
     {
         for (var ex = exception; ex is not null; ex = ex.InnerException)
         {
-            if (ex is DbUpdateException || ex is Npgsql.PostgresException { SqlState: "40P01" or "40001" })
+            if (ex is DbUpdateException
+                || ex is Npgsql.PostgresException { SqlState: "40P01" or "40001" or "23505" }
+                || ex is Microsoft.Data.Sqlite.SqliteException { SqliteExtendedErrorCode: 2067 or 1555 })
             {
                 return true;
             }

@@ -232,6 +232,29 @@ public abstract class StorageContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AuditSequenceWrittenTwice_FailsOnTheUniqueIndex_AsALostRaceTheUnitOfWorkRetries()
+    {
+        // The audit entry is a plain INSERT (not a tracked row): its duplicate is the provider's own unique violation,
+        // not EF's DbUpdateException, and must still count as a lost race.
+        var token = TestContext.Current.CancellationToken;
+        await using var db = NewContext();
+        var at = Clock.GetUtcNow().UtcDateTime;
+        Task<int> Insert() => db.Database.ExecuteSqlAsync(
+            $"""
+            INSERT INTO audit_entries ("Sequence", "At", "Actor", "Action", "SubjectType", "PreviousHash", "Hash")
+            VALUES ({9001L}, {at}, {"a"}, {"b"}, {"c"}, {"p"}, {"h"})
+            """,
+            token);
+        await Insert();
+
+        var duplicate = await Record.ExceptionAsync(Insert);
+
+        Assert.NotNull(duplicate);
+        Assert.True(UnitOfWork.IsLostRace(duplicate), duplicate.GetType().Name + ": " + duplicate.Message);
+        Assert.False(UnitOfWork.IsLostRace(new InvalidOperationException("not a race")));
+    }
+
+    [Fact]
     public async Task References_IssuedConcurrently_AreUniqueAndConsecutive()
     {
         var references = await Task.WhenAll(Enumerable.Range(0, 12).Select(async _ =>
