@@ -293,7 +293,8 @@ public static class BenchRunner
         // start above also created the database and applied every migration).
         await using (var restarted = BotProcess.Start(botDirectory, settings))
         {
-            var restart = await FirstTurnAsync(restarted, client, channel, cancellationToken, "register-2");
+            using var restartedClient = new BotClient(restarted.BaseAddress);
+            var restart = await FirstTurnAsync(restarted, restartedClient, channel, cancellationToken, "register-2");
             result = result with { RestartMs = Math.Round(restart, 1), RestartCpuMs = Math.Round(restarted.CpuTicks() / ticksPerSecond * 1000, 0) };
         }
 

@@ -28,6 +28,7 @@ public abstract partial class LeasedQueueWorker(QueueSignal signal, ILogger logg
             return;
         }
 
+        AlternatingLock.MarkBackground(); // its writes queue apart from the turns' at the SQLite write gate
         while (!stoppingToken.IsCancellationRequested)
         {
             try

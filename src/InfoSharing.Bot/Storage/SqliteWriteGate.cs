@@ -10,12 +10,13 @@ namespace InfoSharing.Bot.Storage;
 /// SQLite's lock, and Microsoft.Data.Sqlite answers a busy database by sleeping the thread (150 ms) and trying again: a
 /// stalled thread-pool thread and a turn that takes hundreds of milliseconds. This interceptor makes the writers of this
 /// process queue asynchronously instead: a transaction holds the gate from BEGIN to COMMIT or ROLLBACK, a statement that
-/// writes outside a transaction holds it while it runs. Reads outside a transaction never wait (WAL lets them run beside
+/// writes outside a transaction holds it while it runs. Turns and the background queues wait in two queues served in
+/// turn (<see cref="AlternatingLock"/>), so a saturated load of turns cannot starve the outbox. Reads outside a transaction never wait (WAL lets them run beside
 /// the writer). Nothing about what is written, or when it is committed, changes.
 /// </summary>
 public sealed class SqliteWriteGate : DbConnectionInterceptor, IDbTransactionInterceptor, IDbCommandInterceptor
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly AlternatingLock _gate = new(); // turns and background queues take turns when both wait
     private readonly ConditionalWeakTable<DbConnection, Holder> _holders = [];
 
     // ---- transactions: the gate from BEGIN to COMMIT / ROLLBACK
