@@ -152,12 +152,16 @@ public sealed partial class OutboxProcessor(
             if (result.Sent)
             {
                 CrashAt("after-post:", row.Operation);
-                await db.Outbox.Where(r => r.Id == row.Id).ExecuteUpdateAsync(s => s
-                    .SetProperty(r => r.Status, OutboxStatus.Sent)
-                    .SetProperty(r => r.CompletedAt, now)
-                    .SetProperty(r => r.LockedUntil, (DateTime?)null)
-                    .SetProperty(r => r.ResultConversationId, result.ConversationId)
-                    .SetProperty(r => r.ResultActivityId, result.ActivityId), CancellationToken.None);
+                // Plain statements for the two writes every send makes (this and its start mark): EF's LINQ pipeline for an
+                // ExecuteUpdate costs more CPU than the statement itself, and the outbox makes five sends per request.
+                var (conversationId, activityId) = (result.ConversationId, result.ActivityId);
+                await db.Database.ExecuteSqlAsync(
+                    $"""
+                    UPDATE outbox SET "Status" = {OutboxStatus.Sent}, "CompletedAt" = {now}, "LockedUntil" = NULL,
+                        "ResultConversationId" = {conversationId}, "ResultActivityId" = {activityId}
+                    WHERE "Id" = {row.Id}
+                    """,
+                    CancellationToken.None);
                 Log.Sent(logger, row.Operation, row.Purpose);
             }
             else
@@ -204,7 +208,8 @@ public sealed partial class OutboxProcessor(
     private async Task MarkStartedAsync(BotDbContext db, Guid id, CancellationToken cancellationToken)
     {
         var started = time.GetUtcNow().UtcDateTime;
-        await db.Outbox.Where(r => r.Id == id && r.LockOwner == Owner).ExecuteUpdateAsync(s => s.SetProperty(r => r.SendStartedAt, started), cancellationToken);
+        var owner = Owner;
+        await db.Database.ExecuteSqlAsync($"""UPDATE outbox SET "SendStartedAt" = {started} WHERE "Id" = {id} AND "LockOwner" = {owner}""", cancellationToken);
     }
 
     private async Task RetryLaterAsync(BotDbContext db, OutboxMessageRow row, string error)
