@@ -72,7 +72,7 @@ public sealed partial class TurnProcessor(
             // Another delivery of this activity reached its point of no return first: this one wrote and sent nothing, and
             // answers as that one did.
             Log.ClaimLost(logger, activity.Type!);
-            var earlier = dedupeKey is null ? null : await deduplicator.EarlierAsync(dedupeKey, CancellationToken.None);
+            var earlier = await TryReadEarlierAsync(dedupeKey);
             return earlier is not null ? Replay(earlier, isInvoke) : isInvoke ? TurnResult.Invoke(AdaptiveCardInvokeResponse.Message(Recorded)) : TurnResult.Ok;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -101,6 +101,20 @@ public sealed partial class TurnProcessor(
 
     private const string StillWorking = "Still working on your earlier click; the card will update shortly.";
     private const string Recorded = "Your action was recorded; the card will show it shortly.";
+
+    /// <summary>The answer of the delivery that won, or null (then a neutral one) when it cannot be read just now.</summary>
+    private async Task<ProcessedActivityRow?> TryReadEarlierAsync(string? key)
+    {
+        try
+        {
+            return key is null ? null : await deduplicator.EarlierAsync(key, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.EarlierUnreadable(logger, ex);
+            return null;
+        }
+    }
 
     /// <summary>
     /// Stores the answer for redeliveries; for a turn that reached no point of no return (it wrote and sent nothing) this
@@ -190,6 +204,9 @@ public sealed partial class TurnProcessor(
 
         [LoggerMessage(EventId = 2106, Level = LogLevel.Information, Message = "Another delivery of a {ActivityType} turn committed first; this one stopped and answers as that one did")]
         public static partial void ClaimLost(ILogger logger, string activityType);
+
+        [LoggerMessage(EventId = 2104, Level = LogLevel.Warning, Message = "Could not read the answer of the delivery that committed first; answered neutrally")]
+        public static partial void EarlierUnreadable(ILogger logger, Exception exception);
 
         [LoggerMessage(EventId = 2107, Level = LogLevel.Warning, Message = "Could not store a finished turn's answer for redeliveries")]
         public static partial void CompleteFailed(ILogger logger, Exception exception);
