@@ -342,7 +342,10 @@ public sealed class LoadRunner(LoadOptions options, TextWriter log)
                 return null;
             }
 
-            var listing = TextsSince(person.ConversationId, before).FirstOrDefault(t => t.Contains("request", StringComparison.OrdinalIgnoreCase));
+            // The listing itself, not a decision notice about an earlier request that the outbox delivered meanwhile (that
+            // one names another case, and taking it for the listing would resubmit a request that is stored).
+            var listing = TextsSince(person.ConversationId, before).FirstOrDefault(t =>
+                t.StartsWith("**Your requests**", StringComparison.Ordinal) || t.StartsWith("You have no submitted requests", StringComparison.Ordinal));
             if (listing is not null)
             {
                 return listing.Contains($"(case {caseReference})", StringComparison.Ordinal);
