@@ -19,8 +19,10 @@ public sealed record BenchOptions
           --warmup-seconds S                 not measured at the start of each shape (default 25)
           --approvers N                      concurrent approver sessions (default 4)
           --json PATH                        where to write the JSON report (default artifacts/bench/result.json)
-          --bot-dir PATH                     the bot's Release output (default src/InfoSharing.Bot/bin/Release/net10.0)
-          --publish on                       first `dotnet publish -c Release` the bot (ReadyToRun) into artifacts/bench/bot and run that
+          --publish on|off                   on (default): `dotnet publish -c Release` the bot (ReadyToRun, as it is deployed)
+                                             into artifacts/bench/bot and run that; off: run the build output
+                                             (src/InfoSharing.Bot/bin/Release/net10.0, JIT-compiled at start)
+          --bot-dir PATH                     run this build of the bot instead (e.g. an older commit's publish)
           --ceiling on|off                   also run the bare ASP.NET Core ceiling target per shape (default on)
           --ceiling-warmup-seconds S         the ceiling's warm-up (default 5; it has little to compile)
           --alloc-profile on                 also print the bot's sampled allocations by type (a profile, not a figure)
@@ -40,7 +42,8 @@ public sealed record BenchOptions
     /// <summary>Also record the bot's own time per message request, from its request log (<c>--server-timing on</c>).</summary>
     public bool ServerTiming { get; init; }
     public bool Ceiling { get; init; } = true;
-    public bool Publish { get; init; }
+    /// <summary>Run the bot as deployed: its ReadyToRun publish, not the build output (<c>--publish off</c>).</summary>
+    public bool Publish { get; init; } = true;
     public double CeilingWarmupSeconds { get; init; } = 5;
 
     public static BenchOptions? Parse(string[] args, TextWriter errors)

@@ -19,7 +19,7 @@ public static class BenchRunner
         ArgumentNullException.ThrowIfNull(options);
         var root = RepositoryRoot();
         var botDirectory = options.BotDirectory ?? Path.Combine(root, "src", "InfoSharing.Bot", "bin", "Release", "net10.0");
-        if (options.Publish)
+        if (options.Publish && options.BotDirectory is null)
         {
             botDirectory = Path.Combine(root, "artifacts", "bench", "bot");
             Console.WriteLine($"--- dotnet publish (ReadyToRun) of the bot into {botDirectory}");
@@ -252,6 +252,7 @@ public static class BenchRunner
             GcPauseTotalMs = Math.Round(pauses.TotalMs, 1),
             GcPauseMaxMs = Math.Round(pauses.MaxMs, 1),
             PeakWorkingSetMb = Math.Round(peakKiB / 1024.0, 1),
+            ResidentAtPeak = bot.ResidentAtPeak,
             PeakManagedHeapMb = Math.Round(counters.PeakHeapMb, 1),
             ColdStartMs = Math.Round(coldStart, 1),
             LargestCardBytes = channel.MaxCardBytes,

@@ -15,6 +15,7 @@ public sealed class BotProcess : IAsyncDisposable
     private readonly Queue<string> _tail = new();
     private readonly Lock _lock = new();
     private volatile LatencyRecorder? _serverTimes;
+    private ResidentSetSampler? _resident;
 
     private BotProcess(Process process, Uri baseAddress, long startedAt)
     {
@@ -66,6 +67,7 @@ public sealed class BotProcess : IAsyncDisposable
         var startedAt = Stopwatch.GetTimestamp();
         var process = Process.Start(start) ?? throw new InvalidOperationException("the bot did not start");
         var bot = new BotProcess(process, new Uri(url + "/"), startedAt);
+        bot._resident = new ResidentSetSampler(bot);
         process.OutputDataReceived += (_, e) => bot.OnLine(e.Data);
         process.ErrorDataReceived += (_, e) => bot.OnLine(e.Data);
         process.BeginOutputReadLine();
@@ -74,6 +76,9 @@ public sealed class BotProcess : IAsyncDisposable
     }
 
     public bool HasExited => _process.HasExited;
+
+    /// <summary>What the resident set was made of at its largest sampled value (every 250 ms).</summary>
+    public ResidentSet? ResidentAtPeak => _resident?.AtPeak;
 
     public string Tail()
     {
@@ -111,7 +116,7 @@ public sealed class BotProcess : IAsyncDisposable
         return long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
     }
 
-    private static long Kib(string line) =>
+    internal static long Kib(string line) =>
         long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
 
     private void OnLine(string? line)
@@ -165,6 +170,11 @@ public sealed class BotProcess : IAsyncDisposable
         }
 
         _disposed = true;
+        if (_resident is not null)
+        {
+            await _resident.DisposeAsync();
+        }
+
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);

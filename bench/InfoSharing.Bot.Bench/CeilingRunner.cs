@@ -55,6 +55,7 @@ public static class CeilingRunner
             TurnsInFlightAtSend = run.InFlightAtSend.Summarise(),
             CpuMsPerTurn = turns == 0 ? 0 : Math.Round((cpuEnd - cpuStart) / ticksPerSecond * 1000 / turns, 4),
             PeakWorkingSetMb = Math.Round(peakKiB / 1024.0, 1),
+            ResidentAtPeak = target.ResidentAtPeak,
             ColdStartMs = Math.Round(coldStart, 1),
             ColdStartCpuMs = Math.Round(coldStartCpuMs, 0),
             CardBytes = channel.MaxCardBytes,
@@ -134,6 +135,7 @@ public sealed record CeilingResult
     public required LatencySummary TurnsInFlightAtSend { get; init; }
     public required double CpuMsPerTurn { get; init; }
     public required double PeakWorkingSetMb { get; init; }
+    public ResidentSet? ResidentAtPeak { get; init; }
     public required double ColdStartMs { get; init; }
     public required double ColdStartCpuMs { get; init; }
     public required long CardBytes { get; init; }

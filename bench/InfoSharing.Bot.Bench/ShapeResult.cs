@@ -37,6 +37,8 @@ public sealed record ShapeResult
     public double GcPauseTotalMs { get; init; }
     public double GcPauseMaxMs { get; init; }
     public required double PeakWorkingSetMb { get; init; }
+    /// <summary>The resident set at its largest sampled value, by kind (null if it could not be read).</summary>
+    public ResidentSet? ResidentAtPeak { get; init; }
     public required double PeakManagedHeapMb { get; init; }
     public required double ColdStartMs { get; init; }
 
