@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using InfoSharing.Bot.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -71,9 +72,13 @@ public sealed partial class OutboxProcessor(
         var db = services.GetRequiredService<BotDbContext>();
         var now = time.GetUtcNow().UtcDateTime;
         var leaseUntil = now + options.Value.Lease;
-        var taken = await db.Outbox
-            .Where(r => r.Id == row.Id && r.Status == OutboxStatus.Pending && r.LockOwner == Outbox.HeldInline && r.LockedUntil > now)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.LockOwner, Owner).SetProperty(r => r.LockedUntil, leaseUntil), cancellationToken);
+        var owner = Owner;
+        var taken = await db.Database.ExecuteSqlAsync(
+            $"""
+            UPDATE outbox SET "LockOwner" = {owner}, "LockedUntil" = {leaseUntil}
+            WHERE "Id" = {row.Id} AND "Status" = {OutboxStatus.Pending} AND "LockOwner" = {Outbox.HeldInline} AND "LockedUntil" > {now}
+            """,
+            cancellationToken);
         if (taken != 1)
         {
             return false;
@@ -94,26 +99,19 @@ public sealed partial class OutboxProcessor(
         {
             var now = time.GetUtcNow().UtcDateTime;
             var leaseUntil = now + o.Lease;
-            // The claim is a compare-and-set on the row as read (its lease and its start mark), so what is decided below
-            // about an interrupted attempt is about exactly the attempt this claim replaces.
+            // The claim is a compare-and-set on the row as read (its lease, its start mark and its attempts), so what is
+            // decided below about an interrupted attempt is about exactly the attempt this claim replaces, and the row as
+            // read, with the claim's changes, is the row as it now stands: no read back.
             var previousLease = candidate.LockedUntil;
             var previousStart = candidate.SendStartedAt;
-            var claimed = await db.Outbox
-                .Where(r => r.Id == candidate.Id && r.Status == OutboxStatus.Pending && r.NextAttemptAt <= now && (r.LockedUntil == null || r.LockedUntil < now)
-                            && r.LockedUntil == previousLease && r.SendStartedAt == previousStart)
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(r => r.LockedUntil, leaseUntil)
-                    .SetProperty(r => r.LockOwner, Owner)
-                    .SetProperty(r => r.SendStartedAt, (DateTime?)null)
-                    .SetProperty(r => r.Attempts, r => r.Attempts + 1), cancellationToken);
-            if (claimed != 1)
+            if (!await ClaimAsync(db, candidate, now, leaseUntil, cancellationToken))
             {
                 continue; // another instance has it
             }
 
             handled++;
             CrashAt("after-claim:", candidate.Operation);
-            var row = await db.Outbox.AsNoTracking().FirstAsync(r => r.Id == candidate.Id, cancellationToken);
+            var row = candidate;
             if (previousLease is not null && previousStart is not null && !OutboxOperations.IsIdempotent(row.Operation))
             {
                 // The previous holder's lease ran out after its write had started (a crash mid-send): it may have been accepted.
@@ -131,6 +129,53 @@ public sealed partial class OutboxProcessor(
         }
 
         return handled;
+    }
+
+    /// <summary>
+    /// Takes <paramref name="row"/> for this instance if it still stands as it was read: pending, due, its lease (none, or
+    /// run out), start mark and attempts unchanged. A plain statement (the loop claims five rows per request); on success
+    /// <paramref name="row"/> is updated to what was written.
+    /// </summary>
+    private async Task<bool> ClaimAsync(BotDbContext db, OutboxMessageRow row, DateTime now, DateTime leaseUntil, CancellationToken cancellationToken)
+    {
+        var owner = Owner;
+        var parameters = new List<object> { leaseUntil, owner, row.Id, OutboxStatus.Pending, now, row.Attempts };
+        var sql = new System.Text.StringBuilder(
+            """
+            UPDATE outbox SET "LockedUntil" = {0}, "LockOwner" = {1}, "SendStartedAt" = NULL, "Attempts" = "Attempts" + 1
+            WHERE "Id" = {2} AND "Status" = {3} AND "NextAttemptAt" <= {4} AND "Attempts" = {5}
+            """);
+        // A null is compared with IS NULL, never bound: PostgreSQL cannot type an untyped null parameter.
+        if (row.LockedUntil is { } lease)
+        {
+            sql.Append(CultureInfo.InvariantCulture, $@" AND ""LockedUntil"" = {{{parameters.Count}}} AND ""LockedUntil"" < {{4}}");
+            parameters.Add(lease);
+        }
+        else
+        {
+            sql.Append(""" AND "LockedUntil" IS NULL""");
+        }
+
+        if (row.SendStartedAt is { } started)
+        {
+            sql.Append(CultureInfo.InvariantCulture, $@" AND ""SendStartedAt"" = {{{parameters.Count}}}");
+            parameters.Add(started);
+        }
+        else
+        {
+            sql.Append(""" AND "SendStartedAt" IS NULL""");
+        }
+
+        if (await db.Database.ExecuteSqlRawAsync(sql.ToString(), parameters, cancellationToken) != 1)
+        {
+            return false;
+        }
+
+        row.LockedUntil = leaseUntil;
+        row.LockOwner = owner;
+        row.SendStartedAt = null;
+        row.Attempts++;
+        return true;
     }
 
     private async Task SendAsync(BotDbContext db, IOutboxDispatcher dispatcher, OutboxMessageRow row, CancellationToken cancellationToken)

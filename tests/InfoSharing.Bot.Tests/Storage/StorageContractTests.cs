@@ -1,8 +1,10 @@
 using System.Text.Json.Nodes;
+using InfoSharing.Bot.Connector;
 using InfoSharing.Bot.Hosting;
 using InfoSharing.Bot.Records;
 using InfoSharing.Bot.Storage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -325,6 +327,100 @@ public abstract class StorageContractTests : IAsyncLifetime
                 .ExecuteUpdateAsync(s => s.SetProperty(d => d.StateJson, $"{{\"writer\":{i}}}").SetProperty(d => d.Revision, 2), default);
         }));
         Assert.Equal(1, results.Sum());
+    }
+
+    [Fact]
+    public async Task OutboxClaim_ARowAnotherProcessorTookAfterItWasRead_IsNotClaimedAgain_AndAnInterruptedPostIsNotResent()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var now = Clock.GetUtcNow().UtcDateTime;
+        OutboxMessageRow Row(string operation, int age, DateTime? lockedUntil, DateTime? started, int attempts) => new()
+        {
+            Id = Guid.NewGuid(), Operation = operation, Purpose = "test", RequestId = Guid.NewGuid(), ServiceUrl = "http://127.0.0.2:9/",
+            ConversationId = "19:c", ActivityId = "1", PayloadJson = "{}", Status = OutboxStatus.Pending, Attempts = attempts,
+            CreatedAt = now.AddMinutes(-age), NextAttemptAt = now.AddMinutes(-5), LockedUntil = lockedUntil,
+            LockOwner = lockedUntil is null ? null : "a crashed instance", SendStartedAt = started,
+        };
+        var fresh = Row(OutboxOperations.PostApprovalCard, 10, null, null, 0);
+        var neverStarted = Row(OutboxOperations.NotifyRequester, 9, now.AddMinutes(-1), null, 1);
+        var interruptedUpdate = Row(OutboxOperations.UpdateApprovalCard, 8, now.AddMinutes(-1), now.AddMinutes(-3), 1);
+        var interruptedPost = Row(OutboxOperations.PostApprovalCard, 7, now.AddMinutes(-1), now.AddMinutes(-3), 2);
+        var stillLeased = Row(OutboxOperations.NotifyRequester, 6, now.AddMinutes(1), now.AddMinutes(-1), 1);
+        await using (var db = NewContext())
+        {
+            db.Outbox.AddRange(fresh, neverStarted, interruptedUpdate, interruptedPost, stillLeased);
+            await db.SaveChangesAsync(ct);
+        }
+
+        // The first processor reads every due row and claims the oldest; while it sends that one, a second processor
+        // reads what is left and claims the next, and holds it mid-send while the first goes on down its list as read.
+        var dispatcher = new RecordingOutboxDispatcher();
+        var services = new ServiceCollection()
+            .AddScoped<BotDbContext>(_ => NewContext())
+            .AddSingleton<IOutboxDispatcher>(dispatcher)
+            .BuildServiceProvider();
+        var options = Options.Create(new OutboxOptions { Concurrency = 1 });
+        OutboxProcessor Processor() => new(services.GetRequiredService<IServiceScopeFactory>(), new OutboxSignal(), Clock, options, NullLogger<OutboxProcessor>.Instance);
+        var holding = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Task<int>? second = null;
+        dispatcher.During = async row =>
+        {
+            if (row.Id == fresh.Id)
+            {
+                second = Task.Run(() => Processor().RunOnceAsync(ct), ct);
+                await holding.Task.WaitAsync(TimeSpan.FromSeconds(30), ct);
+            }
+            else if (row.Id == neverStarted.Id)
+            {
+                holding.TrySetResult();
+                await release.Task.WaitAsync(TimeSpan.FromSeconds(30), ct);
+            }
+        };
+
+        var first = await Processor().RunOnceAsync(ct);
+        release.TrySetResult();
+        Assert.NotNull(second);
+        Assert.Equal(1, await second);
+        Assert.Equal(3, first);
+
+        Assert.Equal(new[] { fresh.Id, neverStarted.Id, interruptedUpdate.Id }.Order(), dispatcher.Dispatched.Order());
+        Assert.Equal([interruptedPost.Id], dispatcher.GaveUp);
+        await using (var db = NewContext())
+        {
+            var rows = await db.Outbox.AsNoTracking().ToDictionaryAsync(r => r.Id, ct);
+            Assert.All(new[] { fresh, neverStarted, interruptedUpdate }, r =>
+            {
+                Assert.Equal(OutboxStatus.Sent, rows[r.Id].Status);
+                Assert.Equal(r.Attempts + 1, rows[r.Id].Attempts);
+                Assert.Null(rows[r.Id].LockedUntil);
+            });
+            Assert.Equal(OutboxStatus.Unknown, rows[interruptedPost.Id].Status);
+            Assert.Equal(3, rows[interruptedPost.Id].Attempts);
+            Assert.Equal((OutboxStatus.Pending, 1, "a crashed instance"), (rows[stillLeased.Id].Status, rows[stillLeased.Id].Attempts, rows[stillLeased.Id].LockOwner));
+        }
+    }
+
+    private sealed class RecordingOutboxDispatcher : IOutboxDispatcher
+    {
+        public Func<OutboxMessageRow, Task> During { get; set; } = _ => Task.CompletedTask;
+
+        public System.Collections.Concurrent.ConcurrentBag<Guid> Dispatched { get; } = [];
+
+        public System.Collections.Concurrent.ConcurrentBag<Guid> GaveUp { get; } = [];
+
+        public async Task<OutboxDispatchResult> DispatchAsync(OutboxMessageRow message, CancellationToken cancellationToken)
+        {
+            Dispatched.Add(message.Id);
+            await During(message);
+            return OutboxDispatchResult.Done("19:c", "2");
+        }
+
+        public Task OnGaveUpAsync(OutboxMessageRow message, string status, string error, CancellationToken cancellationToken)
+        {
+            GaveUp.Add(message.Id);
+            return Task.CompletedTask;
+        }
     }
 }
 
